@@ -1,0 +1,102 @@
+#include "app/cli/BenchCommand.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <optional>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/UsageError.h"
+#include "model/BlockStatisticsProbe.h"
+#include "model/ResNet.h"
+
+namespace reslens::cli {
+namespace {
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    const size_t n = values.size();
+    return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+}
+
+template <typename F>
+double millisecondsOf(F&& f) {
+    const auto start = std::chrono::steady_clock::now();
+    f();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+}  // namespace
+
+BenchCommand::BenchCommand(CLI::App& parent) {
+    command_ = parent.add_subcommand(
+        "bench", "time the forward pass with and without per-block statistics probes");
+    architecture_.addTo(*command_);
+    command_->add_option("--batch", batch_, "images per forward")->check(CLI::Range(1, 4096));
+    command_->add_option("--iterations", iterations_, "timed forwards of each kind")
+        ->check(CLI::Range(1, 100000));
+    command_->add_option("--warmup", warmup_, "untimed forwards first")->check(CLI::Range(0, 1000));
+    command_->add_option("--seed", seed_, "seed for weights and input");
+    command_->add_flag("--json", json_, "print one JSON document");
+}
+
+int BenchCommand::run() {
+    const ResNetConfig config = architecture_.toConfig();
+    torch::manual_seed(seed_);
+    ResNet network(config);
+    network->eval();
+    const torch::Tensor input =
+        torch::randn({batch_, config.inChannels, config.inputHeight, config.inputWidth});
+    torch::InferenceMode inference;
+
+    // Interleave the two kinds iteration by iteration so that both see the same machine
+    // state; the probe (and with it every hook) exists only around the probed forwards.
+    std::optional<BlockStatisticsProbe> probe;
+    auto untraced = [&] { network->forward(input); };
+    auto probed = [&] {
+        network->forward(input);
+        probe->collect();
+    };
+    std::vector<double> untracedMs, probedMs;
+    for (int i = 0; i < warmup_ + iterations_; ++i) {
+        probe.reset();
+        const double a = millisecondsOf(untraced);
+        probe.emplace(*network);
+        const double b = millisecondsOf(probed);
+        if (i >= warmup_) {
+            untracedMs.push_back(a);
+            probedMs.push_back(b);
+        }
+    }
+
+    const double untracedMedian = median(untracedMs);
+    const double probedMedian = median(probedMs);
+    if (json_) {
+        nlohmann::json doc = {{"arch", config.arch},
+                              {"input", {config.inChannels, config.inputHeight, config.inputWidth}},
+                              {"batch", batch_},
+                              {"device", "cpu"},
+                              {"threads", torch::get_num_threads()},
+                              {"iterations", iterations_},
+                              {"untraced_ms", untracedMs},
+                              {"probed_ms", probedMs},
+                              {"untraced_median_ms", untracedMedian},
+                              {"probed_median_ms", probedMedian},
+                              {"probed_over_untraced", probedMedian / untracedMedian}};
+        std::cout << doc.dump(2) << std::endl;
+    } else {
+        std::printf("%s, batch %d, %dx%dx%d, cpu, %d threads, %d iterations (median)\n",
+                    config.arch.c_str(), batch_, config.inChannels, config.inputHeight,
+                    config.inputWidth, torch::get_num_threads(), iterations_);
+        std::printf("  untraced forward           %9.2f ms\n", untracedMedian);
+        std::printf("  forward + statistics probes %8.2f ms   (%.3fx)\n", probedMedian,
+                    probedMedian / untracedMedian);
+    }
+    return 0;
+}
+
+}  // namespace reslens::cli

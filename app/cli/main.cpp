@@ -1,0 +1,63 @@
+// reslens-cli: the ResLens engine without a window, for scripts, CI and slides.
+// The contract (subcommands, flags, JSON fields, exit codes) is ../shared/CLI.md.
+
+#include <torch/torch.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <string>
+#include <thread>
+
+#include "app/cli/BenchCommand.h"
+#include "app/cli/InspectCommand.h"
+#include "app/cli/UsageError.h"
+
+namespace {
+
+// One line on stderr, as CLI.md promises.
+int fail(const std::string& message, int exitCode) {
+    std::string line = message.substr(0, message.find('\n'));
+    std::cerr << "reslens-cli: error: " << line << std::endl;
+    return exitCode;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"reslens-cli: look inside residual networks, headless"};
+    app.require_subcommand(1, 1);
+    int threads = 0;
+    app.add_option("--threads", threads, "CPU threads for LibTorch (default: all cores)")
+        ->check(CLI::Range(0, 1024));
+    reslens::cli::InspectCommand inspect(app);
+    reslens::cli::BenchCommand bench(app);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        return fail(e.what(), 2);
+    }
+
+    try {
+        // LibTorch would pick one intra-op thread on small machines; choose on purpose.
+        const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+        torch::set_num_threads(threads > 0 ? threads : static_cast<int>(cores));
+        if (inspect.selected()) {
+            return inspect.run();
+        }
+        if (bench.selected()) {
+            return bench.run();
+        }
+        return fail("no subcommand given (see --help)", 2);
+    } catch (const reslens::cli::UsageError& e) {
+        return fail(e.what(), 2);
+    } catch (const c10::Error& e) {
+        return fail(e.what_without_backtrace(), 1);
+    } catch (const std::exception& e) {
+        return fail(e.what(), 1);
+    }
+}

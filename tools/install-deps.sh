@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs every build, test and run dependency of ResLens from Debian 12's packages.
+# Idempotent: packages already present are left alone, and apt-get runs only when
+# something is missing. Nothing is fetched from outside Debian's archive.
+set -euo pipefail
+
+PACKAGES=(
+    build-essential cmake ninja-build pkg-config
+    libtorch-dev                       # LibTorch 1.13 (CPU)
+    qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
+    libopencv-dev                      # imaging: core, imgproc, imgcodecs
+    nlohmann-json3-dev libcli11-dev zlib1g-dev
+    dataset-fashion-mnist              # /usr/share/datasets/fashion-mnist
+    python3 python3-torch python3-torchvision   # test fixtures and Python-side comparisons
+    xvfb xauth                         # screenshots of the real window
+)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$pkg")
+    fi
+done
+
+if ((${#missing[@]} == 0)); then
+    echo "install-deps: all ${#PACKAGES[@]} packages present"
+    exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then
+    SUDO="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
