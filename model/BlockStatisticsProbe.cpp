@@ -1,18 +1,18 @@
 #include "model/BlockStatisticsProbe.h"
 
 #include <cmath>
-#include <limits>
+
+#include "model/BlockSums.h"
 
 namespace reslens {
 namespace {
 
-enum Column { kInput, kResidual, kShortcut, kOutput, kRatio, kCosine, kStd, kColumns };
-
-torch::Tensor flatPerImage(const torch::Tensor& t) { return t.detach().flatten(1); }
-
 std::optional<double> finiteOrNone(double value) {
     return std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
 }
+
+// Column of the per-block record after blockSums()'s columns.
+constexpr int kSumInputSquared = kBlockSumColumns;
 
 }  // namespace
 
@@ -21,6 +21,7 @@ BlockStatisticsProbe::BlockStatisticsProbe(ResNetImpl& network) {
     pending_.resize(blocks.size());
     for (size_t i = 0; i < blocks.size(); ++i) {
         names_.push_back(blocks[i]->info().name);
+        hasShortcut_.push_back(blocks[i]->info().shortcut != ShortcutKind::None);
         handles_.push_back(blocks[i]->registerForwardHook(
             [this, i](const BlockTrace& trace) { record(i, trace); }));
     }
@@ -28,33 +29,15 @@ BlockStatisticsProbe::BlockStatisticsProbe(ResNetImpl& network) {
 
 void BlockStatisticsProbe::record(size_t blockIndex, const BlockTrace& trace) {
     torch::NoGradGuard noGrad;
-    const torch::Tensor residual = flatPerImage(trace.residual);
-    const torch::Tensor output = flatPerImage(trace.output);
-
-    torch::Tensor inputNorm = (lastOutput_.defined() && trace.input.is_same(lastOutput_))
-                                  ? lastOutputNorm_
-                                  : flatPerImage(trace.input).norm(2, {1});
-    torch::Tensor residualNorm = residual.norm(2, {1});
-    torch::Tensor outputNorm = output.norm(2, {1});
-    torch::Tensor residualStd = residual.std(1, /*unbiased=*/false);
-
-    torch::Tensor shortcutNorm, ratio, cosine;
-    if (trace.shortcut.defined()) {
-        const torch::Tensor shortcut = flatPerImage(trace.shortcut);
-        shortcutNorm = shortcut.norm(2, {1});
-        ratio = residualNorm / shortcutNorm;
-        // cos = <F, s> / (|F| |s|); undefined (NaN, reported as null) when either is zero.
-        cosine = (residual * shortcut).sum(1) / (residualNorm * shortcutNorm);
-    } else {
-        shortcutNorm = torch::full_like(residualNorm, std::numeric_limits<float>::quiet_NaN());
-        ratio = shortcutNorm;
-        cosine = shortcutNorm;
-    }
-    pending_[blockIndex].push_back(torch::stack(
-        {inputNorm, residualNorm, shortcutNorm, outputNorm, ratio, cosine, residualStd}, 1));
-
+    torch::Tensor sums = blockSums(trace.residual, trace.shortcut, trace.output);
+    torch::Tensor inputSquared = (lastOutput_.defined() && trace.input.is_same(lastOutput_))
+                                     ? lastOutputSquared_
+                                     : sumOfSquaresPerImage(trace.input).to(sums.device());
+    pending_[blockIndex].push_back(torch::cat({sums, inputSquared.unsqueeze(1)}, 1));
     lastOutput_ = trace.output;
-    lastOutputNorm_ = outputNorm;
+    lastOutputSquared_ = sums.select(1, kSumOutputSquared);
+    elementsPerImage_.resize(pending_.size());
+    elementsPerImage_[blockIndex] = trace.residual[0].numel();
 }
 
 NetworkStatistics BlockStatisticsProbe::collect() {
@@ -68,26 +51,33 @@ NetworkStatistics BlockStatisticsProbe::collect() {
         perBlock.push_back(torch::cat(forwards, 0));
     }
     // [blocks, images, columns], moved to the CPU once.
-    const torch::Tensor all =
-        torch::stack(perBlock, 0).to(torch::kCPU, torch::kDouble).contiguous();
+    const torch::Tensor all = torch::stack(perBlock, 0).to(torch::kCPU).contiguous();
+    const std::vector<int64_t> elements = elementsPerImage_;
     clear();
 
     const int64_t images = all.size(1);
-    auto values = all.accessor<double, 3>();
+    auto sums = all.accessor<double, 3>();
     result.resize(images);
     for (int64_t image = 0; image < images; ++image) {
         auto& blocks = result[image];
         blocks.reserve(names_.size());
         for (size_t b = 0; b < names_.size(); ++b) {
+            const auto v = sums[b][image];
+            const double n = static_cast<double>(elements[b]);
             BlockStatistics s;
             s.name = names_[b];
-            s.inputNorm = values[b][image][kInput];
-            s.residualNorm = values[b][image][kResidual];
-            s.shortcutNorm = finiteOrNone(values[b][image][kShortcut]);
-            s.outputNorm = values[b][image][kOutput];
-            s.residualRatio = s.shortcutNorm ? finiteOrNone(values[b][image][kRatio]) : std::nullopt;
-            s.cosine = s.shortcutNorm ? finiteOrNone(values[b][image][kCosine]) : std::nullopt;
-            s.residualStd = values[b][image][kStd];
+            s.inputNorm = std::sqrt(v[kSumInputSquared]);
+            s.residualNorm = std::sqrt(v[kSumResidualSquared]);
+            s.outputNorm = std::sqrt(v[kSumOutputSquared]);
+            const double mean = v[kSumResidual] / n;
+            s.residualStd = std::sqrt(std::max(0.0, v[kSumResidualSquared] / n - mean * mean));
+            if (hasShortcut_[b]) {
+                const double shortcutNorm = std::sqrt(v[kSumShortcutSquared]);
+                s.shortcutNorm = shortcutNorm;
+                // Undefined (null) when the shortcut or F(x) is exactly zero.
+                s.residualRatio = finiteOrNone(s.residualNorm / shortcutNorm);
+                s.cosine = finiteOrNone(v[kSumResidualTimesShortcut] / (s.residualNorm * shortcutNorm));
+            }
             blocks.push_back(std::move(s));
         }
     }
@@ -99,7 +89,7 @@ void BlockStatisticsProbe::clear() {
         forwards.clear();
     }
     lastOutput_ = torch::Tensor();
-    lastOutputNorm_ = torch::Tensor();
+    lastOutputSquared_ = torch::Tensor();
 }
 
 }  // namespace reslens

@@ -28,14 +28,16 @@ private:
     void record(size_t blockIndex, const BlockTrace& trace);
 
     std::vector<std::string> names_;
+    std::vector<bool> hasShortcut_;
+    std::vector<int64_t> elementsPerImage_;  // of F(x), for the standard deviation
     std::vector<HookHandle> handles_;
-    // Per block, one [batch, kColumns] tensor per forward.
+    // Per block, one [batch, columns] float64 tensor of sums per forward.
     std::vector<std::vector<torch::Tensor>> pending_;
-    // The previous block's output and its norms: the next block's input is usually that
-    // very tensor, so its norm need not be computed again. Holding the tensor keeps its
+    // The previous block's output and its sum of squares: the next block's input is usually that
+    // very tensor, so its sum of squares need not be computed again. Holding the tensor keeps its
     // memory from being reused by an unrelated tensor that could alias it.
     torch::Tensor lastOutput_;
-    torch::Tensor lastOutputNorm_;
+    torch::Tensor lastOutputSquared_;
 };
 
 }  // namespace reslens

@@ -71,8 +71,11 @@ torch::Tensor ResidualBlockImpl::forward(const torch::Tensor& x) {
 
     // Traced: F(x) must survive the addition for the hooks, so add out of place.
     // Same elementwise arithmetic, so the result is bit-identical to the untraced path.
-    torch::Tensor sum = shortcut.defined() ? branch.residual + shortcut : branch.residual;
-    torch::Tensor output = info_.preact ? sum : torch::relu(sum);
+    torch::Tensor output = shortcut.defined() ? branch.residual + shortcut : branch.residual;
+    if (!info_.preact) {
+        // In place only on a fresh sum; a plain block's F(x) must stay un-rectified.
+        output = shortcut.defined() ? output.relu_() : torch::relu(output);
+    }
     hooks_->call(BlockTrace{info_.name, x, branch.residual, shortcut, output});
     return output;
 }

@@ -53,27 +53,35 @@ int BenchCommand::run() {
         torch::randn({batch_, config.inChannels, config.inputHeight, config.inputWidth});
     torch::InferenceMode inference;
 
-    // Interleave the two kinds iteration by iteration so that both see the same machine
-    // state; the probe (and with it every hook) exists only around the probed forwards.
+    // Interleave the kinds iteration by iteration so that all see the same machine state.
+    // Hooks exist only around the forwards that use them.
     std::optional<BlockStatisticsProbe> probe;
-    auto untraced = [&] { network->forward(input); };
+    std::vector<HookHandle> emptyHooks;
+    auto forward = [&] { network->forward(input); };
     auto probed = [&] {
         network->forward(input);
         probe->collect();
     };
-    std::vector<double> untracedMs, probedMs;
+    std::vector<double> untracedMs, hookedMs, probedMs;
     for (int i = 0; i < warmup_ + iterations_; ++i) {
-        probe.reset();
-        const double a = millisecondsOf(untraced);
+        const double a = millisecondsOf(forward);
+        for (const auto& block : network->blocks()) {
+            emptyHooks.push_back(block->registerForwardHook([](const BlockTrace&) {}));
+        }
+        const double b = millisecondsOf(forward);
+        emptyHooks.clear();
         probe.emplace(*network);
-        const double b = millisecondsOf(probed);
+        const double c = millisecondsOf(probed);
+        probe.reset();
         if (i >= warmup_) {
             untracedMs.push_back(a);
-            probedMs.push_back(b);
+            hookedMs.push_back(b);
+            probedMs.push_back(c);
         }
     }
 
     const double untracedMedian = median(untracedMs);
+    const double hookedMedian = median(hookedMs);
     const double probedMedian = median(probedMs);
     if (json_) {
         nlohmann::json doc = {{"arch", config.arch},
@@ -83,8 +91,10 @@ int BenchCommand::run() {
                               {"threads", torch::get_num_threads()},
                               {"iterations", iterations_},
                               {"untraced_ms", untracedMs},
+                              {"empty_hooks_ms", hookedMs},
                               {"probed_ms", probedMs},
                               {"untraced_median_ms", untracedMedian},
+                              {"empty_hooks_median_ms", hookedMedian},
                               {"probed_median_ms", probedMedian},
                               {"probed_over_untraced", probedMedian / untracedMedian}};
         std::cout << doc.dump(2) << std::endl;
@@ -93,6 +103,8 @@ int BenchCommand::run() {
                     config.arch.c_str(), batch_, config.inChannels, config.inputHeight,
                     config.inputWidth, torch::get_num_threads(), iterations_);
         std::printf("  untraced forward           %9.2f ms\n", untracedMedian);
+        std::printf("  forward + empty hooks      %9.2f ms   (%.3fx)\n", hookedMedian,
+                    hookedMedian / untracedMedian);
         std::printf("  forward + statistics probes %8.2f ms   (%.3fx)\n", probedMedian,
                     probedMedian / untracedMedian);
     }
