@@ -32,6 +32,19 @@ int main(int argc, char** argv) {
     reslens::cli::InspectCommand inspect(app);
     reslens::cli::BenchCommand bench(app);
 
+    // CLI11 would report an unknown subcommand as a missing one; name it instead.
+    if (argc > 1 && argv[1][0] != '-') {
+        bool known = false;
+        std::string names;
+        for (const auto* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+            known = known || sub->get_name() == argv[1];
+            names += (names.empty() ? "" : ", ") + sub->get_name();
+        }
+        if (!known) {
+            return fail("unknown subcommand '" + std::string(argv[1]) + "' (one of: " + names + ")", 2);
+        }
+    }
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,37 @@
+// reslens: the desktop application.
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+
+#include "model/ResNetConfig.h"
+#include "widgets/MainWindow.h"
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("ResLens");
+    QApplication::setOrganizationName("ResLens");
+    QApplication::setApplicationVersion("0.1.0");
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Look inside a residual network.");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption archOption("arch", "Architecture to show (resnet20, resnet50, plain56, ...).",
+                                  "name", "resnet20");
+    parser.addOption(archOption);
+    parser.process(app);
+
+    const QString arch = parser.value(archOption);
+    try {
+        reslens::ResNetConfig::fromArchName(arch.toStdString());
+    } catch (const std::exception& e) {
+        qCritical("reslens: %s", e.what());
+        return 2;
+    }
+
+    reslens::MainWindow window;
+    window.show();
+    window.showArchitecture(arch);
+    return app.exec();
+}
