@@ -72,7 +72,8 @@ ArchitectureSummary summarize(const ResNetImpl& network) {
     Spatial size{config.inputHeight, config.inputWidth};
     summary.stem.name = "stem";
     summary.stem.macs = convMacs(*network.conv1, size);
-    summary.stem.params = countParameters(*network.conv1) + (network.bn1 ? countParameters(*network.bn1) : 0);
+    summary.stem.params =
+        countParameters(*network.conv1) + (network.bn1 ? countParameters(*network.bn1) : 0);
     if (network.maxpool) {
         size.height = convOutputSize(size.height, 3, 2);
         size.width = convOutputSize(size.width, 3, 2);
@@ -86,7 +87,8 @@ ArchitectureSummary summarize(const ResNetImpl& network) {
     summary.head.name = "head";
     summary.head.params =
         countParameters(*network.fc) + (network.finalBn ? countParameters(*network.finalBn) : 0);
-    summary.head.macs = int64_t{network.fc->options.in_features()} * network.fc->options.out_features();
+    summary.head.macs =
+        int64_t{network.fc->options.in_features()} * network.fc->options.out_features();
     summary.head.outputShape = {config.classes, 1, 1};
 
     summary.macs = summary.stem.macs + summary.head.macs;

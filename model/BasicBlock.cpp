@@ -11,11 +11,13 @@ BasicBlockImpl::BasicBlockImpl(const BlockInfo& info, bool batchNorm, bool preac
         if (preactivateInput) {
             bn1 = makeBatchNorm("bn1", info.inChannels);
         }
-        conv1 = register_module("conv1", conv3x3(info.inChannels, info.outChannels, info.stride, bias));
+        conv1 =
+            register_module("conv1", conv3x3(info.inChannels, info.outChannels, info.stride, bias));
         bn2 = makeBatchNorm("bn2", info.outChannels);
         conv2 = register_module("conv2", conv3x3(info.outChannels, info.outChannels, 1, bias));
     } else {
-        conv1 = register_module("conv1", conv3x3(info.inChannels, info.outChannels, info.stride, bias));
+        conv1 =
+            register_module("conv1", conv3x3(info.inChannels, info.outChannels, info.stride, bias));
         bn1 = makeBatchNorm("bn1", info.outChannels);
         conv2 = register_module("conv2", conv3x3(info.outChannels, info.outChannels, 1, bias));
         bn2 = makeBatchNorm("bn2", info.outChannels);

@@ -76,7 +76,8 @@ NetworkStatistics BlockStatisticsProbe::collect() {
                 s.shortcutNorm = shortcutNorm;
                 // Undefined (null) when the shortcut or F(x) is exactly zero.
                 s.residualRatio = finiteOrNone(s.residualNorm / shortcutNorm);
-                s.cosine = finiteOrNone(v[kSumResidualTimesShortcut] / (s.residualNorm * shortcutNorm));
+                s.cosine =
+                    finiteOrNone(v[kSumResidualTimesShortcut] / (s.residualNorm * shortcutNorm));
             }
             blocks.push_back(std::move(s));
         }

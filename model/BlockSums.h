@@ -10,11 +10,11 @@ namespace reslens {
 
 // Columns of the tensor blockSums() returns, one row per image.
 enum BlockSumColumn {
-    kSumResidual,             // sum F
-    kSumResidualSquared,      // sum F^2
-    kSumShortcutSquared,      // sum s^2   (0 for a plain block)
+    kSumResidual,               // sum F
+    kSumResidualSquared,        // sum F^2
+    kSumShortcutSquared,        // sum s^2   (0 for a plain block)
     kSumResidualTimesShortcut,  // sum F*s (0 for a plain block)
-    kSumOutputSquared,        // sum y^2
+    kSumOutputSquared,          // sum y^2
     kBlockSumColumns
 };
 

@@ -4,8 +4,8 @@
 
 namespace reslens {
 
-BottleneckImpl::BottleneckImpl(const BlockInfo& info, int width, StrideOn strideOn,
-                               bool batchNorm, bool preactivateInput)
+BottleneckImpl::BottleneckImpl(const BlockInfo& info, int width, StrideOn strideOn, bool batchNorm,
+                               bool preactivateInput)
     : ResidualBlockImpl(info, batchNorm, preactivateInput) {
     const bool bias = !batchNorm;
     const int stride1x1 = strideOn == StrideOn::Conv1x1 ? info.stride : 1;

@@ -5,8 +5,7 @@
 namespace reslens {
 
 FeatureCaptureProbe::FeatureCaptureProbe(ResNetImpl& network,
-                                         const std::vector<std::string>& blockNames,
-                                         bool moveToCpu)
+                                         const std::vector<std::string>& blockNames, bool moveToCpu)
     : moveToCpu_(moveToCpu) {
     std::vector<std::shared_ptr<ResidualBlockImpl>> chosen;
     if (blockNames.empty()) {

@@ -9,18 +9,20 @@
 
 namespace reslens {
 
-std::string stageName(int stageIndex) { return "conv" + std::to_string(stageIndex + 2) + "_x"; }
+std::string stageName(int stageIndex) {
+    return "conv" + std::to_string(stageIndex + 2) + "_x";
+}
 
 ResNetImpl::ResNetImpl(const ResNetConfig& config) : config_(config) {
     config_.validate();
     buildStem();
     buildStages();
     if (config_.preact && config_.batchNorm) {
-        finalBn = register_module("final_bn", torch::nn::BatchNorm2d(
-                                                  config_.stageWidths.back() * config_.expansion()));
+        finalBn = register_module(
+            "final_bn", torch::nn::BatchNorm2d(config_.stageWidths.back() * config_.expansion()));
     }
-    fc = register_module("fc", torch::nn::Linear(config_.stageWidths.back() * config_.expansion(),
-                                                 config_.classes));
+    fc = register_module(
+        "fc", torch::nn::Linear(config_.stageWidths.back() * config_.expansion(), config_.classes));
     initializeWeights();
 }
 
@@ -28,17 +30,17 @@ void ResNetImpl::buildStem() {
     const bool bias = !config_.batchNorm;
     const int width = config_.stageWidths.front();
     if (config_.family == Family::ImageNet) {
-        conv1 = register_module("conv1", torch::nn::Conv2d(torch::nn::Conv2dOptions(
-                                                               config_.inChannels, width, 7)
-                                                               .stride(2)
-                                                               .padding(3)
-                                                               .bias(bias)));
+        conv1 = register_module(
+            "conv1", torch::nn::Conv2d(torch::nn::Conv2dOptions(config_.inChannels, width, 7)
+                                           .stride(2)
+                                           .padding(3)
+                                           .bias(bias)));
     } else {
-        conv1 = register_module("conv1", torch::nn::Conv2d(torch::nn::Conv2dOptions(
-                                                               config_.inChannels, width, 3)
-                                                               .stride(1)
-                                                               .padding(1)
-                                                               .bias(bias)));
+        conv1 = register_module(
+            "conv1", torch::nn::Conv2d(torch::nn::Conv2dOptions(config_.inChannels, width, 3)
+                                           .stride(1)
+                                           .padding(1)
+                                           .bias(bias)));
     }
     if (config_.batchNorm) {
         bn1 = register_module("bn1", torch::nn::BatchNorm2d(width));

@@ -27,12 +27,29 @@ void setImageNetLayout(ResNetConfig& config) {
     config.inputHeight = 224;
     config.inputWidth = 224;
     switch (config.depth) {
-        case 18: config.block = BlockKind::Basic; config.blocksPerStage = {2, 2, 2, 2}; break;
-        case 34: config.block = BlockKind::Basic; config.blocksPerStage = {3, 4, 6, 3}; break;
-        case 50: config.block = BlockKind::Bottleneck; config.blocksPerStage = {3, 4, 6, 3}; break;
-        case 101: config.block = BlockKind::Bottleneck; config.blocksPerStage = {3, 4, 23, 3}; break;
-        case 152: config.block = BlockKind::Bottleneck; config.blocksPerStage = {3, 8, 36, 3}; break;
-        default: throw ConfigError("internal: no ImageNet layout for depth " + std::to_string(config.depth));
+        case 18:
+            config.block = BlockKind::Basic;
+            config.blocksPerStage = {2, 2, 2, 2};
+            break;
+        case 34:
+            config.block = BlockKind::Basic;
+            config.blocksPerStage = {3, 4, 6, 3};
+            break;
+        case 50:
+            config.block = BlockKind::Bottleneck;
+            config.blocksPerStage = {3, 4, 6, 3};
+            break;
+        case 101:
+            config.block = BlockKind::Bottleneck;
+            config.blocksPerStage = {3, 4, 23, 3};
+            break;
+        case 152:
+            config.block = BlockKind::Bottleneck;
+            config.blocksPerStage = {3, 8, 36, 3};
+            break;
+        default:
+            throw ConfigError("internal: no ImageNet layout for depth " +
+                              std::to_string(config.depth));
     }
 }
 
@@ -87,7 +104,8 @@ ResNetConfig ResNetConfig::fromArchName(const std::string& name) {
 
 void ResNetConfig::validate() const {
     if (inChannels < 1 || inChannels > 4096) {
-        throw ConfigError("input channels must be between 1 and 4096, got " + std::to_string(inChannels));
+        throw ConfigError("input channels must be between 1 and 4096, got " +
+                          std::to_string(inChannels));
     }
     if (classes < 1 || classes > 1000000) {
         throw ConfigError("classes must be between 1 and 1000000, got " + std::to_string(classes));
@@ -117,9 +135,15 @@ std::string ResNetConfig::canonicalName() const {
     return (skip ? "resnet" : "plain") + std::to_string(depth);
 }
 
-std::string toString(Family family) { return family == Family::ImageNet ? "imagenet" : "cifar"; }
-std::string toString(BlockKind kind) { return kind == BlockKind::Basic ? "basic" : "bottleneck"; }
-std::string toString(ShortcutOption option) { return option == ShortcutOption::A ? "A" : "B"; }
+std::string toString(Family family) {
+    return family == Family::ImageNet ? "imagenet" : "cifar";
+}
+std::string toString(BlockKind kind) {
+    return kind == BlockKind::Basic ? "basic" : "bottleneck";
+}
+std::string toString(ShortcutOption option) {
+    return option == ShortcutOption::A ? "A" : "B";
+}
 std::string toString(StrideOn strideOn) {
     return strideOn == StrideOn::Conv1x1 ? "1x1" : "3x3";
 }

@@ -22,13 +22,11 @@ torch::nn::BatchNorm2d ResidualBlockImpl::makeBatchNorm(const std::string& name,
     return register_module(name, torch::nn::BatchNorm2d(channels));
 }
 
-torch::Tensor ResidualBlockImpl::normalize(torch::nn::BatchNorm2d& bn,
-                                           const torch::Tensor& x) {
+torch::Tensor ResidualBlockImpl::normalize(torch::nn::BatchNorm2d& bn, const torch::Tensor& x) {
     return bn ? bn->forward(x) : x;
 }
 
-torch::Tensor ResidualBlockImpl::activate(torch::nn::BatchNorm2d& bn,
-                                          const torch::Tensor& x) {
+torch::Tensor ResidualBlockImpl::activate(torch::nn::BatchNorm2d& bn, const torch::Tensor& x) {
     return bn ? bn->forward(x).relu_() : torch::relu(x);
 }
 
@@ -47,11 +45,15 @@ HookHandle ResidualBlockImpl::registerForwardHook(BlockHook hook) {
 torch::Tensor ResidualBlockImpl::applyShortcut(const torch::Tensor& x,
                                                const torch::Tensor& preactivated) {
     switch (info_.shortcut) {
-        case ShortcutKind::Identity: return x;
-        case ShortcutKind::ZeroPad: return zeroPadShortcut(x, info_.stride, info_.outChannels);
+        case ShortcutKind::Identity:
+            return x;
+        case ShortcutKind::ZeroPad:
+            return zeroPadShortcut(x, info_.stride, info_.outChannels);
         // A pre-activation projection sees the activated input, as in He et al. 2016.
-        case ShortcutKind::Projection: return downsample_->forward(preactivated);
-        case ShortcutKind::None: return torch::Tensor();
+        case ShortcutKind::Projection:
+            return downsample_->forward(preactivated);
+        case ShortcutKind::None:
+            return torch::Tensor();
     }
     return torch::Tensor();
 }

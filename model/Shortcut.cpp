@@ -11,7 +11,9 @@ torch::Tensor zeroPadShortcut(const torch::Tensor& x, int stride, int outChannel
     using torch::indexing::None;
     using torch::indexing::Slice;
     torch::Tensor subsampled =
-        stride == 1 ? x : x.index({Slice(), Slice(), Slice(None, None, stride), Slice(None, None, stride)});
+        stride == 1
+            ? x
+            : x.index({Slice(), Slice(), Slice(None, None, stride), Slice(None, None, stride)});
     const int64_t extra = outChannels - x.size(1);
     if (extra <= 0) {
         return subsampled;
@@ -42,10 +44,14 @@ torch::nn::Sequential makeProjection(int inChannels, int outChannels, int stride
 
 std::string toString(ShortcutKind kind) {
     switch (kind) {
-        case ShortcutKind::Identity: return "identity";
-        case ShortcutKind::ZeroPad: return "zero-pad";
-        case ShortcutKind::Projection: return "projection";
-        case ShortcutKind::None: return "none";
+        case ShortcutKind::Identity:
+            return "identity";
+        case ShortcutKind::ZeroPad:
+            return "zero-pad";
+        case ShortcutKind::Projection:
+            return "projection";
+        case ShortcutKind::None:
+            return "none";
     }
     return "none";
 }

@@ -26,26 +26,31 @@ inline std::vector<NamedConfig> everyFamily() {
     return {
         {"resnet18", make("resnet18", 64, keep)},
         {"resnet50 v1.5", make("resnet50", 64, keep)},
-        {"resnet50 v1", make("resnet50", 64, [](ResNetConfig& c) { c.strideOn = StrideOn::Conv1x1; })},
-        {"resnet50 option A", make("resnet50", 64, [](ResNetConfig& c) { c.shortcut = ShortcutOption::A; })},
+        {"resnet50 v1",
+         make("resnet50", 64, [](ResNetConfig& c) { c.strideOn = StrideOn::Conv1x1; })},
+        {"resnet50 option A",
+         make("resnet50", 64, [](ResNetConfig& c) { c.shortcut = ShortcutOption::A; })},
         {"resnet20 option A", make("resnet20", 32, keep)},
-        {"resnet20 option B", make("resnet20", 32, [](ResNetConfig& c) { c.shortcut = ShortcutOption::B; })},
+        {"resnet20 option B",
+         make("resnet20", 32, [](ResNetConfig& c) { c.shortcut = ShortcutOption::B; })},
         {"plain20", make("plain20", 32, keep)},
         {"plain18", make("plain18", 64, keep)},
         {"preact resnet20", make("resnet20", 32, [](ResNetConfig& c) { c.preact = true; })},
-        {"preact resnet20 B", make("resnet20", 32, [](ResNetConfig& c) {
-             c.preact = true;
-             c.shortcut = ShortcutOption::B;
-         })},
+        {"preact resnet20 B", make("resnet20", 32,
+                                   [](ResNetConfig& c) {
+                                       c.preact = true;
+                                       c.shortcut = ShortcutOption::B;
+                                   })},
         {"preact resnet50", make("resnet50", 64, [](ResNetConfig& c) { c.preact = true; })},
         {"preact plain20", make("plain20", 32, [](ResNetConfig& c) { c.preact = true; })},
         {"no-bn resnet20", make("resnet20", 32, [](ResNetConfig& c) { c.batchNorm = false; })},
         {"no-bn resnet18", make("resnet18", 64, [](ResNetConfig& c) { c.batchNorm = false; })},
-        {"no-bn preact resnet20 B", make("resnet20", 32, [](ResNetConfig& c) {
-             c.batchNorm = false;
-             c.preact = true;
-             c.shortcut = ShortcutOption::B;
-         })},
+        {"no-bn preact resnet20 B", make("resnet20", 32,
+                                         [](ResNetConfig& c) {
+                                             c.batchNorm = false;
+                                             c.preact = true;
+                                             c.shortcut = ShortcutOption::B;
+                                         })},
         {"gray 28x28 resnet20", make("resnet20", 28, [](ResNetConfig& c) { c.inChannels = 1; })},
     };
 }

@@ -17,7 +17,9 @@ using torch::indexing::Slice;
 
 namespace {
 
-int strideOf(const torch::nn::Conv2d& conv) { return (*conv->options.stride())[0]; }
+int strideOf(const torch::nn::Conv2d& conv) {
+    return (*conv->options.stride())[0];
+}
 
 std::shared_ptr<BottleneckImpl> bottleneck(const ResNet& network, const std::string& name) {
     return std::dynamic_pointer_cast<BottleneckImpl>(network->block(name));
@@ -236,8 +238,7 @@ private Q_SLOTS:
         config.inputHeight = 0;
         QVERIFY_THROWS_EXCEPTION(ConfigError, config.validate());
         // Any 6n+2 depth is a CIFAR ResNet.
-        QCOMPARE(ResNetConfig::fromArchName("resnet8").blocksPerStage,
-                 (std::vector<int>{1, 1, 1}));
+        QCOMPARE(ResNetConfig::fromArchName("resnet8").blocksPerStage, (std::vector<int>{1, 1, 1}));
         QCOMPARE(ResNetConfig::fromArchName("resnet1202").blocksPerStage,
                  (std::vector<int>{200, 200, 200}));
     }

@@ -69,8 +69,8 @@ private Q_SLOTS:
     }
 
     void inspectOptionsReachTheEngine() {
-        const Run run = runCli({"inspect", "--arch", "plain20", "--in-channels", "1",
-                                "--classes", "7", "--input", "28x28", "--json"});
+        const Run run = runCli({"inspect", "--arch", "plain20", "--in-channels", "1", "--classes",
+                                "7", "--input", "28x28", "--json"});
         QCOMPARE(run.exitCode, 0);
         const QJsonObject doc = QJsonDocument::fromJson(run.out).object();
         QCOMPARE(doc.value("arch").toString(), QString("plain20"));
@@ -85,10 +85,12 @@ private Q_SLOTS:
 
         const Run b = runCli({"inspect", "--arch", "resnet20", "--shortcut", "B", "--json"});
         QCOMPARE(b.exitCode, 0);
-        const QJsonArray bBlocks = QJsonDocument::fromJson(b.out).object().value("blocks").toArray();
+        const QJsonArray bBlocks =
+            QJsonDocument::fromJson(b.out).object().value("blocks").toArray();
         QCOMPARE(bBlocks.at(3).toObject().value("shortcut").toString(), QString("projection"));
         const Run a = runCli({"inspect", "--arch", "resnet20", "--json"});
-        const QJsonArray aBlocks = QJsonDocument::fromJson(a.out).object().value("blocks").toArray();
+        const QJsonArray aBlocks =
+            QJsonDocument::fromJson(a.out).object().value("blocks").toArray();
         QCOMPARE(aBlocks.at(3).toObject().value("shortcut").toString(), QString("zero-pad"));
     }
 
@@ -105,20 +107,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mentions");
         QTest::newRow("unknown arch") << QStringList{"inspect", "--arch", "vgg16"} << "vgg16";
         QTest::newRow("not 6n+2") << QStringList{"inspect", "--arch", "resnet21"} << "6n+2";
-        QTest::newRow("input 0x0") << QStringList{"inspect", "--arch", "resnet20", "--input", "0x0"}
-                                   << "input size";
-        QTest::newRow("input garbage") << QStringList{"inspect", "--arch", "resnet20", "--input", "big"}
-                                       << "--input";
-        QTest::newRow("classes 0") << QStringList{"inspect", "--arch", "resnet20", "--classes", "0"}
-                                   << "classes";
+        QTest::newRow("input 0x0")
+            << QStringList{"inspect", "--arch", "resnet20", "--input", "0x0"} << "input size";
+        QTest::newRow("input garbage")
+            << QStringList{"inspect", "--arch", "resnet20", "--input", "big"} << "--input";
+        QTest::newRow("classes 0")
+            << QStringList{"inspect", "--arch", "resnet20", "--classes", "0"} << "classes";
         QTest::newRow("negative channels")
             << QStringList{"inspect", "--arch", "resnet20", "--in-channels", "-3"} << "channels";
-        QTest::newRow("shortcut C") << QStringList{"inspect", "--arch", "resnet20", "--shortcut", "C"}
-                                    << "shortcut";
+        QTest::newRow("shortcut C")
+            << QStringList{"inspect", "--arch", "resnet20", "--shortcut", "C"} << "shortcut";
         QTest::newRow("missing arch") << QStringList{"inspect"} << "--arch";
         QTest::newRow("unknown subcommand") << QStringList{"frobnicate"} << "frobnicate";
         QTest::newRow("no subcommand") << QStringList{} << "subcommand";
-        QTest::newRow("unknown flag") << QStringList{"inspect", "--arch", "resnet20", "--wat"} << "--wat";
+        QTest::newRow("unknown flag")
+            << QStringList{"inspect", "--arch", "resnet20", "--wat"} << "--wat";
     }
 
     void badInputGivesOneLineAndExitCode2() {

@@ -28,7 +28,8 @@ private Q_SLOTS:
         QFETCH(QString, arch);
         QFETCH(qint64, params);
         QFETCH(double, gmacs);
-        const ArchitectureSummary summary = summarize(ResNetConfig::fromArchName(arch.toStdString()));
+        const ArchitectureSummary summary =
+            summarize(ResNetConfig::fromArchName(arch.toStdString()));
         QCOMPARE(summary.totalParams, params);
         // Published to three decimals.
         QCOMPARE(std::round(summary.macs / 1e6) / 1e3, gmacs);

@@ -40,8 +40,9 @@ private:
 private Q_SLOTS:
     void initTestCase() {
         QProcess python;
-        python.start(RESLENS_PYTHON, {QStringLiteral(RESLENS_FIXTURES "/torchvision_state_dict.py"),
-                                      "resnet18", "resnet34", "resnet50", "resnet101", "resnet152"});
+        python.start(RESLENS_PYTHON,
+                     {QStringLiteral(RESLENS_FIXTURES "/torchvision_state_dict.py"), "resnet18",
+                      "resnet34", "resnet50", "resnet101", "resnet152"});
         QVERIFY2(python.waitForFinished(300000), "python3-torchvision did not finish");
         QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
         reference_ = QJsonDocument::fromJson(python.readAllStandardOutput()).object();

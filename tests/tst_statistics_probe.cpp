@@ -18,7 +18,9 @@ bool close(double a, double b, double rel = 1e-4) {
     return std::abs(a - b) <= rel * std::max({std::abs(a), std::abs(b), 1e-6});
 }
 
-double normOf(const torch::Tensor& t) { return t.to(torch::kDouble).norm().item<double>(); }
+double normOf(const torch::Tensor& t) {
+    return t.to(torch::kDouble).norm().item<double>();
+}
 
 }  // namespace
 

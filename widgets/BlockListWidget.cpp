@@ -12,7 +12,9 @@ QString shapeText(const Shape3& s) {
     return QStringLiteral("%1×%2×%3").arg(s[0]).arg(s[1]).arg(s[2]);
 }
 
-QString count(int64_t n) { return QLocale().toString(static_cast<qlonglong>(n)); }
+QString count(int64_t n) {
+    return QLocale().toString(static_cast<qlonglong>(n));
+}
 
 QString macsText(int64_t macs) {
     return macs >= 1e9 ? QStringLiteral("%1 G").arg(macs / 1e9, 0, 'f', 3)

@@ -18,8 +18,9 @@ MainWindow::MainWindow(QWidget* parent)
       totals_(new QLabel(this)) {
     setWindowTitle(tr("ResLens"));
     resize(1000, 700);
-    for (const char* arch : {"resnet20", "resnet32", "resnet44", "resnet56", "resnet110", "plain20",
-                             "plain56", "resnet18", "resnet34", "resnet50", "resnet101", "resnet152"}) {
+    for (const char* arch :
+         {"resnet20", "resnet32", "resnet44", "resnet56", "resnet110", "plain20", "plain56",
+          "resnet18", "resnet34", "resnet50", "resnet101", "resnet152"}) {
         archCombo_->addItem(QString::fromLatin1(arch));
     }
     QToolBar* toolbar = addToolBar(tr("Architecture"));
@@ -34,7 +35,9 @@ MainWindow::MainWindow(QWidget* parent)
             &MainWindow::onSummaryReady);
 }
 
-QString MainWindow::architecture() const { return archCombo_->currentText(); }
+QString MainWindow::architecture() const {
+    return archCombo_->currentText();
+}
 
 void MainWindow::showArchitecture(const QString& arch) {
     pendingArch_ = arch;
@@ -45,7 +48,8 @@ void MainWindow::showArchitecture(const QString& arch) {
     statusBar()->showMessage(tr("Building %1…").arg(arch));
     const std::string name = arch.toStdString();
     // Building ResNet-152 takes a moment (its weights are initialised); keep the window live.
-    watcher_.setFuture(QtConcurrent::run([name] { return summarize(ResNetConfig::fromArchName(name)); }));
+    watcher_.setFuture(
+        QtConcurrent::run([name] { return summarize(ResNetConfig::fromArchName(name)); }));
 }
 
 void MainWindow::onSummaryReady() {
@@ -61,7 +65,8 @@ void MainWindow::onSummaryReady() {
         statusBar()->clearMessage();
         Q_EMIT architectureShown(pendingArch_);
     } catch (const std::exception& e) {
-        statusBar()->showMessage(tr("Cannot build %1: %2").arg(pendingArch_, QString::fromUtf8(e.what())));
+        statusBar()->showMessage(
+            tr("Cannot build %1: %2").arg(pendingArch_, QString::fromUtf8(e.what())));
     }
 }
 

@@ -41,7 +41,9 @@ void ArchitectureOptions::addTo(CLI::App& command, bool required) {
     command.add_flag("--no-skip", noSkip_, "drop every shortcut (the plain twin)");
     command.add_option("--shortcut", shortcut_, "A: zero-padding identity, B: 1x1 projection + BN")
         ->check(CLI::IsMember({"A", "B", "a", "b"}));
-    command.add_option("--stride-on", strideOn_, "where a bottleneck downsamples: 1x1 (v1) or 3x3 (v1.5)")
+    command
+        .add_option("--stride-on", strideOn_,
+                    "where a bottleneck downsamples: 1x1 (v1) or 3x3 (v1.5)")
         ->check(CLI::IsMember({"1x1", "3x3"}));
     command.add_flag("--preact", preact_, "full pre-activation blocks (He et al. 2016)");
     command.add_flag("--no-bn", noBn_, "no batch norm (convolutions get biases)");
@@ -61,7 +63,8 @@ ResNetConfig ArchitectureOptions::toConfig() const {
         config.skip = false;
     }
     if (!shortcut_.empty()) {
-        config.shortcut = (shortcut_ == "A" || shortcut_ == "a") ? ShortcutOption::A : ShortcutOption::B;
+        config.shortcut =
+            (shortcut_ == "A" || shortcut_ == "a") ? ShortcutOption::A : ShortcutOption::B;
     }
     if (!strideOn_.empty()) {
         config.strideOn = strideOn_ == "1x1" ? StrideOn::Conv1x1 : StrideOn::Conv3x3;

@@ -16,13 +16,15 @@ std::string shapeText(const Shape3& s) {
 
 void printTable(const ArchitectureSummary& summary) {
     const ResNetConfig& c = summary.config;
-    std::printf("%s  %s family, %s blocks, %s, shortcut %s%s, %s, %s\n", c.arch.c_str(),
-                c.family == Family::ImageNet ? "ImageNet" : "CIFAR", toString(c.block).c_str(),
-                c.skip ? "skips on" : "no skips", toString(c.shortcut).c_str(),
-                c.block == BlockKind::Bottleneck
-                    ? (c.strideOn == StrideOn::Conv1x1 ? ", stride on 1x1 (v1)" : ", stride on 3x3 (v1.5)")
-                    : "",
-                c.preact ? "pre-activation" : "post-activation", c.batchNorm ? "batch norm" : "no batch norm");
+    std::printf(
+        "%s  %s family, %s blocks, %s, shortcut %s%s, %s, %s\n", c.arch.c_str(),
+        c.family == Family::ImageNet ? "ImageNet" : "CIFAR", toString(c.block).c_str(),
+        c.skip ? "skips on" : "no skips", toString(c.shortcut).c_str(),
+        c.block == BlockKind::Bottleneck
+            ? (c.strideOn == StrideOn::Conv1x1 ? ", stride on 1x1 (v1)" : ", stride on 3x3 (v1.5)")
+            : "",
+        c.preact ? "pre-activation" : "post-activation",
+        c.batchNorm ? "batch norm" : "no batch norm");
     std::printf("input %dx%dx%d, %d classes: %s parameters, %s multiply-adds\n\n", c.inChannels,
                 c.inputHeight, c.inputWidth, c.classes, withThousands(summary.totalParams).c_str(),
                 withSiPrefix(static_cast<double>(summary.macs)).c_str());

@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
             names += (names.empty() ? "" : ", ") + sub->get_name();
         }
         if (!known) {
-            return fail("unknown subcommand '" + std::string(argv[1]) + "' (one of: " + names + ")", 2);
+            return fail("unknown subcommand '" + std::string(argv[1]) + "' (one of: " + names + ")",
+                        2);
         }
     }
 

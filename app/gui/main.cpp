@@ -2,7 +2,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QMessageBox>
+#include <QTimer>
 
 #include "model/ResNetConfig.h"
 #include "widgets/MainWindow.h"
@@ -17,9 +17,12 @@ int main(int argc, char** argv) {
     parser.setApplicationDescription("Look inside a residual network.");
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption archOption("arch", "Architecture to show (resnet20, resnet50, plain56, ...).",
-                                  "name", "resnet20");
+    QCommandLineOption archOption(
+        "arch", "Architecture to show (resnet20, resnet50, plain56, ...).", "name", "resnet20");
     parser.addOption(archOption);
+    QCommandLineOption screenshotOption(
+        "screenshot", "Save a PNG of the window once it has drawn, then quit (for docs).", "file");
+    parser.addOption(screenshotOption);
     parser.process(app);
 
     const QString arch = parser.value(archOption);
@@ -32,6 +35,16 @@ int main(int argc, char** argv) {
 
     reslens::MainWindow window;
     window.show();
+    if (parser.isSet(screenshotOption)) {
+        const QString file = parser.value(screenshotOption);
+        QObject::connect(&window, &reslens::MainWindow::architectureShown, &window, [&window, file] {
+            // Let the window paint the new contents before grabbing it.
+            QTimer::singleShot(500, &window, [&window, file] {
+                const bool saved = window.grab().save(file, "PNG");
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
+        });
+    }
     window.showArchitecture(arch);
     return app.exec();
 }
