@@ -18,6 +18,18 @@ bool parseDepth(const std::string& digits, int& depth) {
     return true;
 }
 
+// torchvision's resnet18 ... resnet152, one line each.
+struct ImageNetLayout {
+    int depth;
+    BlockKind block;
+    std::vector<int> blocksPerStage;
+};
+const ImageNetLayout kImageNetLayouts[] = {
+    {18, BlockKind::Basic, {2, 2, 2, 2}},        {34, BlockKind::Basic, {3, 4, 6, 3}},
+    {50, BlockKind::Bottleneck, {3, 4, 6, 3}},   {101, BlockKind::Bottleneck, {3, 4, 23, 3}},
+    {152, BlockKind::Bottleneck, {3, 8, 36, 3}},
+};
+
 void setImageNetLayout(ResNetConfig& config) {
     config.family = Family::ImageNet;
     config.stageWidths = {64, 128, 256, 512};
@@ -26,31 +38,14 @@ void setImageNetLayout(ResNetConfig& config) {
     config.classes = 1000;
     config.inputHeight = 224;
     config.inputWidth = 224;
-    switch (config.depth) {
-        case 18:
-            config.block = BlockKind::Basic;
-            config.blocksPerStage = {2, 2, 2, 2};
-            break;
-        case 34:
-            config.block = BlockKind::Basic;
-            config.blocksPerStage = {3, 4, 6, 3};
-            break;
-        case 50:
-            config.block = BlockKind::Bottleneck;
-            config.blocksPerStage = {3, 4, 6, 3};
-            break;
-        case 101:
-            config.block = BlockKind::Bottleneck;
-            config.blocksPerStage = {3, 4, 23, 3};
-            break;
-        case 152:
-            config.block = BlockKind::Bottleneck;
-            config.blocksPerStage = {3, 8, 36, 3};
-            break;
-        default:
-            throw ConfigError("internal: no ImageNet layout for depth " +
-                              std::to_string(config.depth));
+    for (const ImageNetLayout& layout : kImageNetLayouts) {
+        if (layout.depth == config.depth) {
+            config.block = layout.block;
+            config.blocksPerStage = layout.blocksPerStage;
+            return;
+        }
     }
+    throw ConfigError("internal: no ImageNet layout for depth " + std::to_string(config.depth));
 }
 
 // He et al. 2015, section 4.2: 6n+2 layers, three stages of n basic blocks, 16/32/64 filters.
@@ -68,7 +63,12 @@ void setCifarLayout(ResNetConfig& config) {
 }
 
 bool isImageNetDepth(int depth) {
-    return depth == 18 || depth == 34 || depth == 50 || depth == 101 || depth == 152;
+    for (const ImageNetLayout& layout : kImageNetLayouts) {
+        if (layout.depth == depth) {
+            return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace
