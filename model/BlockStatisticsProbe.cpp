@@ -19,6 +19,7 @@ constexpr int kSumInputSquared = kBlockSumColumns;
 BlockStatisticsProbe::BlockStatisticsProbe(ResNetImpl& network) {
     const auto& blocks = network.blocks();
     pending_.resize(blocks.size());
+    elementsPerImage_.resize(blocks.size());
     for (size_t i = 0; i < blocks.size(); ++i) {
         names_.push_back(blocks[i]->info().name);
         hasShortcut_.push_back(blocks[i]->info().shortcut != ShortcutKind::None);
@@ -36,7 +37,6 @@ void BlockStatisticsProbe::record(size_t blockIndex, const BlockTrace& trace) {
     pending_[blockIndex].push_back(torch::cat({sums, inputSquared.unsqueeze(1)}, 1));
     lastOutput_ = trace.output;
     lastOutputSquared_ = sums.select(1, kSumOutputSquared);
-    elementsPerImage_.resize(pending_.size());
     elementsPerImage_[blockIndex] = trace.residual[0].numel();
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
 // Configurations that cover every block family and option, at input sizes small enough
-// for quick tests.
+// for quick tests, and the data-driven rows that walk through them.
 
 #include <QString>
 #include <vector>
@@ -13,44 +13,7 @@ struct NamedConfig {
     reslens::ResNetConfig config;
 };
 
-inline std::vector<NamedConfig> everyFamily() {
-    using namespace reslens;
-    auto make = [](const char* arch, int size, auto&& adjust) {
-        ResNetConfig c = ResNetConfig::fromArchName(arch);
-        c.inputHeight = c.inputWidth = size;
-        adjust(c);
-        c.arch = c.canonicalName();
-        return c;
-    };
-    auto keep = [](ResNetConfig&) {};
-    return {
-        {"resnet18", make("resnet18", 64, keep)},
-        {"resnet50 v1.5", make("resnet50", 64, keep)},
-        {"resnet50 v1",
-         make("resnet50", 64, [](ResNetConfig& c) { c.strideOn = StrideOn::Conv1x1; })},
-        {"resnet50 option A",
-         make("resnet50", 64, [](ResNetConfig& c) { c.shortcut = ShortcutOption::A; })},
-        {"resnet20 option A", make("resnet20", 32, keep)},
-        {"resnet20 option B",
-         make("resnet20", 32, [](ResNetConfig& c) { c.shortcut = ShortcutOption::B; })},
-        {"plain20", make("plain20", 32, keep)},
-        {"plain18", make("plain18", 64, keep)},
-        {"preact resnet20", make("resnet20", 32, [](ResNetConfig& c) { c.preact = true; })},
-        {"preact resnet20 B", make("resnet20", 32,
-                                   [](ResNetConfig& c) {
-                                       c.preact = true;
-                                       c.shortcut = ShortcutOption::B;
-                                   })},
-        {"preact resnet50", make("resnet50", 64, [](ResNetConfig& c) { c.preact = true; })},
-        {"preact plain20", make("plain20", 32, [](ResNetConfig& c) { c.preact = true; })},
-        {"no-bn resnet20", make("resnet20", 32, [](ResNetConfig& c) { c.batchNorm = false; })},
-        {"no-bn resnet18", make("resnet18", 64, [](ResNetConfig& c) { c.batchNorm = false; })},
-        {"no-bn preact resnet20 B", make("resnet20", 32,
-                                         [](ResNetConfig& c) {
-                                             c.batchNorm = false;
-                                             c.preact = true;
-                                             c.shortcut = ShortcutOption::B;
-                                         })},
-        {"gray 28x28 resnet20", make("resnet20", 28, [](ResNetConfig& c) { c.inChannels = 1; })},
-    };
-}
+std::vector<NamedConfig> everyFamily();
+
+// For a `_data()` function: an "index" column into everyFamily(), one row per configuration.
+void addEveryFamilyRows();

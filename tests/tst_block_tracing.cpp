@@ -16,13 +16,7 @@ class BlockTracingTest : public QObject {
 private Q_SLOTS:
     void initTestCase() { torch::manual_seed(7); }
 
-    void capturedTermsRecombineToOutput_data() {
-        QTest::addColumn<int>("index");
-        const auto configs = everyFamily();
-        for (size_t i = 0; i < configs.size(); ++i) {
-            QTest::newRow(configs[i].label.toUtf8().constData()) << int(i);
-        }
-    }
+    void capturedTermsRecombineToOutput_data() { addEveryFamilyRows(); }
 
     void capturedTermsRecombineToOutput() {
         QFETCH(int, index);

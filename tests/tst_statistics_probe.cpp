@@ -28,13 +28,7 @@ class StatisticsProbeTest : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void matchesDirectComputation_data() {
-        QTest::addColumn<int>("index");
-        const auto configs = everyFamily();
-        for (size_t i = 0; i < configs.size(); ++i) {
-            QTest::newRow(configs[i].label.toUtf8().constData()) << int(i);
-        }
-    }
+    void matchesDirectComputation_data() { addEveryFamilyRows(); }
 
     void matchesDirectComputation() {
         QFETCH(int, index);

@@ -9,7 +9,6 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "app/cli/UsageError.h"
 #include "model/BlockStatisticsProbe.h"
 #include "model/ResNet.h"
 

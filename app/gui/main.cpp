@@ -37,13 +37,14 @@ int main(int argc, char** argv) {
     window.show();
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        QObject::connect(&window, &reslens::MainWindow::architectureShown, &window, [&window, file] {
-            // Let the window paint the new contents before grabbing it.
-            QTimer::singleShot(500, &window, [&window, file] {
-                const bool saved = window.grab().save(file, "PNG");
-                QCoreApplication::exit(saved ? 0 : 1);
-            });
-        });
+        QObject::connect(&window, &reslens::MainWindow::architectureShown, &window,
+                         [&window, file] {
+                             // Let the window paint the new contents before grabbing it.
+                             QTimer::singleShot(500, &window, [&window, file] {
+                                 const bool saved = window.grab().save(file, "PNG");
+                                 QCoreApplication::exit(saved ? 0 : 1);
+                             });
+                         });
     }
     window.showArchitecture(arch);
     return app.exec();
