@@ -9,7 +9,11 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "app/cli/UsageError.h"
 #include "model/BlockStatisticsProbe.h"
+#ifdef RESLENS_WITH_IMAGING
+#include "app/cli/PipelineBench.h"
+#endif
 #include "model/ResNet.h"
 
 namespace reslens::cli {
@@ -34,7 +38,11 @@ double millisecondsOf(F&& f) {
 BenchCommand::BenchCommand(CLI::App& parent) {
     command_ = parent.add_subcommand(
         "bench", "time the forward pass with and without per-block statistics probes");
-    architecture_.addTo(*command_);
+    architecture_.addTo(*command_, /*required=*/false);
+    source_.addModelOption(*command_, /*required=*/false);
+    source_.addDeviceOption(*command_);
+    command_->add_option("--image", image_, "with --model: time image file to top-5");
+    command_->add_flag("--render", render_, "with --image: also time feature-grid rendering");
     command_->add_option("--batch", batch_, "images per forward")->check(CLI::Range(1, 4096));
     command_->add_option("--iterations", iterations_, "timed forwards of each kind")
         ->check(CLI::Range(1, 100000));
@@ -44,6 +52,49 @@ BenchCommand::BenchCommand(CLI::App& parent) {
 }
 
 int BenchCommand::run() {
+    if (architecture_.archGiven() == source_.given()) {
+        throw UsageError("bench needs either --arch (forward) or --model with --image (pipeline)");
+    }
+    return source_.given() ? runPipeline() : runForward();
+}
+
+int BenchCommand::runPipeline() {
+#ifdef RESLENS_WITH_IMAGING
+    if (image_.empty()) {
+        throw UsageError("bench --model needs --image");
+    }
+    LoadedModel model = source_.load();
+    nlohmann::json doc = benchPipeline(model, image_, iterations_, warmup_);
+    if (render_) {
+        doc.update(benchFeatureGrids(iterations_, warmup_));
+    }
+    doc["device"] = source_.deviceName();
+    doc["threads"] = torch::get_num_threads();
+    if (json_) {
+        std::cout << doc.dump(2) << std::endl;
+        return 0;
+    }
+    std::printf("%s, %s, %s, %d threads, %d iterations (median)\n",
+                doc["arch"].get<std::string>().c_str(), image_.c_str(), source_.deviceName().c_str(),
+                torch::get_num_threads(), iterations_);
+    std::printf("  read + decode                    %9.2f ms\n", doc["decode_median_ms"].get<double>());
+    std::printf("  prepare (resize, crop, normalise) %8.2f ms\n", doc["prepare_median_ms"].get<double>());
+    std::printf("  forward + probes + top-5         %9.2f ms\n",
+                doc["forward_probes_top5_median_ms"].get<double>());
+    std::printf("  whole pipeline                   %9.2f ms\n", doc["pipeline_median_ms"].get<double>());
+    if (render_) {
+        std::printf("  feature grid 2048x7x7            %9.2f ms\n",
+                    doc["render_2048x7x7_median_ms"].get<double>());
+        std::printf("  feature grid 64x112x112          %9.2f ms\n",
+                    doc["render_64x112x112_median_ms"].get<double>());
+    }
+    return 0;
+#else
+    throw UsageError("this reslens-cli was built without imaging (RESLENS_WITH_IMAGING=OFF)");
+#endif
+}
+
+int BenchCommand::runForward() {
     const ResNetConfig config = architecture_.toConfig();
     torch::manual_seed(seed_);
     ResNet network(config);

@@ -1,11 +1,14 @@
 #pragma once
 
-// `reslens-cli bench`: times the untraced forward against the forward with statistics
-// probes on every block, interleaved iteration by iteration so both see the same machine.
+// `reslens-cli bench`: with --arch, times the untraced forward against the forward with
+// statistics probes on every block, interleaved iteration by iteration so both see the same
+// machine; with --model and --image, the whole path from an image file to top-5 with
+// probes; with --render, feature-grid rendering.
 
 #include <CLI/CLI.hpp>
 
 #include "app/cli/ArchitectureOptions.h"
+#include "app/cli/ModelSource.h"
 
 namespace reslens::cli {
 
@@ -16,8 +19,14 @@ public:
     int run();
 
 private:
+    int runForward();
+    int runPipeline();
+
     CLI::App* command_;
     ArchitectureOptions architecture_;
+    ModelSource source_;
+    std::string image_;
+    bool render_ = false;
     int batch_ = 1;
     int iterations_ = 20;
     int warmup_ = 3;

@@ -5,6 +5,7 @@
 
 #include "app/cli/SummaryJson.h"
 #include "app/cli/TextFormat.h"
+#include "app/cli/UsageError.h"
 #include "model/ArchitectureSummary.h"
 
 namespace reslens::cli {
@@ -58,12 +59,18 @@ void printTable(const ArchitectureSummary& summary) {
 
 InspectCommand::InspectCommand(CLI::App& parent) {
     command_ = parent.add_subcommand("inspect", "the architecture, block by block");
-    architecture_.addTo(*command_);
+    architecture_.addTo(*command_, /*required=*/false);
+    source_.addModelOption(*command_, /*required=*/false);
     command_->add_flag("--json", json_, "print one JSON document");
 }
 
 int InspectCommand::run() {
-    const ArchitectureSummary summary = summarize(architecture_.toConfig());
+    if (architecture_.archGiven() == source_.given()) {
+        throw UsageError("inspect needs either --arch or --model");
+    }
+    const ArchitectureSummary summary = source_.given()
+                                            ? summarize(source_.load().network->config())
+                                            : summarize(architecture_.toConfig());
     if (json_) {
         std::cout << summaryToJson(summary).dump(2) << std::endl;
     } else {

@@ -1,10 +1,11 @@
 #pragma once
 
-// `reslens-cli inspect`: the architecture, block by block (CLI.md).
+// `reslens-cli inspect`: the architecture of --arch or of a model file, block by block.
 
 #include <CLI/CLI.hpp>
 
 #include "app/cli/ArchitectureOptions.h"
+#include "app/cli/ModelSource.h"
 
 namespace reslens::cli {
 
@@ -17,6 +18,7 @@ public:
 private:
     CLI::App* command_;
     ArchitectureOptions architecture_;
+    ModelSource source_;
     bool json_ = false;
 };
 

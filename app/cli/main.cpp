@@ -9,8 +9,14 @@
 #include <thread>
 
 #include "app/cli/BenchCommand.h"
+#include "app/cli/ImportCommand.h"
 #include "app/cli/InspectCommand.h"
 #include "app/cli/UsageError.h"
+#include "model/InputError.h"
+#ifdef RESLENS_WITH_IMAGING
+#include "app/cli/ClassifyCommand.h"
+#include "app/cli/FeaturesCommand.h"
+#endif
 
 namespace {
 
@@ -30,7 +36,16 @@ int main(int argc, char** argv) {
     app.add_option("--threads", threads, "CPU threads for LibTorch (default: all cores)")
         ->check(CLI::Range(0, 1024));
     reslens::cli::InspectCommand inspect(app);
+#ifdef RESLENS_WITH_IMAGING
+    reslens::cli::ClassifyCommand classify(app);
+    reslens::cli::FeaturesCommand features(app);
+#endif
+    reslens::cli::ImportCommand import(app);
     reslens::cli::BenchCommand bench(app);
+    std::string commandLine = "reslens-cli";
+    for (int i = 1; i < argc; ++i) {
+        commandLine += std::string(" ") + argv[i];
+    }
 
     // CLI11 would report an unknown subcommand as a missing one; name it instead.
     if (argc > 1 && argv[1][0] != '-') {
@@ -63,11 +78,26 @@ int main(int argc, char** argv) {
         if (inspect.selected()) {
             return inspect.run();
         }
+#ifdef RESLENS_WITH_IMAGING
+        if (classify.selected()) {
+            return classify.run();
+        }
+        if (features.selected()) {
+            return features.run();
+        }
+#endif
+        if (import.selected()) {
+            return import.run(commandLine);
+        }
         if (bench.selected()) {
             return bench.run();
         }
         return fail("no subcommand given (see --help)", 2);
     } catch (const reslens::cli::UsageError& e) {
+        return fail(e.what(), 2);
+    } catch (const reslens::InputError& e) {
+        return fail(e.what(), 2);
+    } catch (const reslens::ConfigError& e) {
         return fail(e.what(), 2);
     } catch (const c10::Error& e) {
         return fail(e.what_without_backtrace(), 1);

@@ -1,0 +1,32 @@
+#pragma once
+
+// `reslens-cli features`: the feature-map grid of one block's tensor as a PNG (CLI.md).
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "app/cli/ModelSource.h"
+
+namespace reslens::cli {
+
+class FeaturesCommand {
+public:
+    explicit FeaturesCommand(CLI::App& parent);
+    bool selected() const { return command_->parsed(); }
+    int run();
+
+private:
+    CLI::App* command_;
+    ModelSource source_;
+    std::string image_;
+    std::string block_;
+    std::string tensor_ = "output";
+    std::string out_;
+    std::string normalize_ = "channel";
+    std::string order_ = "index";
+    int columns_ = 0;
+    int tileSize_ = 24;
+};
+
+}  // namespace reslens::cli

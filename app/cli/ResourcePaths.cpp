@@ -1,0 +1,67 @@
+#include "app/cli/ResourcePaths.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <stdexcept>
+#include <vector>
+
+#include "model/InputError.h"
+
+namespace reslens::cli {
+namespace {
+
+bool isDirectory(const std::string& path) {
+    struct stat info {};
+    return ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
+}
+
+bool isFile(const std::string& path) {
+    struct stat info {};
+    return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
+}
+
+std::string executableDirectory() {
+    std::vector<char> buffer(4096);
+    const ssize_t n = ::readlink("/proc/self/exe", buffer.data(), buffer.size() - 1);
+    if (n <= 0) {
+        return {};
+    }
+    std::string path(buffer.data(), static_cast<size_t>(n));
+    return path.substr(0, path.rfind('/'));
+}
+
+}  // namespace
+
+std::string resourceDirectory() {
+    if (const char* env = std::getenv("RESLENS_RESOURCES"); env && *env) {
+        if (!isDirectory(env)) {
+            throw std::runtime_error(std::string("RESLENS_RESOURCES='") + env +
+                                     "' is not a directory");
+        }
+        return env;
+    }
+    const std::string exe = executableDirectory();
+    const std::vector<std::string> candidates = {
+        exe + "/../../../resources",  // build/app/cli/reslens-cli in the source tree
+        exe + "/../share/reslens",    // installed
+        RESLENS_SOURCE_RESOURCES,     // the source tree this binary was built from
+    };
+    for (const std::string& dir : candidates) {
+        if (isFile(dir + "/labels/imagenet1k.txt")) {
+            return dir;
+        }
+    }
+    throw std::runtime_error("cannot find ResLens's resources directory (set RESLENS_RESOURCES)");
+}
+
+std::string resourceFile(const std::string& relativePath, const std::string& what) {
+    const std::string path = resourceDirectory() + "/" + relativePath;
+    if (!isFile(path)) {
+        throw InputError(what + " is not there (" + path + ")");
+    }
+    return path;
+}
+
+}  // namespace reslens::cli
