@@ -70,17 +70,31 @@ int jpegExifOrientation(const std::vector<char>& b) {
 cv::Mat applyExifOrientation(const cv::Mat& image, int orientation) {
     cv::Mat out;
     switch (orientation) {
-        case 2: cv::flip(image, out, 1); break;                   // mirrored
-        case 3: cv::rotate(image, out, cv::ROTATE_180); break;
-        case 4: cv::flip(image, out, 0); break;                   // upside-down mirror
-        case 5: cv::transpose(image, out); break;                 // transpose
-        case 6: cv::rotate(image, out, cv::ROTATE_90_CLOCKWISE); break;
-        case 7:                                                   // transverse
+        case 2:
+            cv::flip(image, out, 1);
+            break;  // mirrored
+        case 3:
+            cv::rotate(image, out, cv::ROTATE_180);
+            break;
+        case 4:
+            cv::flip(image, out, 0);
+            break;  // upside-down mirror
+        case 5:
+            cv::transpose(image, out);
+            break;  // transpose
+        case 6:
+            cv::rotate(image, out, cv::ROTATE_90_CLOCKWISE);
+            break;
+        case 7:  // transverse
             cv::transpose(image, out);
             cv::flip(out, out, -1);
             break;
-        case 8: cv::rotate(image, out, cv::ROTATE_90_COUNTERCLOCKWISE); break;
-        default: out = image; break;
+        case 8:
+            cv::rotate(image, out, cv::ROTATE_90_COUNTERCLOCKWISE);
+            break;
+        default:
+            out = image;
+            break;
     }
     return out;
 }

@@ -39,7 +39,8 @@ const torch::Tensor& viridisTable() {
 
 std::vector<int64_t> channelsByMeanActivation(const torch::Tensor& maps) {
     const torch::Tensor order = asChannels(maps).mean({1, 2}).argsort(0, /*descending=*/true);
-    return std::vector<int64_t>(order.data_ptr<int64_t>(), order.data_ptr<int64_t>() + order.numel());
+    return std::vector<int64_t>(order.data_ptr<int64_t>(),
+                                order.data_ptr<int64_t>() + order.numel());
 }
 
 FeatureGrid renderFeatureGrid(const torch::Tensor& maps, const FeatureGridOptions& options) {
@@ -95,10 +96,7 @@ FeatureGrid renderFeatureGrid(const torch::Tensor& maps, const FeatureGridOption
     const int64_t cellH = grid.tileHeight + grid.gap, cellW = grid.tileWidth + grid.gap;
     torch::Tensor cells = torch::full({int64_t(grid.rows) * grid.columns, cellH, cellW, 3},
                                       options.gapGray, torch::kUInt8);
-    cells.narrow(0, 0, tiles)
-        .narrow(1, 0, grid.tileHeight)
-        .narrow(2, 0, grid.tileWidth)
-        .copy_(rgb);
+    cells.narrow(0, 0, tiles).narrow(1, 0, grid.tileHeight).narrow(2, 0, grid.tileWidth).copy_(rgb);
     torch::Tensor canvas = cells.view({grid.rows, grid.columns, cellH, cellW, 3})
                                .permute({0, 2, 1, 3, 4})
                                .reshape({grid.rows * cellH, grid.columns * cellW, 3});

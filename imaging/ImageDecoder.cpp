@@ -7,6 +7,7 @@
 
 #include "imaging/ExifOrientation.h"
 #include "imaging/ImageHeader.h"
+#include "imaging/StderrCapture.h"
 #include "model/FileBytes.h"
 #include "model/InputError.h"
 
@@ -31,12 +32,18 @@ void requireWithinLimit(int64_t width, int64_t height, const DecodeOptions& opti
 cv::Mat toEightBit(const cv::Mat& image, const std::string& sourceName) {
     cv::Mat out;
     switch (image.depth()) {
-        case CV_8U: return image;
-        case CV_16U: image.convertTo(out, CV_8U, 1.0 / 257.0); return out;
-        case CV_32F: image.convertTo(out, CV_8U, 255.0); return out;
+        case CV_8U:
+            return image;
+        case CV_16U:
+            image.convertTo(out, CV_8U, 1.0 / 257.0);
+            return out;
+        case CV_32F:
+            image.convertTo(out, CV_8U, 255.0);
+            return out;
         default:
-            throw InputError(sourceName + ": unsupported pixel depth (only 8-bit, 16-bit and "
-                                          "float images)");
+            throw InputError(sourceName +
+                             ": unsupported pixel depth (only 8-bit, 16-bit and "
+                             "float images)");
     }
 }
 
@@ -77,17 +84,23 @@ DecodedImage decodeImage(const std::vector<char>& bytes, const std::string& sour
     // OpenCV's own messages would break the one-line error; ours say it better.
     cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
     cv::Mat raw;
-    try {
-        const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8U,
-                             const_cast<char*>(bytes.data()));
-        raw = cv::imdecode(buffer, cv::IMREAD_UNCHANGED);
-    } catch (const cv::Exception&) {
-        raw.release();
+    std::string libraryMessage;
+    {
+        StderrCapture capture;
+        try {
+            const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8U,
+                                 const_cast<char*>(bytes.data()));
+            raw = cv::imdecode(buffer, cv::IMREAD_UNCHANGED);
+        } catch (const cv::Exception&) {
+            raw.release();
+        }
+        libraryMessage = capture.finish();
     }
     if (raw.empty()) {
-        throw InputError(sourceName + (result.format == "image"
-                                           ? " is not an image in a format ResLens can read"
-                                           : " is a damaged " + result.format + " file"));
+        throw InputError(sourceName +
+                         (result.format == "image" ? " is not an image in a format ResLens can read"
+                                                   : " is a damaged " + result.format + " file") +
+                         (libraryMessage.empty() ? "" : " (" + libraryMessage + ")"));
     }
     requireWithinLimit(raw.cols, raw.rows, options, sourceName);
 
@@ -99,12 +112,16 @@ DecodedImage decodeImage(const std::vector<char>& bytes, const std::string& sour
     std::vector<cv::Mat> planes;
     cv::split(image, planes);
     switch (planes.size()) {
-        case 1: result.pixels = image; break;
+        case 1:
+            result.pixels = image;
+            break;
         case 2:  // gray + alpha
             result.hadAlpha = true;
             result.pixels = compositeOnBackground(planes[0], planes[1], options.background);
             break;
-        case 3: cv::cvtColor(image, result.pixels, cv::COLOR_BGR2RGB); break;
+        case 3:
+            cv::cvtColor(image, result.pixels, cv::COLOR_BGR2RGB);
+            break;
         case 4: {
             result.hadAlpha = true;
             cv::Mat rgb;

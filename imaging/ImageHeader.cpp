@@ -42,8 +42,7 @@ ImageHeader readPng(const ByteReader& r, const std::string& name) {
 }
 
 bool isStartOfFrame(uint8_t marker) {
-    return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-           marker != 0xCC;
+    return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
 }
 
 ImageHeader readJpeg(const ByteReader& r, const std::string& name) {
@@ -121,8 +120,7 @@ ImageHeader readPnm(const ByteReader& r, const std::string& name) {
     size_t offset = 2;
     int64_t numbers[2] = {-1, -1};
     for (int64_t& number : numbers) {
-        while (r.has(offset, 1) &&
-               (std::isspace(r.u8(offset)) || r.u8(offset) == '#')) {
+        while (r.has(offset, 1) && (std::isspace(r.u8(offset)) || r.u8(offset) == '#')) {
             if (r.u8(offset) == '#') {
                 while (r.has(offset, 1) && r.u8(offset) != '\n') {
                     ++offset;
@@ -174,10 +172,10 @@ std::optional<ImageHeader> readImageHeader(const std::vector<char>& bytes,
     if (r.startsWith(0, "RIFF") && r.startsWith(8, "WEBP")) {
         return readWebp(r, sourceName);
     }
-    const bool tiffLittle = r.has(0, 4) && r.u8(0) == 'I' && r.u8(1) == 'I' && r.u8(2) == 42 &&
-                            r.u8(3) == 0;
-    const bool tiffBig = r.has(0, 4) && r.u8(0) == 'M' && r.u8(1) == 'M' && r.u8(2) == 0 &&
-                         r.u8(3) == 42;
+    const bool tiffLittle =
+        r.has(0, 4) && r.u8(0) == 'I' && r.u8(1) == 'I' && r.u8(2) == 42 && r.u8(3) == 0;
+    const bool tiffBig =
+        r.has(0, 4) && r.u8(0) == 'M' && r.u8(1) == 'M' && r.u8(2) == 0 && r.u8(3) == 42;
     if (tiffLittle || tiffBig) {
         if (!r.has(0, 8)) {
             malformed(sourceName, "TIFF");

@@ -64,8 +64,7 @@ cv::Mat toGrayLikePillow(const cv::Mat& rgb) {
         uint8_t* out = gray.ptr<uint8_t>(y);
         for (int x = 0; x < rgb.cols; ++x) {
             out[x] = static_cast<uint8_t>(
-                (in[3 * x] * 19595 + in[3 * x + 1] * 38470 + in[3 * x + 2] * 7471 + 0x8000) >>
-                16);
+                (in[3 * x] * 19595 + in[3 * x + 1] * 38470 + in[3 * x + 2] * 7471 + 0x8000) >> 16);
         }
     }
     return gray;
@@ -76,8 +75,7 @@ std::pair<int, int> resizedSize(int width, int height, int shorter) {
     if (shortSide == shorter) {
         return {width, height};
     }
-    const int newLong =
-        static_cast<int>(static_cast<double>(shorter) * longSide / shortSide);
+    const int newLong = static_cast<int>(static_cast<double>(shorter) * longSide / shortSide);
     return width <= height ? std::pair{shorter, newLong} : std::pair{newLong, shorter};
 }
 
@@ -99,8 +97,7 @@ PreparedImage prepareImage(const DecodedImage& image, const Preprocessing& p) {
     }
     PreparedImage prepared;
     prepared.networkView = centerCrop(pixels, p.cropHeight, p.cropWidth);
-    if (p.invert == InvertPolicy::WhenBackgroundLight &&
-        borderMean(prepared.networkView) > 127.5) {
+    if (p.invert == InvertPolicy::WhenBackgroundLight && borderMean(prepared.networkView) > 127.5) {
         cv::bitwise_not(prepared.networkView, prepared.networkView);
         prepared.inverted = true;
     }
@@ -110,8 +107,7 @@ PreparedImage prepareImage(const DecodedImage& image, const Preprocessing& p) {
     const torch::Tensor bytes =
         torch::from_blob(view.data, {view.rows, view.cols, view.channels()}, torch::kUInt8);
     const auto options = torch::TensorOptions().dtype(torch::kFloat);
-    const torch::Tensor mean =
-        torch::tensor(std::vector<double>(p.mean), options).view({-1, 1, 1});
+    const torch::Tensor mean = torch::tensor(std::vector<double>(p.mean), options).view({-1, 1, 1});
     const torch::Tensor std = torch::tensor(std::vector<double>(p.std), options).view({-1, 1, 1});
     prepared.tensor =
         bytes.permute({2, 0, 1}).contiguous().to(torch::kFloat).div(255).sub_(mean).div_(std);

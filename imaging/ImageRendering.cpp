@@ -35,16 +35,29 @@ cv::Mat renderNetworkInput(const torch::Tensor& input, const Preprocessing& p) {
         .clone();
 }
 
-std::vector<char> encodePng(const cv::Mat& image) {
+namespace {
+
+std::vector<char> encode(const cv::Mat& image, const char* extension,
+                         const std::vector<int>& parameters) {
     cv::Mat bgr = image;
     if (image.channels() == 3) {
         cv::cvtColor(image, bgr, cv::COLOR_RGB2BGR);
     }
     std::vector<uchar> bytes;
-    if (!cv::imencode(".png", bgr, bytes)) {
-        throw std::runtime_error("cannot encode the image as PNG");
+    if (!cv::imencode(extension, bgr, bytes, parameters)) {
+        throw std::runtime_error(std::string("cannot encode the image as ") + extension);
     }
     return std::vector<char>(bytes.begin(), bytes.end());
+}
+
+}  // namespace
+
+std::vector<char> encodePng(const cv::Mat& image) {
+    return encode(image, ".png", {});
+}
+
+std::vector<char> encodeJpeg(const cv::Mat& image, int quality) {
+    return encode(image, ".jpg", {cv::IMWRITE_JPEG_QUALITY, quality});
 }
 
 void writePng(const std::string& path, const cv::Mat& image) {

@@ -18,6 +18,8 @@ cv::Mat renderNetworkInput(const torch::Tensor& input, const Preprocessing& prep
 
 // PNG bytes of an 8-bit gray or RGB image.
 std::vector<char> encodePng(const cv::Mat& image);
+// JPEG bytes (quality 0-100) of an 8-bit gray or RGB image.
+std::vector<char> encodeJpeg(const cv::Mat& image, int quality = 90);
 // Atomic: a failed write leaves no half-written file. Throws std::runtime_error.
 void writePng(const std::string& path, const cv::Mat& image);
 

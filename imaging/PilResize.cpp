@@ -19,8 +19,8 @@ double bilinearFilter(double x) {
 // Pillow's precompute_coeffs + normalize_coeffs_8bpc for one axis.
 struct Coefficients {
     int kernelSize = 0;
-    std::vector<int> first;  // first input index per output index
-    std::vector<int> count;  // number of inputs per output index
+    std::vector<int> first;        // first input index per output index
+    std::vector<int> count;        // number of inputs per output index
     std::vector<int32_t> weights;  // outSize x kernelSize, fixed point
 };
 

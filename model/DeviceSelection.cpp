@@ -41,8 +41,8 @@ c10::Device parseDevice(const std::string& name) {
     const auto count = static_cast<int>(torch::cuda::device_count());
     if (index >= count) {
         throw InputError("cannot use device '" + name + "': LibTorch sees " +
-                         std::to_string(count) + " CUDA device(s), cuda:0 to cuda:" +
-                         std::to_string(count - 1));
+                         std::to_string(count) +
+                         " CUDA device(s), cuda:0 to cuda:" + std::to_string(count - 1));
     }
     return c10::Device(c10::kCUDA, static_cast<c10::DeviceIndex>(index));
 }

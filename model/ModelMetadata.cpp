@@ -52,15 +52,13 @@ ModelMetadata metadataFromJson(const nlohmann::json& json) {
         metadata.labels = json.at("labels").get<std::vector<std::string>>();
         if (metadata.labels.size() != static_cast<size_t>(metadata.config.classes)) {
             throw InputError("metadata has " + std::to_string(metadata.labels.size()) +
-                             " labels for " + std::to_string(metadata.config.classes) +
-                             " classes");
+                             " labels for " + std::to_string(metadata.config.classes) + " classes");
         }
         metadata.preprocessing = preprocessingFromJson(json.at("preprocessing"));
         if (metadata.preprocessing.channels != metadata.config.inChannels) {
-            throw InputError("preprocessing makes " +
-                             std::to_string(metadata.preprocessing.channels) +
-                             " channels but the network takes " +
-                             std::to_string(metadata.config.inChannels));
+            throw InputError(
+                "preprocessing makes " + std::to_string(metadata.preprocessing.channels) +
+                " channels but the network takes " + std::to_string(metadata.config.inChannels));
         }
         metadata.provenance = json.value("provenance", nlohmann::json::object());
         return metadata;

@@ -50,9 +50,10 @@ Preprocessing Preprocessing::forInput(int channels, int height, int width) {
         // Keep ImageNet's 256/224 margin for any other size.
         p.cropHeight = height;
         p.cropWidth = width;
-        p.resizeShorterSide = p.name == "imagenet"
-                                  ? static_cast<int>(std::lround(std::max(height, width) * 256.0 / 224.0))
-                                  : std::max(height, width);
+        p.resizeShorterSide =
+            p.name == "imagenet"
+                ? static_cast<int>(std::lround(std::max(height, width) * 256.0 / 224.0))
+                : std::max(height, width);
         if (p.name != "imagenet" && p.name != "custom") {
             p.name = "custom";
         }

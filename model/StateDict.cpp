@@ -16,7 +16,7 @@ std::string shapeText(const torch::Tensor& t) {
     return out.str();
 }
 
-// "a, b, c (and 7 more)": enough to act on, short enough for one line.
+// "a, b, c, d (11 in all)": enough to act on, short enough for one line.
 std::string listSome(const std::vector<std::string>& items) {
     constexpr size_t kShown = 4;
     std::string text;
@@ -24,7 +24,7 @@ std::string listSome(const std::vector<std::string>& items) {
         text += (i ? ", " : "") + items[i];
     }
     if (items.size() > kShown) {
-        text += " (and " + std::to_string(items.size() - kShown) + " more)";
+        text += " (" + std::to_string(items.size()) + " in all)";
     }
     return text;
 }

@@ -54,8 +54,8 @@ std::optional<TensorMap> readPickledStateDict(const std::string& path) {
 // Blocks in stage `stage` (1-based): layerS.0, layerS.1, ... while they exist.
 int countBlocks(const TensorMap& state, int stage) {
     int blocks = 0;
-    while (has(state, "layer" + std::to_string(stage) + "." + std::to_string(blocks) +
-                          ".conv1.weight")) {
+    while (has(state,
+               "layer" + std::to_string(stage) + "." + std::to_string(blocks) + ".conv1.weight")) {
         ++blocks;
     }
     return blocks;
@@ -72,17 +72,18 @@ TensorMap readTorchvisionState(const std::string& path) {
         return *state;
     }
     throw InputError("'" + path +
-                     "' is neither a TorchScript module nor a saved state_dict (torch.save)");
+                     "' is neither a TorchScript module nor a dict of tensors saved with "
+                     "torch.save (for a torchvision .pth file, run tools/export_torchvision.py "
+                     "--weights FILE first)");
 }
 
 ResNetConfig detectArchitecture(const TensorMap& state, const std::string& sourceName) {
     const auto conv1 = state.find("conv1.weight");
     const auto fc = state.find("fc.weight");
-    if (conv1 == state.end() || fc == state.end() || conv1->second.dim() != 4 ||
-        fc->second.dim() != 2 || !has(state, "layer1.0.conv1.weight")) {
+    if (conv1 == state.end() || conv1->second.dim() != 4 || !has(state, "layer1.0.conv1.weight")) {
         throw InputError(sourceName +
-                         " does not look like a torchvision ResNet (no conv1.weight, "
-                         "layer1.0.conv1.weight and fc.weight)");
+                         " does not look like a torchvision ResNet (no conv1.weight and "
+                         "layer1.0.conv1.weight)");
     }
     std::vector<int> blocksPerStage;
     for (int stage = 1; countBlocks(state, stage) > 0; ++stage) {
@@ -116,7 +117,10 @@ ResNetConfig detectArchitecture(const TensorMap& state, const std::string& sourc
                          "'s layout; give --arch");
     }
     config.inChannels = static_cast<int>(conv1->second.size(1));
-    config.classes = static_cast<int>(fc->second.size(0));
+    // Without a usable fc the strict copy names what is missing; keep the default classes.
+    if (fc != state.end() && fc->second.dim() == 2) {
+        config.classes = static_cast<int>(fc->second.size(0));
+    }
     config.batchNorm = has(state, "bn1.weight");
     if (config.family == Family::Cifar) {
         // Option A has no downsample parameters; B has them wherever the shape changes.

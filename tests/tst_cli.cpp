@@ -7,29 +7,9 @@
 #include <QProcess>
 #include <QtTest/QtTest>
 
-namespace {
+#include "CliRunner.h"
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList& args) {
-    QProcess process;
-    process.start(RESLENS_CLI, args);
-    Run run;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-}  // namespace
+using Run = CliRun;
 
 class CliTest : public QObject {
     Q_OBJECT

@@ -51,6 +51,9 @@ def export(model, path, trace=False, input_size=224):
     os.close(fd)
     try:
         scripted.save(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would surprise whoever shares the file
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)

@@ -75,13 +75,16 @@ int BenchCommand::runPipeline() {
         return 0;
     }
     std::printf("%s, %s, %s, %d threads, %d iterations (median)\n",
-                doc["arch"].get<std::string>().c_str(), image_.c_str(), source_.deviceName().c_str(),
-                torch::get_num_threads(), iterations_);
-    std::printf("  read + decode                    %9.2f ms\n", doc["decode_median_ms"].get<double>());
-    std::printf("  prepare (resize, crop, normalise) %8.2f ms\n", doc["prepare_median_ms"].get<double>());
+                doc["arch"].get<std::string>().c_str(), image_.c_str(),
+                source_.deviceName().c_str(), torch::get_num_threads(), iterations_);
+    std::printf("  read + decode                    %9.2f ms\n",
+                doc["decode_median_ms"].get<double>());
+    std::printf("  prepare (resize, crop, normalise) %8.2f ms\n",
+                doc["prepare_median_ms"].get<double>());
     std::printf("  forward + probes + top-5         %9.2f ms\n",
                 doc["forward_probes_top5_median_ms"].get<double>());
-    std::printf("  whole pipeline                   %9.2f ms\n", doc["pipeline_median_ms"].get<double>());
+    std::printf("  whole pipeline                   %9.2f ms\n",
+                doc["pipeline_median_ms"].get<double>());
     if (render_) {
         std::printf("  feature grid 2048x7x7            %9.2f ms\n",
                     doc["render_2048x7x7_median_ms"].get<double>());

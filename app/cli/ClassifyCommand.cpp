@@ -40,15 +40,13 @@ std::string optionalText(const std::optional<double>& value, const char* format)
     return buffer;
 }
 
-void printPrediction(const std::string& image, const PreparedImage& prepared,
-                     const Prediction& p, const ModelMetadata& metadata,
-                     const std::string& device) {
-    std::printf("%s  (%s on %s, input %lldx%lldx%lld%s)\n", image.c_str(),
-                metadata.config.arch.c_str(), device.c_str(),
-                static_cast<long long>(prepared.tensor.size(0)),
-                static_cast<long long>(prepared.tensor.size(1)),
-                static_cast<long long>(prepared.tensor.size(2)),
-                prepared.inverted ? ", inverted" : "");
+void printPrediction(const std::string& image, const PreparedImage& prepared, const Prediction& p,
+                     const ModelMetadata& metadata, const std::string& device) {
+    std::printf(
+        "%s  (%s on %s, input %lldx%lldx%lld%s)\n", image.c_str(), metadata.config.arch.c_str(),
+        device.c_str(), static_cast<long long>(prepared.tensor.size(0)),
+        static_cast<long long>(prepared.tensor.size(1)),
+        static_cast<long long>(prepared.tensor.size(2)), prepared.inverted ? ", inverted" : "");
     for (size_t i = 0; i < p.top.size(); ++i) {
         std::printf("  %zu. %-28s %6.2f%%\n", i + 1, metadata.label(p.top[i].index).c_str(),
                     100.0 * p.top[i].probability);
@@ -68,8 +66,9 @@ void printPrediction(const std::string& image, const PreparedImage& prepared,
 
 ClassifyCommand::ClassifyCommand(CLI::App& parent) {
     command_ = parent.add_subcommand(
-        "classify", "predictions and per-block statistics (norms of F(x) and shortcut, ratio, "
-                    "cosine, std) for each image");
+        "classify",
+        "predictions and per-block statistics (norms of F(x) and shortcut, ratio, "
+        "cosine, std) for each image");
     source_.addModelOption(*command_);
     source_.addDeviceOption(*command_);
     command_->add_option("images", images_, "image files (PNG, JPEG, BMP, TIFF, WebP, ...)")
@@ -123,9 +122,8 @@ int ClassifyCommand::run() {
         }
     }
     if (json_) {
-        nlohmann::json doc = {{"model", source_.modelName()},
-                              {"arch", metadata.config.arch},
-                              {"results", results}};
+        nlohmann::json doc = {
+            {"model", source_.modelName()}, {"arch", metadata.config.arch}, {"results", results}};
         std::cout << doc.dump(2) << std::endl;
     }
     return 0;

@@ -80,10 +80,9 @@ int FeaturesCommand::run() {
     const FeatureGrid grid = renderFeatureGrid(maps[0], options);
     writePng(out_, grid.image);
     std::printf("wrote %s: %s %s, %lld channels of %lldx%lld, %dx%d tiles, %dx%d pixels\n",
-                out_.c_str(), block_.c_str(), tensor_.c_str(),
-                static_cast<long long>(maps.size(1)), static_cast<long long>(maps.size(2)),
-                static_cast<long long>(maps.size(3)), grid.columns, grid.rows, grid.image.cols,
-                grid.image.rows);
+                out_.c_str(), block_.c_str(), tensor_.c_str(), static_cast<long long>(maps.size(1)),
+                static_cast<long long>(maps.size(2)), static_cast<long long>(maps.size(3)),
+                grid.columns, grid.rows, grid.image.cols, grid.image.rows);
     return 0;
 }
 

@@ -48,8 +48,9 @@ std::string utcNow() {
 
 ImportCommand::ImportCommand(CLI::App& parent) {
     command_ = parent.add_subcommand(
-        "import", "a torchvision ResNet saved with TorchScript (or torch.save of its state_dict) "
-                  "into a ResLens model file");
+        "import",
+        "a torchvision ResNet saved with TorchScript (or torch.save of its state_dict) "
+        "into a ResLens model file");
     command_->add_option("file", input_, "the TorchScript (.pt/.ts) or state_dict (.pth) file")
         ->required();
     architecture_.addTo(*command_, /*required=*/false);
@@ -70,14 +71,15 @@ int ImportCommand::run(const std::string& commandLine) {
 
     ModelMetadata metadata;
     metadata.config = config;
-    const std::string labels = labels_.empty() ? (config.classes == 1000 ? "imagenet" : "") : labels_;
+    const std::string labels =
+        labels_.empty() ? (config.classes == 1000 ? "imagenet" : "") : labels_;
     if (labels == "imagenet") {
         if (config.classes != 1000) {
             throw InputError("--labels imagenet needs 1000 classes; the network has " +
                              std::to_string(config.classes));
         }
-        metadata.labels = readLabels(resourceFile("labels/imagenet1k.txt", "the ImageNet labels"),
-                                     1000);
+        metadata.labels =
+            readLabels(resourceFile("labels/imagenet1k.txt", "the ImageNet labels"), 1000);
     } else if (!labels.empty()) {
         metadata.labels = readLabels(labels, config.classes);
     } else {
@@ -105,8 +107,7 @@ int ImportCommand::run(const std::string& commandLine) {
     } else {
         std::printf("imported %s (%s, %s) into %s: %d classes, labels %s\n", input_.c_str(),
                     config.arch.c_str(), imported.detected ? "detected from the keys" : "as given",
-                    out_.c_str(), config.classes,
-                    labels.empty() ? "numbered" : labels.c_str());
+                    out_.c_str(), config.classes, labels.empty() ? "numbered" : labels.c_str());
     }
     return 0;
 }

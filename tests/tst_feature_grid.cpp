@@ -1,0 +1,129 @@
+// Feature-map grids: the layout (tiles, enlargement, gaps), the colormap (viridis, checked
+// against matplotlib's published end points), per-channel and shared normalisation, channel
+// ordering and hit-testing; and the network input rendered back to the pixels it came from.
+
+#include <torch/torch.h>
+
+#include <opencv2/core.hpp>
+
+#include <QtTest/QtTest>
+
+#include "imaging/FeatureGrid.h"
+#include "imaging/ImagePreprocessor.h"
+#include "imaging/ImageRendering.h"
+
+using namespace reslens;
+
+namespace {
+
+cv::Vec3b pixel(const FeatureGrid& grid, int x, int y) {
+    return grid.image.at<cv::Vec3b>(y, x);
+}
+
+bool near(const cv::Vec3b& a, const cv::Vec3b& b, int tolerance) {
+    for (int c = 0; c < 3; ++c) {
+        if (std::abs(a[c] - b[c]) > tolerance) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// matplotlib's viridis at 0 and 1: #440154 and #fde725.
+const cv::Vec3b kViridisLow(0x44, 0x01, 0x54);
+const cv::Vec3b kViridisHigh(0xfd, 0xe7, 0x25);
+
+}  // namespace
+
+class FeatureGridTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void layoutFollowsTheChannels() {
+        FeatureGridOptions options;
+        options.minTileSize = 21;  // 7x7 maps enlarged 3x
+        const FeatureGrid grid = renderFeatureGrid(torch::randn({10, 7, 7}), options);
+        QCOMPARE(grid.columns, 4);  // ceil(sqrt(10))
+        QCOMPARE(grid.rows, 3);
+        QCOMPARE(grid.tileWidth, 21);
+        QCOMPARE(grid.image.cols, 4 * 21 + 3 * 1);
+        QCOMPARE(grid.image.rows, 3 * 21 + 2 * 1);
+        QCOMPARE(grid.image.type(), CV_8UC3);
+        // Gaps and the two unused tiles of the last row are the gap colour.
+        QVERIFY(pixel(grid, 21, 5) == cv::Vec3b(255, 255, 255));
+        QVERIFY(pixel(grid, 3 * 22 + 5, 2 * 22 + 5) == cv::Vec3b(255, 255, 255));
+        QCOMPARE(grid.channelAt(0, 0), std::optional<int64_t>(0));
+        QCOMPARE(grid.channelAt(22 + 20, 22), std::optional<int64_t>(5));
+        QCOMPARE(grid.channelAt(21, 0), std::nullopt);                   // on a gap
+        QCOMPARE(grid.channelAt(3 * 22 + 1, 2 * 22 + 1), std::nullopt);  // an unused tile
+    }
+
+    void perChannelNormalisationSpansTheColormap() {
+        // Channel 0 from 0 to 1, channel 1 from 100 to 300: each spans viridis end to end.
+        torch::Tensor maps = torch::zeros({2, 4, 4});
+        maps[0] = torch::linspace(0, 1, 16).view({4, 4});
+        maps[1] = torch::linspace(100, 300, 16).view({4, 4});
+        FeatureGridOptions options;
+        options.minTileSize = 4;
+        const FeatureGrid grid = renderFeatureGrid(maps, options);
+        for (int tile = 0; tile < 2; ++tile) {
+            const int x0 = tile * 5;
+            QVERIFY(near(pixel(grid, x0, 0), kViridisLow, 2));
+            QVERIFY(near(pixel(grid, x0 + 3, 3), kViridisHigh, 2));
+        }
+        // Shared: channel 0 sits at the bottom of the range, channel 1's maximum at the top.
+        options.normalization = GridNormalization::Shared;
+        const FeatureGrid shared = renderFeatureGrid(maps, options);
+        QVERIFY(near(pixel(shared, 3, 3), kViridisLow, 2));
+        QVERIFY(near(pixel(shared, 5 + 3, 3), kViridisHigh, 2));
+        QVERIFY(!near(pixel(shared, 5, 0), kViridisLow, 20));  // 100 of 300 is not the bottom
+    }
+
+    void constantChannelsDoNotDivideByZero() {
+        const FeatureGrid grid = renderFeatureGrid(torch::full({3, 5, 5}, 2.5f));
+        QVERIFY(near(pixel(grid, 1, 1), kViridisLow, 2));
+    }
+
+    void channelsCanBeReordered() {
+        torch::Tensor maps = torch::zeros({3, 2, 2});
+        maps[0].fill_(1);
+        maps[1].fill_(5);
+        maps[2].fill_(3);
+        const std::vector<int64_t> order = channelsByMeanActivation(maps);
+        QCOMPARE(order, (std::vector<int64_t>{1, 2, 0}));
+        FeatureGridOptions options;
+        options.channelOrder = order;
+        const FeatureGrid grid = renderFeatureGrid(maps, options);
+        QCOMPARE(grid.channelAt(0, 0), std::optional<int64_t>(1));
+        options.channelOrder = {7};
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, renderFeatureGrid(maps, options));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, renderFeatureGrid(torch::zeros({4})));
+    }
+
+    void networkInputRendersBackToItsPixels() {
+        DecodedImage image;
+        image.pixels = cv::Mat(40, 50, CV_8UC3);
+        cv::randu(image.pixels, 0, 256);
+        for (const Preprocessing& p : {Preprocessing::cifar10(), Preprocessing::fashionMnist()}) {
+            const PreparedImage prepared = prepareImage(image, p);
+            const cv::Mat rendered = renderNetworkInput(prepared.tensor, p);
+            QCOMPARE(rendered.type(), CV_8UC3);
+            cv::Mat expected = prepared.networkView;
+            if (expected.channels() == 1) {
+                cv::Mat planes[] = {expected, expected, expected};
+                cv::merge(planes, 3, expected);
+            }
+            QVERIFY(cv::norm(rendered, expected, cv::NORM_INF) <= 1);
+        }
+    }
+
+    void pngEncodingKeepsColourOrder() {
+        cv::Mat rgb(2, 2, CV_8UC3, cv::Scalar(255, 0, 0));  // pure red in RGB order
+        const std::vector<char> png = encodePng(rgb);
+        const DecodedImage decoded = decodeImage(png, "'png'");
+        QVERIFY(decoded.pixels.at<cv::Vec3b>(0, 0) == cv::Vec3b(255, 0, 0));
+    }
+};
+
+QTEST_GUILESS_MAIN(FeatureGridTest)
+#include "tst_feature_grid.moc"

@@ -1,0 +1,140 @@
+// torchvision ResNets exported from Python (TorchScript, scripted and traced, and a plain
+// state_dict), imported, and run on image files through ResLens's own decoding and
+// preprocessing, give torchvision's logits: the whole path from file to prediction matches
+// torchvision's eval transform on PIL images. References from fixtures/torchvision_classify.py.
+
+#include <torch/torch.h>
+
+#include <QTemporaryDir>
+#include <QtTest/QtTest>
+
+#include "PythonFixture.h"
+#include "imaging/ImageDecoder.h"
+#include "imaging/ImagePreprocessor.h"
+#include "model/InputError.h"
+#include "model/Preprocessing.h"
+#include "model/TorchvisionImport.h"
+
+using namespace reslens;
+
+class TorchvisionImportTest : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+
+    std::string path(const char* name) const { return dir_.filePath(name).toStdString(); }
+
+    torch::Tensor logitsOf(ResNetImpl& network, const char* image) const {
+        const PreparedImage prepared =
+            prepareImage(decodeImageFile(path(image)), Preprocessing::imagenet());
+        torch::NoGradGuard noGrad;
+        return network.forward(prepared.tensor.unsqueeze(0))[0];
+    }
+
+    // The error message of importing `file`, or empty when it did not fail.
+    QString importError(const char* file) const {
+        try {
+            importTorchvision(path(file), std::nullopt);
+        } catch (const InputError& e) {
+            return QString::fromStdString(e.what());
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        const QString failure = runPythonFixture("torchvision_classify.py", {dir_.path()});
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    }
+
+    void logitsMatchTorchvisionFromImageFile_data() {
+        QTest::addColumn<QString>("arch");
+        QTest::addColumn<QString>("image");
+        QTest::newRow("resnet18 scripted, 256x256 (no resize)") << "resnet18"
+                                                                << "square.png";
+        QTest::newRow("resnet18 scripted, 300x457 (resize)") << "resnet18"
+                                                             << "photo.png";
+        QTest::newRow("resnet50 traced, 256x256 (no resize)") << "resnet50"
+                                                              << "square.png";
+        QTest::newRow("resnet50 traced, 300x457 (resize)") << "resnet50"
+                                                           << "photo.png";
+    }
+
+    void logitsMatchTorchvisionFromImageFile() {
+        QFETCH(QString, arch);
+        QFETCH(QString, image);
+        ImportedNetwork imported = importTorchvision(path(qPrintable(arch + ".ts")), std::nullopt);
+        QVERIFY(imported.detected);
+        QCOMPARE(QString::fromStdString(imported.network->config().arch), arch);
+
+        const auto reference = loadPickledDict(path("reference.pt"));
+        const torch::Tensor expected = tensorAt(reference, (arch + "/" + image).toStdString());
+        const torch::Tensor logits = logitsOf(*imported.network, qPrintable(image));
+        const double maxDiff = (logits - expected).abs().max().item<double>();
+        // The same tolerance with and without resizing: the resize reproduces Pillow's
+        // fixed-point bilinear filter exactly, so no interpolation error enters.
+        QVERIFY2(maxDiff < 1e-4, qPrintable(QString("max |diff| %1").arg(maxDiff)));
+    }
+
+    void detectsEveryArchitectureDetail() {
+        const TensorMap state = readTorchvisionState(path("resnet50.ts"));
+        const ResNetConfig config = detectArchitecture(state, "resnet50.ts");
+        const ResNetConfig expected = ResNetConfig::fromArchName("resnet50");
+        QVERIFY(config.blocksPerStage == expected.blocksPerStage);
+        QVERIFY(config.block == BlockKind::Bottleneck);
+        QVERIFY(config.shortcut == ShortcutOption::B);
+        QCOMPARE(config.inChannels, 3);
+        QCOMPARE(config.classes, 1000);
+        QVERIFY(config.batchNorm);
+        // Every parameter and buffer of the file is in the network (none left over).
+        QCOMPARE(state.size(), stateDict(*ResNet(config)).size());
+    }
+
+    void importsAPlainStateDictToo() {
+        const ImportedNetwork fromStateDict =
+            importTorchvision(path("resnet18_state_dict.pth"), std::nullopt);
+        const ImportedNetwork fromScript = importTorchvision(path("resnet18.ts"), std::nullopt);
+        for (const auto& [name, tensor] : stateDict(*fromScript.network)) {
+            QVERIFY2(torch::equal(tensor, stateDict(*fromStateDict.network).at(name)),
+                     name.c_str());
+        }
+    }
+
+    void givenArchitectureMustFit() {
+        const auto config = ResNetConfig::fromArchName("resnet34");
+        try {
+            importTorchvision(path("resnet18.ts"), config);
+            QFAIL("resnet18 weights went into resnet34");
+        } catch (const InputError& e) {
+            // resnet34 has 8 more basic blocks (1 + 2 + 4 + 1), each with 2 convolution
+            // weights and 2 batch norms of 5 tensors: 96 keys.
+            const QString message = e.what();
+            QVERIFY2(message.contains("does not fit resnet34: missing layer1.2."), e.what());
+            QVERIFY2(message.contains("(96 in all)"), e.what());
+            QVERIFY2(!message.contains("unexpected"), e.what());
+        }
+    }
+
+    void namesExactlyWhatDoesNotMatch() {
+        const QString missing = importError("missing_key.ts");
+        QVERIFY2(missing.contains("missing fc.bias, fc.weight"), qPrintable(missing));
+        const QString wrong = importError("wrong_shape.ts");
+        QVERIFY2(wrong.contains("layer1.0.conv1.weight is [64, 64, 1, 1], expected [64, 64, 3, 3]"),
+                 qPrintable(wrong));
+        QVERIFY2(!wrong.contains("missing"), qPrintable(wrong));
+        const QString notResnet = importError("not_resnet.ts");
+        QVERIFY2(notResnet.contains("does not look like a torchvision ResNet"),
+                 qPrintable(notResnet));
+        const QString notTorch = importError("square.png");
+        QVERIFY2(notTorch.contains("neither a TorchScript module nor a dict of tensors"),
+                 qPrintable(notTorch));
+        // torchvision's own .pth files are OrderedDicts, which only Python reads: the message
+        // says how to get there.
+        const QString ordered = importError("resnet18_ordered_dict.pth");
+        QVERIFY2(ordered.contains("tools/export_torchvision.py --weights"), qPrintable(ordered));
+    }
+};
+
+QTEST_GUILESS_MAIN(TorchvisionImportTest)
+#include "tst_torchvision_import.moc"
