@@ -79,6 +79,11 @@ DecodedImage decodeImage(const std::vector<char>& bytes, const std::string& sour
         requireWithinLimit(header->width, header->height, options, sourceName);
         requireCompleteImage(bytes, header->format, sourceName);
         result.format = header->format;
+        if (result.format == "gif") {
+            // OpenCV has no GIF decoder; say so rather than call the file damaged.
+            throw InputError(sourceName +
+                             " is a GIF, which ResLens cannot decode (save it as PNG)");
+        }
     }
 
     // OpenCV's own messages would break the one-line error; ours say it better.

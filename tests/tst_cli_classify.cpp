@@ -110,6 +110,17 @@ private Q_SLOTS:
         }
     }
 
+    void inspectReadsTheModelFile() {
+        const CliRun run = runCli({"inspect", "--model", file("resnet18.pt"), "--json"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject doc = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(doc["arch"].toString(), QString("resnet18"));
+        QCOMPARE(doc["total_params"].toInteger(), qint64(11689512));  // torchvision's count
+        const CliRun both =
+            runCli({"inspect", "--model", file("resnet18.pt"), "--arch", "resnet18"});
+        QVERIFY(both.isOneLineUsageError());
+    }
+
     void humanOutputNamesTheClasses() {
         const CliRun run = runCli({"classify", "--model", file("resnet18.pt"), file("square.png")});
         QCOMPARE(run.exitCode, 0);
@@ -205,6 +216,8 @@ private Q_SLOTS:
         QTest::newRow("header claims 100000x100000")
             << classify(file("bomb.png")) << "100000x100000";
         QTest::newRow("a directory") << classify(file("folder.png")) << "is a directory";
+        writeBytes(file("animation.gif"), QByteArray("GIF89a\x10\x00\x10\x00\x00\x00\x00;", 14));
+        QTest::newRow("GIF") << classify(file("animation.gif")) << "GIF";
         QTest::newRow("missing image") << classify(file("absent.png")) << "cannot open";
 
         // Model files.
