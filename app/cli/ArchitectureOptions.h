@@ -18,6 +18,9 @@ public:
     void addTo(CLI::App& command, bool required = true);
 
     bool archGiven() const { return !arch_.empty(); }
+    bool inChannelsGiven() const { return inChannels_.has_value(); }
+    bool classesGiven() const { return classes_.has_value(); }
+    bool inputGiven() const { return !input_.empty(); }
     // The configuration the flags describe. Throws UsageError for impossible options.
     ResNetConfig toConfig() const;
 

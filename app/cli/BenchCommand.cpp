@@ -10,7 +10,10 @@
 #include <optional>
 
 #include "app/cli/UsageError.h"
+#include "model/BatchSampler.h"
 #include "model/BlockStatisticsProbe.h"
+#include "model/Dataset.h"
+#include "model/TrainingSession.h"
 #ifdef RESLENS_WITH_IMAGING
 #include "app/cli/PipelineBench.h"
 #endif
@@ -43,6 +46,8 @@ BenchCommand::BenchCommand(CLI::App& parent) {
     source_.addDeviceOption(*command_);
     command_->add_option("--image", image_, "with --model: time image file to top-5");
     command_->add_flag("--render", render_, "with --image: also time feature-grid rendering");
+    command_->add_flag("--train", train_,
+                       "with --arch: time SGD steps with and without per-block gradient norms");
     command_->add_option("--batch", batch_, "images per forward")->check(CLI::Range(1, 4096));
     command_->add_option("--iterations", iterations_, "timed forwards of each kind")
         ->check(CLI::Range(1, 100000));
@@ -55,7 +60,10 @@ int BenchCommand::run() {
     if (architecture_.archGiven() == source_.given()) {
         throw UsageError("bench needs either --arch (forward) or --model with --image (pipeline)");
     }
-    return source_.given() ? runPipeline() : runForward();
+    if (source_.given()) {
+        return runPipeline();
+    }
+    return train_ ? runTraining() : runForward();
 }
 
 int BenchCommand::runPipeline() {
@@ -95,6 +103,77 @@ int BenchCommand::runPipeline() {
 #else
     throw UsageError("this reslens-cli was built without imaging (RESLENS_WITH_IMAGING=OFF)");
 #endif
+}
+
+int BenchCommand::runTraining() {
+    const ResNetConfig config = architecture_.toConfig();
+    torch::manual_seed(seed_);
+    // Random images of the configured shape; the sampler batches them as in a real run.
+    Dataset data;
+    data.images = torch::randint(
+        0, 256, {int64_t(batch_) * 4, config.inChannels, config.inputHeight, config.inputWidth},
+        torch::kUInt8);
+    data.labels = torch::randint(0, config.classes, {int64_t(batch_) * 4}, torch::kLong);
+    data.classNames.assign(static_cast<size_t>(config.classes), "c");
+    TrainingOptions options;
+    options.batch = batch_;
+    options.steps = 1000000;
+    options.schedule = LearningRateSchedule::Constant;
+    options.learningRate = 0.01;
+    options.mean.assign(static_cast<size_t>(config.inChannels), 0.5);
+    options.std.assign(static_cast<size_t>(config.inChannels), 0.25);
+    TrainingOptions bare = options;
+    bare.collectGradientNorms = false;
+    // Two networks from the same weights, one collecting gradient norms, stepped alternately.
+    ResNet withNorms(config), without(config);
+    {
+        torch::NoGradGuard noGrad;
+        auto target = without->parameters();
+        auto source = withNorms->parameters();
+        for (size_t i = 0; i < target.size(); ++i) {
+            target[i].copy_(source[i]);
+        }
+    }
+    TrainingSession collecting(withNorms, options, options.steps);
+    TrainingSession plain(without, bare, options.steps);
+    BatchSampler sampler(data, options);
+    std::vector<double> normsMs, bareMs, samplerMs;
+    for (int i = 0; i < warmup_ + iterations_; ++i) {
+        Batch batch;
+        const double s = millisecondsOf([&] { batch = sampler.next(); });
+        const double a = millisecondsOf([&] { plain.step(batch); });
+        const double b = millisecondsOf([&] { collecting.step(batch); });
+        if (i >= warmup_) {
+            samplerMs.push_back(s);
+            bareMs.push_back(a);
+            normsMs.push_back(b);
+        }
+    }
+    const double bareMedian = median(bareMs), normsMedian = median(normsMs);
+    if (json_) {
+        nlohmann::json doc = {{"arch", config.arch},
+                              {"input", {config.inChannels, config.inputHeight, config.inputWidth}},
+                              {"batch", batch_},
+                              {"threads", torch::get_num_threads()},
+                              {"iterations", iterations_},
+                              {"step_ms", bareMs},
+                              {"step_with_grad_norms_ms", normsMs},
+                              {"batch_sampling_ms", samplerMs},
+                              {"step_median_ms", bareMedian},
+                              {"step_with_grad_norms_median_ms", normsMedian},
+                              {"batch_sampling_median_ms", median(samplerMs)},
+                              {"grad_norms_over_bare", normsMedian / bareMedian}};
+        std::cout << doc.dump(2) << std::endl;
+    } else {
+        std::printf("%s, batch %d, %dx%dx%d, cpu, %d threads, %d training steps each (median)\n",
+                    config.arch.c_str(), batch_, config.inChannels, config.inputHeight,
+                    config.inputWidth, torch::get_num_threads(), iterations_);
+        std::printf("  batch sampling + augmentation   %9.2f ms\n", median(samplerMs));
+        std::printf("  SGD step                        %9.2f ms\n", bareMedian);
+        std::printf("  SGD step + block gradient norms %9.2f ms   (%.3fx)\n", normsMedian,
+                    normsMedian / bareMedian);
+    }
+    return 0;
 }
 
 int BenchCommand::runForward() {

@@ -3,7 +3,8 @@
 // `reslens-cli bench`: with --arch, times the untraced forward against the forward with
 // statistics probes on every block, interleaved iteration by iteration so both see the same
 // machine; with --model and --image, the whole path from an image file to top-5 with
-// probes; with --render, feature-grid rendering.
+// probes; with --render, feature-grid rendering; with --arch and --train, a training step
+// with and without per-block gradient norms.
 
 #include <CLI/CLI.hpp>
 
@@ -21,12 +22,14 @@ public:
 private:
     int runForward();
     int runPipeline();
+    int runTraining();
 
     CLI::App* command_;
     ArchitectureOptions architecture_;
     ModelSource source_;
     std::string image_;
     bool render_ = false;
+    bool train_ = false;
     int batch_ = 1;
     int iterations_ = 20;
     int warmup_ = 3;

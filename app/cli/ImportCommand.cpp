@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/ResourcePaths.h"
+#include "app/cli/TextFormat.h"
 #include "model/InputError.h"
 #include "model/ModelFile.h"
 #include "model/TorchvisionImport.h"
@@ -35,13 +36,6 @@ std::vector<std::string> readLabels(const std::string& path, int classes) {
                          " labels but the network has " + std::to_string(classes) + " classes");
     }
     return labels;
-}
-
-std::string utcNow() {
-    const std::time_t now = std::time(nullptr);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-    return buffer;
 }
 
 }  // namespace
@@ -91,7 +85,7 @@ int ImportCommand::run(const std::string& commandLine) {
                            {"file", input_},
                            {"architecture_detected", imported.detected},
                            {"command", commandLine},
-                           {"created", utcNow()},
+                           {"created", utcTimestamp()},
                            {"torch", TORCH_VERSION}};
     saveModel(out_, *imported.network, metadata);
 

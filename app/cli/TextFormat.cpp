@@ -1,5 +1,7 @@
 #include "app/cli/TextFormat.h"
 
+#include <ctime>
+
 #include <cstdio>
 
 namespace reslens::cli {
@@ -31,6 +33,13 @@ std::string withSiPrefix(double value, int decimals) {
     }
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f%s", decimals, value, prefix);
+    return buffer;
+}
+
+std::string utcTimestamp() {
+    const std::time_t now = std::time(nullptr);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
     return buffer;
 }
 

@@ -15,7 +15,10 @@
 #include "model/InputError.h"
 #ifdef RESLENS_WITH_IMAGING
 #include "app/cli/ClassifyCommand.h"
+#include "app/cli/CompareCommand.h"
+#include "app/cli/EvaluateCommand.h"
 #include "app/cli/FeaturesCommand.h"
+#include "app/cli/TrainCommand.h"
 #endif
 
 namespace {
@@ -39,6 +42,9 @@ int main(int argc, char** argv) {
 #ifdef RESLENS_WITH_IMAGING
     reslens::cli::ClassifyCommand classify(app);
     reslens::cli::FeaturesCommand features(app);
+    reslens::cli::TrainCommand train(app);
+    reslens::cli::CompareCommand compare(app);
+    reslens::cli::EvaluateCommand evaluate(app);
 #endif
     reslens::cli::ImportCommand import(app);
     reslens::cli::BenchCommand bench(app);
@@ -84,6 +90,15 @@ int main(int argc, char** argv) {
         }
         if (features.selected()) {
             return features.run();
+        }
+        if (train.selected()) {
+            return train.run(commandLine);
+        }
+        if (compare.selected()) {
+            return compare.run(commandLine);
+        }
+        if (evaluate.selected()) {
+            return evaluate.run();
         }
 #endif
         if (import.selected()) {

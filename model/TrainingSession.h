@@ -1,0 +1,58 @@
+#pragma once
+
+// One network being trained: its optimiser, its learning-rate schedule, its gradient-norm
+// probe. step() takes a batch (already on any device; moved to the network's) and returns
+// what happened, or throws DivergedError when the loss or a gradient is not finite.
+
+#include <torch/optim/sgd.h>
+
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+#include "model/BatchSampler.h"
+#include "model/GradientNormProbe.h"
+#include "model/ResNet.h"
+#include "model/TrainingOptions.h"
+
+namespace reslens {
+
+class DivergedError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct StepReport {
+    int64_t step = 0;  // 1-based: steps done
+    int64_t totalSteps = 0;
+    double epoch = 0;  // fractional epochs seen
+    double loss = 0;
+    double accuracy = 0;  // on this batch
+    double learningRate = 0;
+    std::vector<double> blockGradientNorms;   // per block: L2 over its parameters' gradients
+    std::vector<double> outputGradientNorms;  // per block: L2 of the gradient at its output
+};
+
+class TrainingSession {
+public:
+    TrainingSession(ResNet network, const TrainingOptions& options, int64_t totalSteps);
+    TrainingSession(const TrainingSession&) = delete;
+    TrainingSession& operator=(const TrainingSession&) = delete;
+
+    // Trains one step on `batch`. Throws DivergedError (network left as before the update).
+    StepReport step(const Batch& batch);
+
+    ResNet network() const { return network_; }
+    int64_t stepsDone() const { return stepsDone_; }
+
+private:
+    ResNet network_;
+    TrainingOptions options_;
+    int64_t totalSteps_;
+    int64_t stepsDone_ = 0;
+    torch::Device device_;
+    std::unique_ptr<torch::optim::SGD> optimizer_;
+    std::unique_ptr<GradientNormProbe> probe_;
+};
+
+}  // namespace reslens
