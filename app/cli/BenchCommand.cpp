@@ -12,6 +12,8 @@
 #include "app/cli/UsageError.h"
 #include "model/BatchSampler.h"
 #include "model/BlockStatisticsProbe.h"
+#include "model/BuiltinDatasets.h"
+#include "model/DataSpec.h"
 #include "model/Dataset.h"
 #include "model/TrainingSession.h"
 #ifdef RESLENS_WITH_IMAGING
@@ -46,6 +48,7 @@ BenchCommand::BenchCommand(CLI::App& parent) {
     source_.addDeviceOption(*command_);
     command_->add_option("--image", image_, "with --model: time image file to top-5");
     command_->add_flag("--render", render_, "with --image: also time feature-grid rendering");
+    command_->add_option("--data", data_, "time loading this dataset (fashion-mnist, cifar10:DIR)");
     command_->add_flag("--train", train_,
                        "with --arch: time SGD steps with and without per-block gradient norms");
     command_->add_option("--batch", batch_, "images per forward")->check(CLI::Range(1, 4096));
@@ -57,8 +60,11 @@ BenchCommand::BenchCommand(CLI::App& parent) {
 }
 
 int BenchCommand::run() {
+    if (!data_.empty()) {
+        return runDataLoading();
+    }
     if (architecture_.archGiven() == source_.given()) {
-        throw UsageError("bench needs either --arch (forward) or --model with --image (pipeline)");
+        throw UsageError("bench needs --arch (forward, --train), --model with --image, or --data");
     }
     if (source_.given()) {
         return runPipeline();
@@ -103,6 +109,39 @@ int BenchCommand::runPipeline() {
 #else
     throw UsageError("this reslens-cli was built without imaging (RESLENS_WITH_IMAGING=OFF)");
 #endif
+}
+
+int BenchCommand::runDataLoading() {
+    const DataSpec spec = DataSpec::parse(data_);
+    if (spec.kind == DataSpec::Kind::Folder) {
+        throw UsageError("bench --data times the built-in readers (fashion-mnist, cifar10)");
+    }
+    std::vector<double> times;
+    int64_t samples = 0;
+    for (int i = 0; i < warmup_ + iterations_; ++i) {
+        Dataset data;
+        const double ms = millisecondsOf([&] {
+            data = spec.kind == DataSpec::Kind::FashionMnist
+                       ? loadFashionMnist(spec.directory, spec.split)
+                       : loadCifar10(spec.directory, spec.split);
+        });
+        samples = data.size();
+        if (i >= warmup_) {
+            times.push_back(ms);
+        }
+    }
+    if (json_) {
+        std::cout << nlohmann::json{{"data", spec.toString()},
+                                    {"samples", samples},
+                                    {"load_ms", times},
+                                    {"load_median_ms", median(times)}}
+                         .dump(2)
+                  << std::endl;
+    } else {
+        std::printf("%s: %lld images loaded in %.1f ms (median of %d)\n", spec.toString().c_str(),
+                    static_cast<long long>(samples), median(times), iterations_);
+    }
+    return 0;
 }
 
 int BenchCommand::runTraining() {

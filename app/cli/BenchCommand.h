@@ -23,6 +23,7 @@ private:
     int runForward();
     int runPipeline();
     int runTraining();
+    int runDataLoading();
 
     CLI::App* command_;
     ArchitectureOptions architecture_;
@@ -30,6 +31,7 @@ private:
     std::string image_;
     bool render_ = false;
     bool train_ = false;
+    std::string data_;
     int batch_ = 1;
     int iterations_ = 20;
     int warmup_ = 3;

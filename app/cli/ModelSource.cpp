@@ -8,8 +8,9 @@
 namespace reslens::cli {
 
 void ModelSource::addModelOption(CLI::App& command, bool required) {
-    auto* option = command.add_option("--model", model_,
-                                      "a ResLens model file, or 'default' for the shipped model");
+    auto* option = command.add_option(
+        "--model", model_,
+        "a ResLens model file, or 'default' / 'default-plain' for the shipped models");
     if (required) {
         option->required();
     }
@@ -22,6 +23,9 @@ void ModelSource::addDeviceOption(CLI::App& command) {
 std::string ModelSource::path() const {
     if (model_ == "default") {
         return resourceFile(kDefaultModelPath, "the shipped default model");
+    }
+    if (model_ == "default-plain") {
+        return resourceFile(kDefaultPlainModelPath, "the shipped default-plain model");
     }
     return model_;
 }

@@ -1,0 +1,93 @@
+#!/usr/bin/python3
+"""Side-by-side benchmark of a training step: ResLens against the same loop in PyTorch.
+
+In alternating rounds on the same machine and thread count:
+  * Python: He et al.'s CIFAR ResNet-20 (tests/bench/cifar_resnet.py, option A shortcuts),
+    1x28x28 inputs, batch 128, SGD (momentum 0.9, weight decay 1e-4): zero_grad, forward,
+    cross-entropy, backward, step, on Debian's python3-torch (the same LibTorch 1.13);
+  * `reslens-cli bench --train`: the same step in ResLens (batch sampling timed apart),
+    alternately without and with per-block gradient norms.
+Prints the medians, ResLens / Python (target <= 1.0) and with norms / without (target <= 1.05).
+
+Usage: train_step_vs_pytorch.py [--cli build/app/cli/reslens-cli] [--threads N] [--rounds 4]
+       [--iterations 5] [--json]
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from cifar_resnet import CifarResNet  # noqa: E402
+
+
+def python_round(model, optimizer, x, y, iterations):
+    times = []
+    for _ in range(iterations):
+        start = time.perf_counter()
+        optimizer.zero_grad()
+        F.cross_entropy(model(x), y).backward()
+        optimizer.step()
+        times.append((time.perf_counter() - start) * 1000.0)
+    return times
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cli", default=os.path.join(HERE, "..", "..", "build", "app", "cli", "reslens-cli"))
+    parser.add_argument("--threads", type=int, default=os.cpu_count())
+    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--iterations", type=int, default=5)
+    parser.add_argument("--batch", type=int, default=128)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(0)
+    model = CifarResNet(20, in_channels=1, num_classes=10).train()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9, weight_decay=1e-4)
+    x = torch.randn(args.batch, 1, 28, 28)
+    y = torch.randint(0, 10, (args.batch,))
+    python_round(model, optimizer, x, y, 2)  # warm-up
+
+    py, bare, norms = [], [], []
+    for _ in range(args.rounds):
+        py += python_round(model, optimizer, x, y, args.iterations)
+        out = subprocess.run(
+            [args.cli, "--threads", str(args.threads), "bench", "--arch", "resnet20",
+             "--in-channels", "1", "--input", "28x28", "--train", "--batch", str(args.batch),
+             "--iterations", str(args.iterations), "--warmup", "1", "--json"],
+            check=True, capture_output=True, text=True).stdout
+        doc = json.loads(out)
+        bare += doc["step_ms"]
+        norms += doc["step_with_grad_norms_ms"]
+
+    med = statistics.median
+    result = dict(arch="resnet20", input=[1, 28, 28], batch=args.batch, threads=args.threads,
+                  samples=len(py), torch=torch.__version__,
+                  pytorch_step_ms=med(py), reslens_step_ms=med(bare),
+                  reslens_step_with_grad_norms_ms=med(norms),
+                  reslens_over_pytorch=med(bare) / med(py),
+                  grad_norms_over_bare=med(norms) / med(bare))
+    if args.json:
+        json.dump(result, sys.stdout, indent=2)
+        print()
+        return
+    print(f"resnet20, 1x28x28, batch {args.batch}, CPU, {args.threads} threads, "
+          f"{len(py)} steps each (medians)")
+    print(f"  PyTorch (Python) training step        {result['pytorch_step_ms']:8.1f} ms")
+    print(f"  ResLens training step                 {result['reslens_step_ms']:8.1f} ms"
+          f"   ({result['reslens_over_pytorch']:.3f}x, target <= 1.0)")
+    print(f"  ResLens step + block gradient norms   {result['reslens_step_with_grad_norms_ms']:8.1f} ms"
+          f"   ({result['grad_norms_over_bare']:.3f}x, target <= 1.05)")
+
+
+if __name__ == "__main__":
+    main()
