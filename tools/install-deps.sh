@@ -12,6 +12,7 @@ PACKAGES=(
     nlohmann-json3-dev libcli11-dev zlib1g-dev
     dataset-fashion-mnist              # /usr/share/datasets/fashion-mnist
     python3 python3-torch python3-torchvision   # test fixtures and Python-side comparisons
+    python3-numpy python3-pil          # fixtures: images and Pillow references
     xvfb xauth                         # screenshots of the real window
 )
 
