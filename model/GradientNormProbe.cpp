@@ -17,7 +17,9 @@ GradientNormProbe::GradientNormProbe(ResNetImpl& network) {
         handles_.push_back(blocks[i]->registerForwardHook([this, i](const BlockTrace& trace) {
             if (trace.output.requires_grad()) {
                 trace.output.register_hook([this, i](const torch::Tensor& grad) {
-                    outputSquares_[i] = grad.detach().pow(2).sum();
+                    // norm() reduces in one pass without a squared temporary: these
+                    // gradients are as large as the activations.
+                    outputSquares_[i] = grad.detach().norm().square();
                 });
             }
         }));
@@ -32,7 +34,7 @@ void GradientNormProbe::collect(std::vector<double>& parameterNorms,
     squares.reserve(parameters_.size() + blocks_);
     for (const torch::Tensor& p : parameters_) {
         const torch::Tensor& g = p.grad();
-        squares.push_back(g.defined() ? g.pow(2).sum().to(torch::kDouble)
+        squares.push_back(g.defined() ? g.norm().to(torch::kDouble).square()
                                       : torch::zeros({}, p.options().dtype(torch::kDouble)));
     }
     const auto device = parameters_.empty() ? torch::Device(torch::kCPU) : parameters_[0].device();

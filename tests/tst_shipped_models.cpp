@@ -1,0 +1,95 @@
+// The models shipped in resources/: what they are, what they were trained with, and how
+// well they do — measured here on Debian's Fashion-MNIST test split and on the sample
+// gallery through the same decode-and-prepare path the app uses.
+
+#include <torch/torch.h>
+
+#include <QDir>
+#include <QtTest/QtTest>
+
+#include "imaging/ImageDecoder.h"
+#include "imaging/ImagePreprocessor.h"
+#include "model/BuiltinDatasets.h"
+#include "model/Classifier.h"
+#include "model/Evaluation.h"
+#include "model/ModelFile.h"
+
+using namespace reslens;
+
+class ShippedModelsTest : public QObject {
+    Q_OBJECT
+
+    const QString resources_ = RESLENS_SOURCE_RESOURCES;
+
+private Q_SLOTS:
+    void defaultIsTheTrainedResNet20() {
+        const LoadedModel model = loadModel((resources_ + "/models/default.pt").toStdString());
+        const ResNetConfig& c = model.metadata.config;
+        QCOMPARE(QString::fromStdString(c.arch), QString("resnet20"));
+        QVERIFY(c.skip);
+        QCOMPARE(c.inChannels, 1);
+        QCOMPARE(c.inputHeight, 28);
+        QCOMPARE(c.inputWidth, 28);
+        QCOMPARE(c.classes, 10);
+        QCOMPARE(model.metadata.labels, fashionMnistClassNames());
+        QCOMPARE(QString::fromStdString(model.metadata.preprocessing.name),
+                 QString("fashion-mnist"));
+        const auto& provenance = model.metadata.provenance;
+        const QString command = QString::fromStdString(provenance["command"].get<std::string>());
+        QVERIFY2(command.contains("reslens-cli") && command.contains(" train --arch resnet20 "),
+                 qPrintable(command));
+        QCOMPARE(QString::fromStdString(provenance["status"].get<std::string>()),
+                 QString("finished"));
+        QVERIFY(provenance["test_accuracy"].get<double>() >= 0.935);
+    }
+
+    void defaultReachesTheAccuracyItClaims() {
+        if (!QFile::exists(QString(kFashionMnistDirectory) + "/t10k-images-idx3-ubyte.gz")) {
+            QSKIP("dataset-fashion-mnist is not installed");
+        }
+        LoadedModel model = loadModel((resources_ + "/models/default.pt").toStdString());
+        const Dataset test = loadFashionMnist(kFashionMnistDirectory, Split::Test);
+        const Preprocessing& p = model.metadata.preprocessing;
+        const EvaluationResult result = evaluate(*model.network, test, p.mean, p.std);
+        QCOMPARE(result.samples, int64_t(10000));
+        QVERIFY2(result.accuracy >= 0.935, qPrintable(QString::number(result.accuracy)));
+        // The same evaluation as at the end of training; a thread count different from the
+        // training machine's may flip a near-tie or two, no more.
+        const double claimed = model.metadata.provenance["test_accuracy"].get<double>();
+        QVERIFY2(std::abs(result.accuracy - claimed) <= 0.0005,
+                 qPrintable(QString("%1 vs %2").arg(result.accuracy).arg(claimed)));
+    }
+
+    void galleryHasTenImagesPerClassAndIsRecognised() {
+        LoadedModel model = loadModel((resources_ + "/models/default.pt").toStdString());
+        const QDir gallery(resources_ + "/samples/fashion-mnist");
+        const QStringList files = gallery.entryList({"*.png"}, QDir::Files, QDir::Name);
+        std::vector<int> perClass(10, 0);
+        std::vector<torch::Tensor> inputs;
+        std::vector<int64_t> labels;
+        for (const QString& name : files) {
+            const int label = name.section('-', 0, 0).toInt();  // "<label>-<class>-<index>.png"
+            ++perClass[static_cast<size_t>(label)];
+            const PreparedImage prepared =
+                prepareImage(decodeImageFile(gallery.filePath(name).toStdString()),
+                             model.metadata.preprocessing);
+            QVERIFY(!prepared.inverted);  // dataset images are light on black already
+            inputs.push_back(prepared.tensor);
+            labels.push_back(label);
+        }
+        for (int count : perClass) {
+            QVERIFY(count >= 10);
+        }
+        const std::vector<Prediction> predictions =
+            classify(*model.network, torch::stack(inputs), 1);
+        int correct = 0;
+        for (size_t i = 0; i < predictions.size(); ++i) {
+            correct += predictions[i].top[0].index == labels[i];
+        }
+        QVERIFY2(correct >= 90 * static_cast<int>(files.size()) / 100,
+                 qPrintable(QString("%1 of %2").arg(correct).arg(files.size())));
+    }
+};
+
+QTEST_GUILESS_MAIN(ShippedModelsTest)
+#include "tst_shipped_models.moc"
