@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "app/cli/Median.h"
 #include "app/cli/UsageError.h"
 #include "model/BatchSampler.h"
 #include "model/BlockStatisticsProbe.h"
@@ -23,12 +24,6 @@
 
 namespace reslens::cli {
 namespace {
-
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
-}
 
 template <typename F>
 double millisecondsOf(F&& f) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "app/cli/Median.h"
 #include "imaging/FeatureGrid.h"
 #include "imaging/ImageDecoder.h"
 #include "imaging/ImagePreprocessor.h"
@@ -20,15 +21,6 @@ double msSince(Clock::time_point start) {
 }
 
 }  // namespace
-
-double medianOf(std::vector<double> values) {
-    if (values.empty()) {
-        return 0;
-    }
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
-}
 
 nlohmann::json benchPipeline(LoadedModel& model, const std::string& image, int iterations,
                              int warmup) {
@@ -54,10 +46,10 @@ nlohmann::json benchPipeline(LoadedModel& model, const std::string& image, int i
     return {{"arch", model.metadata.config.arch},
             {"image", image},
             {"pipeline_ms", totalMs},
-            {"decode_median_ms", medianOf(decodeMs)},
-            {"prepare_median_ms", medianOf(prepareMs)},
-            {"forward_probes_top5_median_ms", medianOf(forwardMs)},
-            {"pipeline_median_ms", medianOf(totalMs)}};
+            {"decode_median_ms", median(decodeMs)},
+            {"prepare_median_ms", median(prepareMs)},
+            {"forward_probes_top5_median_ms", median(forwardMs)},
+            {"pipeline_median_ms", median(totalMs)}};
 }
 
 nlohmann::json benchFeatureGrids(int iterations, int warmup) {
@@ -80,7 +72,7 @@ nlohmann::json benchFeatureGrids(int iterations, int warmup) {
         const std::string key = "render_" + std::to_string(shape[0]) + "x" +
                                 std::to_string(shape[1]) + "x" + std::to_string(shape[2]);
         result[key + "_ms"] = times;
-        result[key + "_median_ms"] = medianOf(times);
+        result[key + "_median_ms"] = median(times);
     }
     return result;
 }

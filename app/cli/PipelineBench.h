@@ -20,6 +20,4 @@ nlohmann::json benchPipeline(LoadedModel& model, const std::string& image, int i
 // (resnet50's layer4 output and the stem's output at 224).
 nlohmann::json benchFeatureGrids(int iterations, int warmup);
 
-double medianOf(std::vector<double> values);
-
 }  // namespace reslens::cli

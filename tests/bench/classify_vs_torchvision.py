@@ -21,7 +21,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 import numpy as np
 import torch
@@ -31,16 +30,7 @@ from PIL import Image
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "tools"))
 import export_torchvision  # noqa: E402
-
-
-def python_round(model, x, iterations):
-    times = []
-    with torch.inference_mode():
-        for _ in range(iterations):
-            start = time.perf_counter()
-            model(x)
-            times.append((time.perf_counter() - start) * 1000.0)
-    return times
+from timing import python_round  # noqa: E402
 
 
 def main():

@@ -17,20 +17,12 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 
 import torch
 import torchvision
 
-
-def python_round(model, x, iterations):
-    times = []
-    with torch.inference_mode():
-        for _ in range(iterations):
-            start = time.perf_counter()
-            model(x)
-            times.append((time.perf_counter() - start) * 1000.0)
-    return times
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from timing import python_round  # noqa: E402
 
 
 def main():
