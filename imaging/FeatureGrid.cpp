@@ -23,18 +23,57 @@ torch::Tensor asChannels(const torch::Tensor& maps) {
 
 }  // namespace
 
-const torch::Tensor& viridisTable() {
-    static const torch::Tensor table = [] {
-        cv::Mat ramp(256, 1, CV_8UC1);
-        for (int i = 0; i < 256; ++i) {
-            ramp.at<uint8_t>(i) = static_cast<uint8_t>(i);
+torch::Tensor openCvColormap(int which) {
+    cv::Mat ramp(256, 1, CV_8UC1);
+    for (int i = 0; i < 256; ++i) {
+        ramp.at<uint8_t>(i) = static_cast<uint8_t>(i);
+    }
+    cv::Mat bgr, rgb;
+    cv::applyColorMap(ramp, bgr, which);
+    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+    return torch::from_blob(rgb.data, {256, 3}, torch::kUInt8).clone();
+}
+
+// Blue (negative) through white (zero) to red (positive), linear in RGB: the end colours
+// of Moreland's cool-warm map, which stays readable for colour-blind viewers.
+torch::Tensor divergingTable() {
+    const float blue[3] = {59, 76, 192}, red[3] = {180, 4, 38};
+    torch::Tensor table = torch::empty({256, 3}, torch::kUInt8);
+    for (int i = 0; i < 256; ++i) {
+        const float t = i / 255.0f;
+        for (int c = 0; c < 3; ++c) {
+            const float v = t < 0.5f ? blue[c] + (255 - blue[c]) * (t / 0.5f)
+                                     : 255 + (red[c] - 255) * ((t - 0.5f) / 0.5f);
+            table[i][c] = static_cast<uint8_t>(std::lround(v));
         }
-        cv::Mat bgr, rgb;
-        cv::applyColorMap(ramp, bgr, cv::COLORMAP_VIRIDIS);
-        cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-        return torch::from_blob(rgb.data, {256, 3}, torch::kUInt8).clone();
-    }();
+    }
     return table;
+}
+
+const torch::Tensor& viridisTable() {
+    static const torch::Tensor table = openCvColormap(cv::COLORMAP_VIRIDIS);
+    return table;
+}
+
+const torch::Tensor& colormapTable(GridColormap colormap) {
+    static const torch::Tensor inferno = openCvColormap(cv::COLORMAP_INFERNO);
+    static const torch::Tensor gray = torch::arange(256, torch::kLong)
+                                          .to(torch::kUInt8)
+                                          .unsqueeze(1)
+                                          .expand({256, 3})
+                                          .contiguous();
+    static const torch::Tensor diverging = divergingTable();
+    switch (colormap) {
+        case GridColormap::Viridis:
+            return viridisTable();
+        case GridColormap::Inferno:
+            return inferno;
+        case GridColormap::Gray:
+            return gray;
+        case GridColormap::Diverging:
+            return diverging;
+    }
+    return viridisTable();
 }
 
 std::vector<int64_t> channelsByMeanActivation(const torch::Tensor& maps) {
@@ -65,16 +104,24 @@ FeatureGrid renderFeatureGrid(const torch::Tensor& maps, const FeatureGridOption
     }
     const int64_t tiles = x.size(0);
 
-    // To 0..255, per channel or shared; a constant channel maps to 0.
+    // To 0..255, per channel or shared; a constant channel maps to 0. The diverging map
+    // uses [-m, m] with m the largest magnitude, so that zero lands on white.
     torch::Tensor low, high;
-    if (options.normalization == GridNormalization::PerChannel) {
+    const bool perChannel = options.normalization == GridNormalization::PerChannel;
+    if (options.colormap == GridColormap::Diverging) {
+        high = perChannel ? x.abs().amax({1, 2}, /*keepdim=*/true) : x.abs().max();
+        low = -high;
+    } else if (perChannel) {
         low = x.amin({1, 2}, /*keepdim=*/true);
         high = x.amax({1, 2}, /*keepdim=*/true);
     } else {
         low = x.min();
         high = x.max();
     }
-    torch::Tensor levels = (x - low).mul_(255.0f / (high - low).clamp_min(1e-12f));
+    torch::Tensor levels =
+        options.colormap == GridColormap::Diverging
+            ? (x * (127.5f / high.clamp_min(1e-12f))).add_(127.5f)  // an all-zero tile is white
+            : (x - low).mul_(255.0f / (high - low).clamp_min(1e-12f));
     levels = levels.nan_to_num_(0.0).round_().clamp_(0, 255).to(torch::kLong);
 
     const int scale = static_cast<int>(std::max<int64_t>(
@@ -87,7 +134,7 @@ FeatureGrid renderFeatureGrid(const torch::Tensor& maps, const FeatureGridOption
                        : static_cast<int>(std::ceil(std::sqrt(static_cast<double>(tiles))));
     grid.rows = static_cast<int>((tiles + grid.columns - 1) / grid.columns);
 
-    torch::Tensor rgb = viridisTable().index({levels});  // [tiles, H, W, 3]
+    torch::Tensor rgb = colormapTable(options.colormap).index({levels});  // [tiles, H, W, 3]
     if (scale > 1) {
         rgb = rgb.repeat_interleave(scale, 1).repeat_interleave(scale, 2);
     }

@@ -18,8 +18,17 @@ enum class GridNormalization {
     Shared,      // one range for all tiles: magnitudes compare across channels
 };
 
+enum class GridColormap {
+    Viridis,    // perceptually uniform, colour-blind safe
+    Inferno,    // perceptually uniform, dark to bright
+    Gray,       // plain intensity
+    Diverging,  // blue - white - red around zero: the sign of F(x) at a glance
+};
+
 struct FeatureGridOptions {
     GridNormalization normalization = GridNormalization::PerChannel;
+    // Diverging maps each range symmetrically around zero, so white is exactly 0.
+    GridColormap colormap = GridColormap::Viridis;
     int columns = 0;       // 0: as close to square as possible
     int minTileSize = 24;  // small maps are enlarged (nearest neighbour) to at least this
     int gap = 1;           // pixels between tiles
@@ -48,5 +57,7 @@ std::vector<int64_t> channelsByMeanActivation(const torch::Tensor& maps);
 
 // The 256-entry viridis colormap as a [256, 3] uint8 RGB tensor.
 const torch::Tensor& viridisTable();
+// Any of the colormaps as a [256, 3] uint8 RGB tensor.
+const torch::Tensor& colormapTable(GridColormap colormap);
 
 }  // namespace reslens

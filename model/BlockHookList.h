@@ -14,19 +14,24 @@ namespace reslens {
 
 using BlockHook = std::function<void(const BlockTrace&)>;
 
+// What a hook reads from its BlockTrace. Keeping F(x) intact costs the block an
+// out-of-place addition; a hook that needs only the input and the output (gradient-norm
+// taps during training) lets the block add in place, as torchvision does.
+enum class TraceScope { Everything, InputAndOutput };
+
 class BlockHookList {
 public:
     using HookId = std::uint64_t;
 
-    HookId add(BlockHook hook) {
+    HookId add(BlockHook hook, TraceScope scope = TraceScope::Everything) {
         const HookId id = nextId_++;
-        hooks_.emplace_back(id, std::move(hook));
+        hooks_.push_back(Entry{id, scope, std::move(hook)});
         return id;
     }
 
     bool remove(HookId id) {
         for (auto it = hooks_.begin(); it != hooks_.end(); ++it) {
-            if (it->first == id) {
+            if (it->id == id) {
                 hooks_.erase(it);
                 return true;
             }
@@ -36,15 +41,29 @@ public:
 
     bool empty() const { return hooks_.empty(); }
     std::size_t size() const { return hooks_.size(); }
+    // Whether any hook needs F(x) and the shortcut term as separate tensors.
+    bool needsBranch() const {
+        for (const Entry& entry : hooks_) {
+            if (entry.scope == TraceScope::Everything) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     void call(const BlockTrace& trace) const {
-        for (const auto& entry : hooks_) {
-            entry.second(trace);
+        for (const Entry& entry : hooks_) {
+            entry.hook(trace);
         }
     }
 
 private:
-    std::vector<std::pair<HookId, BlockHook>> hooks_;
+    struct Entry {
+        HookId id;
+        TraceScope scope;
+        BlockHook hook;
+    };
+    std::vector<Entry> hooks_;
     HookId nextId_ = 1;
 };
 

@@ -14,15 +14,17 @@ GradientNormProbe::GradientNormProbe(ResNetImpl& network) {
             parameters_.push_back(p);
             owner.push_back(static_cast<int64_t>(i));
         }
-        handles_.push_back(blocks[i]->registerForwardHook([this, i](const BlockTrace& trace) {
-            if (trace.output.requires_grad()) {
-                trace.output.register_hook([this, i](const torch::Tensor& grad) {
-                    // norm() reduces in one pass without a squared temporary: these
-                    // gradients are as large as the activations.
-                    outputSquares_[i] = grad.detach().norm().square();
-                });
-            }
-        }));
+        handles_.push_back(blocks[i]->registerForwardHook(
+            [this, i](const BlockTrace& trace) {
+                if (trace.output.requires_grad()) {
+                    trace.output.register_hook([this, i](const torch::Tensor& grad) {
+                        // norm() reduces in one pass without a squared temporary: these
+                        // gradients are as large as the activations.
+                        outputSquares_[i] = grad.detach().norm().square();
+                    });
+                }
+            },
+            TraceScope::InputAndOutput));
     }
     blockOfParameter_ = torch::tensor(owner, torch::kLong);
 }

@@ -37,8 +37,8 @@ torch::nn::Conv2d ResidualBlockImpl::shortcutConvolution() const {
     return torch::nn::Conv2d(downsample_->ptr<torch::nn::Conv2dImpl>(0));
 }
 
-HookHandle ResidualBlockImpl::registerForwardHook(BlockHook hook) {
-    const auto id = hooks_->add(std::move(hook));
+HookHandle ResidualBlockImpl::registerForwardHook(BlockHook hook, TraceScope scope) {
+    const auto id = hooks_->add(std::move(hook), scope);
     return HookHandle(hooks_, id);
 }
 
@@ -62,13 +62,19 @@ torch::Tensor ResidualBlockImpl::forward(const torch::Tensor& x) {
     Branch branch = residualBranch(x);
     torch::Tensor shortcut = applyShortcut(x, branch.shortcutInput);
 
-    if (hooks_->empty()) {
+    if (!hooks_->needsBranch()) {
         // Untraced: accumulate in place, exactly as torchvision's forward does.
         torch::Tensor out = branch.residual;
         if (shortcut.defined()) {
             out.add_(shortcut);
         }
-        return info_.preact ? out : out.relu_();
+        if (!info_.preact) {
+            out.relu_();
+        }
+        if (!hooks_->empty()) {
+            hooks_->call(BlockTrace{info_.name, x, torch::Tensor(), torch::Tensor(), out});
+        }
+        return out;
     }
 
     // Traced: F(x) must survive the addition for the hooks, so add out of place.

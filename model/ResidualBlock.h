@@ -25,8 +25,9 @@ public:
     // pre-activation ones; a plain block drops the shortcut term.
     torch::Tensor forward(const torch::Tensor& x);
 
-    // The hook sees every forward until the returned handle is destroyed or removed.
-    HookHandle registerForwardHook(BlockHook hook);
+    // The hook sees every forward until the returned handle is destroyed or removed. With
+    // TraceScope::InputAndOutput the trace's residual and shortcut are left undefined.
+    HookHandle registerForwardHook(BlockHook hook, TraceScope scope = TraceScope::Everything);
     std::size_t hookCount() const { return hooks_->size(); }
 
     const BlockInfo& info() const { return info_; }

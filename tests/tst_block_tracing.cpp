@@ -110,6 +110,39 @@ private Q_SLOTS:
         QVERIFY(!network->block("layer9.9"));
     }
 
+    void inputAndOutputHooksKeepTheInPlacePath() {
+        // A hook that asks only for input and output sees the block output (the next
+        // block's input) but no F(x): the block added in place, as untraced.
+        ResNet network(ResNetConfig::fromArchName("resnet20"));
+        network->eval();
+        torch::NoGradGuard noGrad;
+        const torch::Tensor x = torch::randn({2, 3, 32, 32});
+        const torch::Tensor untraced = network->forward(x);
+        struct Seen {
+            torch::Tensor input, residual, shortcut, output;
+        };
+        std::vector<Seen> traces;
+        std::vector<HookHandle> handles;
+        for (const auto& block : network->blocks()) {
+            handles.push_back(block->registerForwardHook(
+                [&](const BlockTrace& t) {
+                    traces.push_back({t.input, t.residual, t.shortcut, t.output});
+                },
+                TraceScope::InputAndOutput));
+        }
+        const torch::Tensor traced = network->forward(x);
+        QVERIFY(torch::equal(traced, untraced));
+        QCOMPARE(traces.size(), network->blocks().size());
+        for (size_t i = 0; i < traces.size(); ++i) {
+            QVERIFY(!traces[i].residual.defined());
+            QVERIFY(!traces[i].shortcut.defined());
+            if (i > 0) {
+                QVERIFY(torch::equal(traces[i].input, traces[i - 1].output));
+            }
+        }
+        QVERIFY(traces.back().output.min().item<float>() >= 0);
+    }
+
     void hooksSeeTrainingForwardsAndGradientsStillFlow() {
         ResNet network(ResNetConfig::fromArchName("resnet20"));
         network->train();

@@ -79,6 +79,31 @@ private Q_SLOTS:
         QVERIFY(!near(pixel(shared, 5, 0), kViridisLow, 20));  // 100 of 300 is not the bottom
     }
 
+    void divergingMapPutsZeroOnWhite() {
+        // One channel holding -2, 0 and +2 (and +1): symmetric range [-2, 2], so zero is the
+        // middle of the map (white), -2 the blue end, +2 the red end, +1 halfway to red.
+        torch::Tensor maps = torch::tensor({-2.0f, 0.0f, 2.0f, 1.0f}).view({1, 2, 2});
+        FeatureGridOptions options;
+        options.minTileSize = 2;
+        options.colormap = GridColormap::Diverging;
+        const FeatureGrid grid = renderFeatureGrid(maps, options);
+        QVERIFY(near(pixel(grid, 0, 0), cv::Vec3b(59, 76, 192), 1));
+        QVERIFY(near(pixel(grid, 1, 0), cv::Vec3b(255, 255, 255), 1));
+        QVERIFY(near(pixel(grid, 0, 1), cv::Vec3b(180, 4, 38), 1));
+        // 1 of 2 -> level 191.25 -> 191: 255 + (c - 255) * (191/255 - 0.5) / 0.5.
+        const cv::Vec3b half(218, 130, 147);
+        QVERIFY(near(pixel(grid, 1, 1), half, 2));
+        // An all-zero channel is white, not the blue end.
+        const FeatureGrid zeros = renderFeatureGrid(torch::zeros({1, 3, 3}), options);
+        QVERIFY(near(pixel(zeros, 1, 1), cv::Vec3b(255, 255, 255), 1));
+
+        options.colormap = GridColormap::Gray;
+        const FeatureGrid gray =
+            renderFeatureGrid(torch::tensor({0.0f, 1.0f}).view({1, 1, 2}), options);
+        QVERIFY(near(pixel(gray, 0, 0), cv::Vec3b(0, 0, 0), 0));
+        QVERIFY(near(pixel(gray, 1, 0), cv::Vec3b(255, 255, 255), 0));
+    }
+
     void constantChannelsDoNotDivideByZero() {
         const FeatureGrid grid = renderFeatureGrid(torch::full({3, 5, 5}, 2.5f));
         QVERIFY(near(pixel(grid, 1, 1), kViridisLow, 2));

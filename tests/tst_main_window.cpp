@@ -1,37 +1,293 @@
-// The minimal window shows the block list of the chosen architecture.
+// The desktop window, offscreen: start-up, drops, keyboard stepping, errors, exports.
 
+#include <QDropEvent>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPointer>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest/QtTest>
 
+#include "CliRunner.h"
 #include "widgets/BlockListWidget.h"
+#include "widgets/DropZone.h"
+#include "widgets/FeatureGridView.h"
+#include "widgets/FeatureMapPanel.h"
+#include "widgets/InputPanel.h"
+#include "widgets/MagnitudeChart.h"
 #include "widgets/MainWindow.h"
+#include "widgets/MessageBar.h"
+#include "widgets/ParameterTable.h"
+#include "widgets/PredictionBars.h"
 
 using namespace reslens;
+
+namespace {
+
+constexpr int kWaitMs = 60000;
+
+QString sample(const QString& name) {
+    return QStringLiteral(RESLENS_SOURCE_RESOURCES "/samples/fashion-mnist/") + name;
+}
+
+// What a file manager's drop delivers: drag-enter, then the drop, both handled by the
+// widget's own event(). QApplication would route a drop only to the target of a real drag
+// in progress (which QTest cannot start), hence the direct calls.
+bool dropFile(QWidget* target, const QString& path) {
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    QObject* receiver = target;
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    receiver->event(&enter);
+    if (!enter.isAccepted()) {
+        return false;
+    }
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    receiver->event(&drop);
+    return drop.isAccepted();
+}
+
+// Waits for the next grid of `entry` (grids for other entries may arrive first).
+bool waitForGrid(QSignalSpy& spy, int entry) {
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < kWaitMs) {
+        for (const QList<QVariant>& args : spy) {
+            if (args.at(0).toInt() == entry) {
+                return true;
+            }
+        }
+        spy.wait(1000);
+    }
+    return false;
+}
+
+}  // namespace
 
 class MainWindowTest : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
-    void showsEveryBlockOfTheChosenArchitecture() {
-        MainWindow window;
-        window.show();
-        QSignalSpy shown(&window, &MainWindow::architectureShown);
-        window.showArchitecture("resnet50");
-        QVERIFY(shown.wait(60000));
-        QCOMPARE(window.blockList()->blockCount(), 3 + 4 + 6 + 3);
-        // stem, four stages, head
-        QCOMPARE(window.blockList()->topLevelItemCount(), 6);
-        QCOMPARE(window.blockList()->topLevelItem(1)->text(0), QString("conv2_x"));
-        QCOMPARE(window.blockList()->topLevelItem(1)->child(0)->text(0), QString("layer1.0"));
-        QCOMPARE(window.blockList()->topLevelItem(1)->child(0)->text(2), QString("projection"));
+    QTemporaryDir dir_;
+    std::unique_ptr<MainWindow> window_;
 
-        window.showArchitecture("plain56");
-        QVERIFY(shown.wait(60000));
-        QCOMPARE(window.blockList()->blockCount(), 27);
-        QCOMPARE(window.blockList()->topLevelItem(1)->child(0)->text(2), QString("none"));
-        QCOMPARE(window.architecture(), QString("plain56"));
+    // One window for the whole sequence, started as a first-time user starts it.
+    MainWindow& window() { return *window_; }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        window_ = std::make_unique<MainWindow>();
+        window_->show();
+    }
+
+    void startsWithTheDefaultModelAndAClassifiedSample() {
+        QSignalSpy shown(&window(), &MainWindow::predictionsShown);
+        QSignalSpy grids(&window(), &MainWindow::featureGridShown);
+        window().start({});
+        QVERIFY(shown.wait(kWaitMs));
+        grids.clear();  // the grid drawn before the image arrived says "drop an image"
+        QVERIFY(window().model().title.contains("default"));
+        QCOMPARE(window().blockList()->blockCount(), 9);  // resnet20: 3 stages of 3
+        const auto& top = window().predictions()->predictions();
+        QCOMPARE(top.size(), 5);
+        for (int i = 1; i < top.size(); ++i) {
+            QVERIFY(top[i - 1].probability >= top[i].probability);
+        }
+        // The first gallery image, a T-shirt, shown as the 28x28 gray the network receives.
+        QCOMPARE(window().lastClassification().source, QString("0-t-shirt-top-0019.png"));
+        QCOMPARE(window().lastClassification().networkInput.size(), QSize(28, 28));
+        QVERIFY(waitForGrid(grids, 1));
+        QVERIFY(!window().featurePanel()->view().grid.isNull());
+        QCOMPARE(window().magnitudeChart()->pointCount(), 9);
+        QVERIFY(window().inputPanel()->gallery()->count() >= 100);
+    }
+
+    void aDroppedPngIsClassifiedAsTheCliClassifiesIt() {
+        const QString file = dir_.filePath("trouser.png");
+        QVERIFY(QFile::copy(sample("1-trouser-0002.png"), file));
+        QSignalSpy shown(&window(), &MainWindow::predictionsShown);
+        QVERIFY(dropFile(window().inputPanel()->dropZone(), file));
+        QVERIFY(shown.wait(kWaitMs));
+        const auto& top = window().predictions()->predictions();
+        QCOMPARE(top.first().label, QString("Trouser"));
+
+        // reslens-cli, a separate program reading the same shipped model, agrees.
+        const CliRun cli = runCli({"classify", "--model", "default", "--top", "5", "--json", file});
+        QCOMPARE(cli.exitCode, 0);
+        const QJsonArray cliTop = QJsonDocument::fromJson(cli.out)
+                                      .object()["results"]
+                                      .toArray()[0]
+                                      .toObject()["top"]
+                                      .toArray();
+        QCOMPARE(cliTop.size(), 5);
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(top[i].index, cliTop[i].toObject()["index"].toInt());
+            QVERIFY(qAbs(top[i].probability - cliTop[i].toObject()["probability"].toDouble()) <
+                    1e-6);
+        }
+    }
+
+    void keyboardSteppingMovesTheSelectionAndTheGrid() {
+        BlockListWidget* blocks = window().blockList();
+        QSignalSpy grids(&window(), &MainWindow::featureGridShown);
+        blocks->selectEntry(1);
+        QTRY_COMPARE_WITH_TIMEOUT(window().featurePanel()->view().request.entry, 1, kWaitMs);
+        QVERIFY(!window().featurePanel()->view().grid.isNull());
+        const QImage first = window().featurePanel()->view().grid;
+        blocks->setFocus();
+        grids.clear();
+        QTest::keyClick(blocks, Qt::Key_Down);
+        QCOMPARE(blocks->currentEntry(), 2);
+        QVERIFY(waitForGrid(grids, 2));
+        QVERIFY(window().featurePanel()->view().title.startsWith("layer1.1"));
+        QVERIFY(window().featurePanel()->view().grid != first);
+
+        // PgDn: the first block of the next stage (conv3_x = layer2.0, entry 4).
+        grids.clear();
+        QTest::keyClick(blocks, Qt::Key_PageDown);
+        QCOMPARE(blocks->currentEntry(), 4);
+        QCOMPARE(blocks->entryName(4), QString("layer2.0"));
+        QVERIFY(waitForGrid(grids, 4));
+        // 32 channels of 14x14 after the stride-2 block.
+        QVERIFY(window().featurePanel()->view().title.endsWith(QString::fromUtf8("32×14×14")));
+        QCOMPARE(window().featurePanel()->view().channels.size(), 32);
+        QTest::keyClick(blocks, Qt::Key_PageUp);
+        QCOMPARE(blocks->currentEntry(), 1);
+        QTest::keyClick(blocks, Qt::Key_End);
+        QCOMPARE(blocks->currentEntry(), blocks->entryCount() - 1);
+        QTest::keyClick(blocks, Qt::Key_Home);
+        QCOMPARE(blocks->currentEntry(), 0);
+    }
+
+    void aBrokenFileShowsAnErrorAndKeepsThePrediction() {
+        const auto before = window().predictions()->predictions();
+        const QString source = window().lastClassification().source;
+        const QString broken = dir_.filePath("broken.png");
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("\x89PNG\r\n\x1a\n this is not really a PNG");
+        file.close();
+        QSignalSpy errors(&window(), &MainWindow::errorShown);
+        QVERIFY(dropFile(window().inputPanel()->dropZone(), broken));
+        QVERIFY(errors.wait(kWaitMs));
+        QVERIFY(window().messageBar()->showsError());
+        QVERIFY2(window().messageBar()->text().contains("broken.png"),
+                 qPrintable(window().messageBar()->text()));
+        QCOMPARE(window().lastClassification().source, source);
+        QCOMPARE(window().predictions()->predictions().size(), before.size());
+        QCOMPARE(window().predictions()->predictions().first().label, before.first().label);
+    }
+
+    void aBurstOfDropsShowsOnlyTheLast() {
+        QSignalSpy shown(&window(), &MainWindow::predictionsShown);
+        window().classifyFile(sample("7-sneaker-0009.png"));
+        window().classifyFile(sample("8-bag-0018.png"));
+        window().classifyFile(sample("9-ankle-boot-0000.png"));
+        QVERIFY(shown.wait(kWaitMs));
+        QTest::qWait(300);  // anything stale would arrive in this time
+        QCOMPARE(shown.size(), 1);
+        QCOMPARE(window().lastClassification().source, QString("9-ankle-boot-0000.png"));
+        QVERIFY(!window().messageBar()->showsError());
+    }
+
+    void exportsWriteFilesThatDecode() {
+        const QString png = dir_.filePath("grid.png");
+        QCOMPARE(window().exportFeatureGrid(png), QString());
+        const QImage grid(png);
+        QVERIFY(!grid.isNull());
+        QCOMPARE(grid.size(), window().featurePanel()->view().grid.size());
+
+        const QString svg = dir_.filePath("magnitudes.svg");
+        QCOMPARE(window().exportMagnitudeChart(svg), QString());
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        QVERIFY(svgFile.readAll().contains("<svg"));
+        const QString chartPng = dir_.filePath("magnitudes.png");
+        QCOMPARE(window().exportMagnitudeChart(chartPng), QString());
+        QVERIFY(!QImage(chartPng).isNull());
+
+        const QString csv = dir_.filePath("statistics.csv");
+        QCOMPARE(window().exportStatistics(csv), QString());
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csvFile.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + 9);
+        QVERIFY(lines[1].startsWith("layer1.0,conv2_x,basic,identity,"));
+
+        const QString json = dir_.filePath("statistics.json");
+        QCOMPARE(window().exportStatistics(json), QString());
+        QFile jsonFile(json);
+        QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(jsonFile.readAll()).object();
+        QCOMPARE(root["blocks"].toArray().size(), 9);
+        QCOMPARE(root["top"].toArray().size(), 5);
+        // The same norms as the chart shows.
+        QVERIFY(root["blocks"].toArray()[0].toObject()["residual_norm"].toDouble() > 0);
+
+        // An impossible destination: a clear message, no file.
+        const QString error = window().exportFeatureGrid(dir_.filePath("missing/dir/grid.png"));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(window().messageBar()->showsError());
+    }
+
+    void aFreshResNet50ShowsItsBlocksAndBottleneckSavings() {
+        QSignalSpy models(&window(), &MainWindow::modelShown);
+        ResNetConfig config = ResNetConfig::fromArchName("resnet50");
+        window().openModel(ModelRequest::fresh(config));
+        QVERIFY(models.wait(kWaitMs));
+        BlockListWidget* blocks = window().blockList();
+        QCOMPARE(blocks->blockCount(), 3 + 4 + 6 + 3);
+        QCOMPARE(blocks->topLevelItemCount(), 6);  // stem, four stages, head
+        QCOMPARE(blocks->topLevelItem(1)->text(0), QString("conv2_x"));
+        QCOMPARE(blocks->topLevelItem(1)->child(0)->text(0), QString("layer1.0"));
+        QCOMPARE(blocks->topLevelItem(1)->child(0)->text(2), QString("projection"));
+        // layer1.1: 256*64 + 3*3*64*64 + 64*256 = 69,632 against 3*3*256*256*2 = 1,179,648.
+        blocks->selectEntry(2);
+        QVERIFY2(window().parameterTable()->comparisonText().contains(
+                     "69,632 vs 1,179,648: 16.9x fewer"),
+                 qPrintable(window().parameterTable()->comparisonText()));
+        // The last image is classified again by the new model.
+        QSignalSpy shown(&window(), &MainWindow::predictionsShown);
+        QVERIFY(shown.wait(kWaitMs));
+        QCOMPARE(window().lastClassification().networkInput.size(), QSize(224, 224));
+        QCOMPARE(window().magnitudeChart()->pointCount(), 16);
+
+        // A model file that is not one: an error, and resnet50 stays.
+        const QString bogus = dir_.filePath("bogus.pt");
+        QFile file(bogus);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a model");
+        file.close();
+        QSignalSpy errors(&window(), &MainWindow::errorShown);
+        window().openModel(ModelRequest::file(bogus));
+        QVERIFY(errors.wait(kWaitMs));
+        QCOMPARE(window().blockList()->blockCount(), 16);
+        QVERIFY(window().messageBar()->text().contains("bogus.pt"));
+    }
+
+    void closingWhileClassifyingEndsCleanly() {
+        QPointer<QObject> worker = window().worker();
+        QVERIFY(worker);
+        window().classifyFile(sample("3-dress-0013.png"));
+        window().close();
+        window_.reset();  // joins the worker thread (a hang fails the run by its timeout)
+        QVERIFY2(!worker, "the inference worker outlived the window");
     }
 };
 
-QTEST_MAIN(MainWindowTest)
+int main(int argc, char** argv) {
+    // Keep the user's settings (last model, window layout) out of the test.
+    QTemporaryDir config;
+    qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("ResLensTests");
+    QApplication::setApplicationName("tst_main_window");
+    MainWindowTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_main_window.moc"

@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Screenshot of the real window under Xvfb, for the README.
-# Usage: tools/screenshot.sh [OUT.png] [--arch NAME]
+# Screenshots of the real window under Xvfb, for the README.
+# Usage: tools/screenshot.sh [OUT.png] [reslens options...]
+#   tools/screenshot.sh docs/screenshot.png --block 4
+#   tools/screenshot.sh docs/training-lab.png --lab resnet56 --lab-steps 150
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-docs/screenshot.png}"
 shift || true
 mkdir -p "$(dirname "$out")"
-xvfb-run -a -s "-screen 0 1280x800x24" build/app/gui/reslens --screenshot "$out" "$@"
+# A settings directory of its own: the shot shows the defaults, not this user's layout.
+config=$(mktemp -d)
+trap 'rm -rf "$config"' EXIT
+XDG_CONFIG_HOME="$config" xvfb-run -a -s "-screen 0 1600x1000x24" \
+    build/app/gui/reslens --screenshot "$out" "$@"
 echo "wrote $out"

@@ -1,7 +1,11 @@
 #include "widgets/BlockListWidget.h"
 
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLocale>
+#include <QSignalBlocker>
+
+#include <algorithm>
 
 namespace reslens {
 namespace {
@@ -45,18 +49,112 @@ BlockListWidget::BlockListWidget(QWidget* parent) : QTreeWidget(parent) {
     setUniformRowHeights(true);
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setMinimumWidth(420);  // name, kind, shortcut, output shape, parameters, multiply-adds
+    connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        const int entry = item ? entries_.indexOf(item) : -1;
+        if (entry >= 0) {
+            Q_EMIT entrySelected(entry);
+        }
+    });
+}
+
+int BlockListWidget::currentEntry() const {
+    return entries_.indexOf(currentItem());
+}
+
+QString BlockListWidget::entryName(int entry) const {
+    QTreeWidgetItem* item = itemOfEntry(entry);
+    return item ? item->text(kName) : QString();
+}
+
+QTreeWidgetItem* BlockListWidget::itemOfEntry(int entry) const {
+    return entry >= 0 && entry < entries_.size() ? entries_[entry] : nullptr;
+}
+
+void BlockListWidget::selectEntry(int entry) {
+    if (entries_.isEmpty()) {
+        return;
+    }
+    QTreeWidgetItem* item = itemOfEntry(std::clamp(entry, 0, int(entries_.size()) - 1));
+    setCurrentItem(item);
+    scrollToItem(item);
+}
+
+void BlockListWidget::stepEntry(int delta) {
+    selectEntry(std::max(currentEntry(), 0) + delta);
+}
+
+void BlockListWidget::stepStage(int delta) {
+    const int current = std::max(currentEntry(), 0);
+    // Stage starts plus the two ends, so PgUp/PgDn also reach the stem and the head.
+    QVector<int> stops = stageStarts_;
+    stops.prepend(0);
+    stops.append(entryCount() - 1);
+    if (delta > 0) {
+        for (int stop : stops) {
+            if (stop > current) {
+                selectEntry(stop);
+                return;
+            }
+        }
+        selectEntry(stops.last());
+    } else {
+        for (int i = int(stops.size()) - 1; i >= 0; --i) {
+            if (stops[i] < current) {
+                selectEntry(stops[i]);
+                return;
+            }
+        }
+        selectEntry(0);
+    }
+}
+
+void BlockListWidget::keyPressEvent(QKeyEvent* event) {
+    switch (event->key()) {
+        case Qt::Key_Up:
+        case Qt::Key_Left:
+            stepEntry(-1);
+            break;
+        case Qt::Key_Down:
+        case Qt::Key_Right:
+            stepEntry(1);
+            break;
+        case Qt::Key_PageUp:
+            stepStage(-1);
+            break;
+        case Qt::Key_PageDown:
+            stepStage(1);
+            break;
+        case Qt::Key_Home:
+            selectEntry(0);
+            break;
+        case Qt::Key_End:
+            selectEntry(entryCount() - 1);
+            break;
+        default:
+            QTreeWidget::keyPressEvent(event);
+            return;
+    }
+    event->accept();
 }
 
 void BlockListWidget::showSummary(const ArchitectureSummary& summary) {
+    const QSignalBlocker quiet(this);  // the window selects an entry once it is filled
     clear();
     blockCount_ = 0;
-    addTopLevelItem(makeRow(tr("stem (conv1)"), tr("convolution"), QString(),
-                            summary.stem.outputShape, summary.stem.params, summary.stem.macs));
+    entries_.clear();
+    stageStarts_.clear();
+    entries_.push_back(makeRow(tr("stem (conv1)"), tr("convolution"), QString(),
+                               summary.stem.outputShape, summary.stem.params, summary.stem.macs));
+    addTopLevelItem(entries_.back());
     QTreeWidgetItem* stage = nullptr;
     for (const BlockAccount& block : summary.blocks) {
         const QString stageName = QString::fromStdString(block.info.stage);
         if (!stage || stage->text(kName) != stageName) {
             stage = new QTreeWidgetItem({stageName});
+            stage->setFlags(Qt::ItemIsEnabled);  // a heading, not a stop for the navigator
+            stageStarts_.push_back(int(entries_.size()));
             QFont bold = stage->font(kName);
             bold.setBold(true);
             stage->setFont(kName, bold);
@@ -71,10 +169,12 @@ void BlockListWidget::showSummary(const ArchitectureSummary& summary) {
                                      .arg(count(block.convParams), count(block.bnParams),
                                           count(block.shortcutParams)));
         stage->addChild(row);
+        entries_.push_back(row);
         ++blockCount_;
     }
-    addTopLevelItem(makeRow(tr("pool + fc"), tr("classifier"), QString(), summary.head.outputShape,
-                            summary.head.params, summary.head.macs));
+    entries_.push_back(makeRow(tr("pool + fc"), tr("classifier"), QString(),
+                               summary.head.outputShape, summary.head.params, summary.head.macs));
+    addTopLevelItem(entries_.back());
     expandAll();
 }
 

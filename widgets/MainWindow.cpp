@@ -1,72 +1,642 @@
 #include "widgets/MainWindow.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
-#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
-#include <QtConcurrent/QtConcurrentRun>
+#include <QUrl>
+#include <QVBoxLayout>
 
 #include "widgets/BlockListWidget.h"
+#include "widgets/DropZone.h"
+#include "widgets/Export.h"
+#include "widgets/FeatureMapPanel.h"
+#include "widgets/InferenceWorker.h"
+#include "widgets/InputPanel.h"
+#include "widgets/MagnitudeChart.h"
+#include "widgets/MessageBar.h"
+#include "widgets/NewNetworkDialog.h"
+#include "widgets/ParameterTable.h"
+#include "widgets/PredictionBars.h"
+#include "widgets/TrainingLabPanel.h"
 
 namespace reslens {
+namespace {
+
+constexpr int kRecentImages = 8;
+const char* const kImageFilter =
+    "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff *.pgm *.ppm *.pnm);;All files (*)";
+
+QDockWidget* makeDock(const QString& title, const QString& objectName, QWidget* content,
+                      QWidget* parent) {
+    auto* dock = new QDockWidget(title, parent);
+    dock->setObjectName(objectName);  // saveState() needs it
+    dock->setWidget(content);
+    return dock;
+}
+
+}  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
-      archCombo_(new QComboBox(this)),
-      blockList_(new BlockListWidget(this)),
-      totals_(new QLabel(this)) {
+      worker_(new InferenceWorker),
+      input_(new InputPanel),
+      predictions_(new PredictionBars),
+      blocks_(new BlockListWidget),
+      features_(new FeatureMapPanel),
+      magnitudes_(new MagnitudeChart),
+      parameters_(new ParameterTable),
+      messages_(new MessageBar),
+      lab_(new TrainingLabPanel),
+      tabs_(new QTabWidget(this)),
+      device_(new QComboBox(this)),
+      threads_(new QSpinBox(this)),
+      modelLabel_(new QLabel(this)),
+      timingLabel_(new QLabel(this)) {
+    qRegisterMetaType<ModelRequest>();
+    qRegisterMetaType<ModelView>();
+    qRegisterMetaType<ClassificationView>();
+    qRegisterMetaType<FeatureRequest>();
+    qRegisterMetaType<FeatureView>();
+
     setWindowTitle(tr("ResLens"));
-    resize(1000, 700);
-    for (const char* arch :
-         {"resnet20", "resnet32", "resnet44", "resnet56", "resnet110", "plain20", "plain56",
-          "resnet18", "resnet34", "resnet50", "resnet101", "resnet152"}) {
-        archCombo_->addItem(QString::fromLatin1(arch));
+    setAcceptDrops(true);
+    resize(1500, 950);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(messages_);
+    tabs_->addTab(features_, tr("Feature maps"));
+    tabs_->addTab(lab_, tr("Training lab"));
+    tabs_->setDocumentMode(true);
+    layout->addWidget(tabs_, 1);
+    setCentralWidget(central);
+
+    buildDocks();
+    buildToolbar();
+    buildActions();
+    statusBar()->addWidget(modelLabel_, 1);
+    statusBar()->addPermanentWidget(timingLabel_);
+
+    worker_->moveToThread(&workerThread_);
+    connect(&workerThread_, &QThread::finished, worker_, &QObject::deleteLater);
+    workerThread_.setObjectName("inference");
+    workerThread_.start();
+    connectWorker();
+
+    connect(input_, &InputPanel::imageFileChosen, this, &MainWindow::classifyFile);
+    connect(input_, &InputPanel::imagePasted, this, &MainWindow::classifyPastedImage);
+    connect(input_, &InputPanel::openRequested, this, &MainWindow::chooseImage);
+    connect(blocks_, &BlockListWidget::entrySelected, this, &MainWindow::onEntrySelected);
+    connect(features_, &FeatureMapPanel::optionsChanged, this, &MainWindow::requestFeatures);
+    connect(magnitudes_, &MagnitudeChart::blockClicked, this,
+            [this](int block) { blocks_->selectEntry(block + 1); });
+    connect(lab_, &TrainingLabPanel::errorOccurred, this, &MainWindow::showError);
+    connect(lab_, &TrainingLabPanel::openInExplorer, this,
+            [this](const QByteArray& bytes, const QString& title) {
+                openModel(ModelRequest::memory(title, bytes));
+                showTrainingLab(false);
+            });
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() {
+    // Let a running forward finish, then stop the thread; the worker deletes itself.
+    workerThread_.quit();
+    workerThread_.wait();
+}
+
+QObject* MainWindow::worker() const {
+    return worker_;
+}
+
+void MainWindow::showTrainingLab(bool show) {
+    tabs_->setCurrentWidget(show ? static_cast<QWidget*>(lab_) : features_);
+}
+
+void MainWindow::buildDocks() {
+    auto* left = makeDock(tr("Input"), "inputDock", input_, this);
+    auto* predictionsBox = new QWidget;
+    auto* predictionsLayout = new QVBoxLayout(predictionsBox);
+    predictionsLayout->addWidget(predictions_);
+    predictionsLayout->addStretch();
+    auto* top = makeDock(tr("Predictions"), "predictionsDock", predictionsBox, this);
+
+    auto* navigatorBox = new QWidget;
+    auto* navigatorLayout = new QVBoxLayout(navigatorBox);
+    navigatorLayout->setContentsMargins(0, 0, 0, 0);
+    navigatorLayout->addWidget(blocks_);
+    auto* navigator = makeDock(tr("Blocks"), "blocksDock", navigatorBox, this);
+    auto* magnitudes = makeDock(tr("Magnitudes"), "magnitudesDock", magnitudes_, this);
+    auto* parameters = makeDock(tr("Parameters"), "parametersDock", parameters_, this);
+
+    // The input column runs the full height; the magnitudes sit under the feature maps.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    addDockWidget(Qt::LeftDockWidgetArea, left);
+    addDockWidget(Qt::LeftDockWidgetArea, top);
+    addDockWidget(Qt::RightDockWidgetArea, navigator);
+    addDockWidget(Qt::BottomDockWidgetArea, magnitudes);
+    addDockWidget(Qt::BottomDockWidgetArea, parameters);
+    tabifyDockWidget(magnitudes, parameters);
+    magnitudes->raise();
+    defaultDockSizes_ = [this, left, navigator, magnitudes] {
+        resizeDocks({left, navigator}, {300, 440}, Qt::Horizontal);
+        resizeDocks({magnitudes}, {300}, Qt::Vertical);
+    };
+
+    viewMenu_ = new QMenu(tr("&View"), this);
+    for (QDockWidget* dock : {left, top, navigator, magnitudes, parameters}) {
+        viewMenu_->addAction(dock->toggleViewAction());
     }
-    QToolBar* toolbar = addToolBar(tr("Architecture"));
-    toolbar->setObjectName("architectureToolbar");
-    toolbar->addWidget(new QLabel(tr("Architecture: "), this));
-    toolbar->addWidget(archCombo_);
-    setCentralWidget(blockList_);
-    statusBar()->addPermanentWidget(totals_);
-
-    connect(archCombo_, &QComboBox::textActivated, this, &MainWindow::showArchitecture);
-    connect(&watcher_, &QFutureWatcher<ArchitectureSummary>::finished, this,
-            &MainWindow::onSummaryReady);
 }
 
-QString MainWindow::architecture() const {
-    return archCombo_->currentText();
-}
+void MainWindow::buildToolbar() {
+    QToolBar* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName("mainToolbar");
+    QAction* previous = toolbar->addAction(tr("◀ Previous block"));
+    previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    previous->setToolTip(tr("Previous block (Alt+Up; Up/PgUp in the block list)"));
+    connect(previous, &QAction::triggered, blocks_, [this] { blocks_->stepEntry(-1); });
+    QAction* next = toolbar->addAction(tr("Next block ▶"));
+    next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    next->setToolTip(tr("Next block (Alt+Down; Down/PgDn in the block list)"));
+    connect(next, &QAction::triggered, blocks_, [this] { blocks_->stepEntry(1); });
+    toolbar->addSeparator();
 
-void MainWindow::showArchitecture(const QString& arch) {
-    pendingArch_ = arch;
-    if (archCombo_->findText(arch) < 0) {
-        archCombo_->addItem(arch);
+    toolbar->addWidget(new QLabel(tr(" Device: "), this));
+    QString whyNoCuda;
+    for (const QString& name : InferenceWorker::devices(&whyNoCuda)) {
+        device_->addItem(name, name);
     }
-    archCombo_->setCurrentText(arch);
-    statusBar()->showMessage(tr("Building %1…").arg(arch));
-    const std::string name = arch.toStdString();
-    // Building ResNet-152 takes a moment (its weights are initialised); keep the window live.
-    watcher_.setFuture(
-        QtConcurrent::run([name] { return summarize(ResNetConfig::fromArchName(name)); }));
+    if (!whyNoCuda.isEmpty()) {
+        device_->addItem(tr("CUDA (unavailable)"), QString());
+        auto* model = qobject_cast<QStandardItemModel*>(device_->model());
+        QStandardItem* item = model->item(device_->count() - 1);
+        item->setEnabled(false);
+        item->setToolTip(whyNoCuda);
+        device_->setToolTip(tr("CUDA: %1").arg(whyNoCuda));
+    }
+    toolbar->addWidget(device_);
+    toolbar->addWidget(new QLabel(tr(" CPU threads: "), this));
+    threads_->setRange(1, std::max(1, QThread::idealThreadCount()));
+    threads_->setValue(std::max(1, QThread::idealThreadCount()));
+    threads_->setToolTip(tr("Threads LibTorch uses for one forward on the CPU"));
+    toolbar->addWidget(threads_);
+
+    connect(device_, &QComboBox::activated, this, [this] {
+        const QString name = device_->currentData().toString();
+        if (!name.isEmpty()) {
+            QMetaObject::invokeMethod(worker_, [w = worker_, name] { w->setDevice(name); });
+        }
+    });
+    connect(threads_, &QSpinBox::valueChanged, this, [this](int n) {
+        QMetaObject::invokeMethod(worker_, [w = worker_, n] { w->setThreads(n); });
+    });
 }
 
-void MainWindow::onSummaryReady() {
-    try {
-        const ArchitectureSummary summary = watcher_.result();
-        blockList_->showSummary(summary);
-        totals_->setText(tr("%1: %2 parameters, %3 G multiply-adds at %4×%5")
-                             .arg(QString::fromStdString(summary.config.arch))
-                             .arg(QLocale().toString(static_cast<qlonglong>(summary.totalParams)))
-                             .arg(summary.macs / 1e9, 0, 'f', 3)
-                             .arg(summary.config.inputHeight)
-                             .arg(summary.config.inputWidth));
-        statusBar()->clearMessage();
-        Q_EMIT architectureShown(pendingArch_);
-    } catch (const std::exception& e) {
-        statusBar()->showMessage(
-            tr("Cannot build %1: %2").arg(pendingArch_, QString::fromUtf8(e.what())));
+void MainWindow::buildActions() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open image…"), this, &MainWindow::chooseImage);
+    open->setShortcut(QKeySequence::Open);
+    QAction* paste = file->addAction(tr("&Paste image"), this, &MainWindow::pasteImage);
+    paste->setShortcut(QKeySequence::Paste);
+    recentMenu_ = file->addMenu(tr("Recent images"));
+    file->addSeparator();
+    QAction* openModelAction =
+        file->addAction(tr("Open &model file…"), this, &MainWindow::chooseModelFile);
+    openModelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    QAction* import = file->addAction(tr("&Import torchvision TorchScript…"), this,
+                                      &MainWindow::chooseTorchScript);
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    QAction* fresh = file->addAction(tr("&New network with fresh weights…"), this,
+                                     &MainWindow::buildFreshNetwork);
+    fresh->setShortcut(QKeySequence::New);
+    QMenu* shipped = file->addMenu(tr("Shipped models"));
+    shipped->addAction(tr("default: ResNet-20 on Fashion-MNIST"), this,
+                       [this] { openModel(ModelRequest::shipped("default")); });
+    shipped->addAction(tr("default-plain: its plain twin"), this,
+                       [this] { openModel(ModelRequest::shipped("default-plain")); });
+    file->addSeparator();
+    QMenu* exportMenu = file->addMenu(tr("&Export"));
+    QAction* grid =
+        exportMenu->addAction(tr("Feature grid as PNG…"), this, &MainWindow::saveFeatureGridAs);
+    grid->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportMenu->addAction(tr("Magnitude chart as PNG or SVG…"), this, &MainWindow::saveChartAs);
+    QAction* stats = exportMenu->addAction(tr("Statistics as CSV or JSON…"), this,
+                                           &MainWindow::saveStatisticsAs);
+    stats->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    menuBar()->addMenu(viewMenu_);
+    QMenu* view = viewMenu_;
+    view->addSeparator();
+    const std::pair<TensorKind, QString> kinds[] = {{TensorKind::Input, tr("Input x")},
+                                                    {TensorKind::Residual, tr("Residual F(x)")},
+                                                    {TensorKind::Shortcut, tr("Shortcut")},
+                                                    {TensorKind::Output, tr("Output")}};
+    int key = Qt::Key_1;
+    for (const auto& [kind, label] : kinds) {
+        QAction* action = view->addAction(tr("Show %1").arg(label), this,
+                                          [this, k = kind] { features_->setTensorKind(k); });
+        action->setShortcut(QKeySequence(Qt::CTRL | key++));
+    }
+    QAction* explorer =
+        view->addAction(tr("Feature maps"), this, [this] { showTrainingLab(false); });
+    explorer->setShortcut(QKeySequence(Qt::Key_F2));
+    QAction* lab = view->addAction(tr("Training lab"), this, [this] { showTrainingLab(true); });
+    lab->setShortcut(QKeySequence(Qt::Key_F3));
+    QAction* dismiss = view->addAction(tr("Dismiss message"), messages_, &MessageBar::dismiss);
+    dismiss->setShortcut(QKeySequence(Qt::Key_Escape));
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard"), this, [this] {
+        QMessageBox::information(
+            this, tr("Keyboard"),
+            tr("Up/Down or Left/Right in the block list: previous/next block\n"
+               "PgUp/PgDn: previous/next stage · Home/End: stem/classifier\n"
+               "Alt+Up/Alt+Down: previous/next block from anywhere\n"
+               "Ctrl+1…4: input, F(x), shortcut, output\n"
+               "Ctrl+O: open image · Ctrl+V: paste image · Ctrl+Shift+O: open model\n"
+               "Ctrl+I: import TorchScript · Ctrl+N: new network\n"
+               "Ctrl+E: export feature grid · Ctrl+Shift+E: export statistics\n"
+               "Ctrl+wheel over the grid: zoom"));
+    });
+}
+
+void MainWindow::connectWorker() {
+    connect(worker_, &InferenceWorker::modelLoaded, this, &MainWindow::onModelLoaded);
+    connect(worker_, &InferenceWorker::modelFailed, this, [this](const QString& message) {
+        showError(tr("Cannot open the model: %1").arg(message));
+        if (!modelReady_ && pendingModel_.kind != ModelRequest::Kind::Shipped) {
+            // Nothing usable yet (a remembered file vanished): fall back to the default.
+            openModel(ModelRequest::shipped("default"));
+        }
+    });
+    connect(worker_, &InferenceWorker::classified, this, &MainWindow::onClassified);
+    connect(worker_, &InferenceWorker::classificationFailed, this,
+            &MainWindow::onClassificationFailed);
+    connect(worker_, &InferenceWorker::featuresRendered, this, &MainWindow::onFeaturesRendered);
+    connect(worker_, &InferenceWorker::deviceChanged, this, [this](const QString& name) {
+        messages_->showInfo(tr("Running on %1").arg(name));
+        QSettings().setValue("device", name);
+        if (!lastImagePath_.isEmpty()) {
+            classifyFile(lastImagePath_);
+        }
+    });
+    connect(worker_, &InferenceWorker::deviceFailed, this, [this](const QString& message) {
+        showError(tr("Cannot use that device: %1").arg(message));
+        device_->setCurrentIndex(0);
+    });
+}
+
+void MainWindow::start(const StartupOptions& options) {
+    QSettings settings;
+    int threads = options.threads > 0 ? options.threads : settings.value("threads", 0).toInt();
+    if (threads > 0) {
+        threads_->setValue(std::min(threads, threads_->maximum()));
+    }
+    const int n = threads_->value();
+    QMetaObject::invokeMethod(worker_, [w = worker_, n] { w->setThreads(n); });
+    const QString device =
+        options.device.isEmpty() ? settings.value("device", "cpu").toString() : options.device;
+    if (device != "cpu") {
+        const int index = device_->findData(device);
+        if (index >= 0) {
+            device_->setCurrentIndex(index);
+        }
+        QMetaObject::invokeMethod(worker_, [w = worker_, device] { w->setDevice(device); });
+    }
+
+    startupImage_ = options.image.isEmpty() ? input_->firstSample() : options.image;
+    ModelRequest request = ModelRequest::shipped("default");
+    if (options.model) {
+        request = *options.model;
+    } else if (settings.contains("model/location")) {
+        const auto kind = static_cast<ModelRequest::Kind>(settings.value("model/kind").toInt());
+        const QString location = settings.value("model/location").toString();
+        if (kind == ModelRequest::Kind::Shipped) {
+            request = ModelRequest::shipped(location);
+        } else if (kind == ModelRequest::Kind::File && QFileInfo::exists(location)) {
+            request = ModelRequest::file(location);
+        } else if (kind == ModelRequest::Kind::TorchScript && QFileInfo::exists(location)) {
+            request = ModelRequest::torchScript(location);
+        }
+    }
+    openModel(request);
+}
+
+void MainWindow::openModel(const ModelRequest& request) {
+    pendingModel_ = request;
+    statusBar()->showMessage(tr("Opening %1…").arg(request.location));
+    QMetaObject::invokeMethod(worker_, [w = worker_, request] { w->loadModel(request); });
+}
+
+void MainWindow::onModelLoaded(const ModelView& view) {
+    const int entry = blocks_->currentEntry();
+    const bool sameArchitecture =
+        modelReady_ && model_.summary.config.arch == view.summary.config.arch;
+    model_ = view;
+    modelReady_ = true;
+    blocks_->showSummary(view.summary);
+    parameters_->setSummary(view.summary);
+    lab_->setLoadedArchitecture(view.summary.config);
+    magnitudes_->setMagnitudes({});
+    predictions_->setPredictions({});
+    classification_ = ClassificationView();
+    setWindowTitle(tr("ResLens — %1").arg(view.title));
+    modelLabel_->setText(
+        tr("%1 · %2 · %3 classes").arg(view.title, view.preprocessing).arg(view.labels.size()));
+    modelLabel_->setToolTip(view.provenance);
+    statusBar()->clearMessage();
+    if (view.request.kind != ModelRequest::Kind::Fresh &&
+        view.request.kind != ModelRequest::Kind::Memory) {
+        QSettings settings;
+        settings.setValue("model/kind", int(view.request.kind));
+        settings.setValue("model/location", view.request.location);
+    }
+    blocks_->selectEntry(sameArchitecture && entry >= 0 ? entry : 1);
+    Q_EMIT modelShown(view.title);
+
+    const QString image = !startupDone_ ? startupImage_ : lastImagePath_;
+    startupDone_ = true;
+    if (!image.isEmpty()) {
+        classifyFile(image);
+    } else {
+        requestFeatures();
+    }
+}
+
+void MainWindow::classifyFile(const QString& path) {
+    if (path.isEmpty()) {
+        return;
+    }
+    const int id = ++classificationId_;
+    worker_->supersedeClassifications(id);
+    statusBar()->showMessage(tr("Classifying %1…").arg(QFileInfo(path).fileName()));
+    QMetaObject::invokeMethod(worker_, [w = worker_, id, path] { w->classifyFile(id, path); });
+    pendingPaths_.insert(id, path);
+}
+
+void MainWindow::classifyPastedImage(const QImage& image) {
+    const int id = ++classificationId_;
+    worker_->supersedeClassifications(id);
+    statusBar()->showMessage(tr("Classifying the pasted image…"));
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_, id, image] { w->classifyImage(id, image, tr("pasted image")); });
+}
+
+void MainWindow::onClassified(const ClassificationView& view) {
+    if (view.requestId != classificationId_) {
+        return;  // superseded by a newer drop
+    }
+    const QString path = pendingPaths_.take(view.requestId);
+    pendingPaths_.clear();
+    classification_ = view;
+    if (!path.isEmpty()) {
+        lastImagePath_ = path;
+        if (!path.startsWith(':')) {
+            rememberRecentImage(path);
+        }
+    }
+    QString caption =
+        tr("%1×%2 %3")
+            .arg(view.networkInput.width())
+            .arg(view.networkInput.height())
+            .arg(view.networkInput.format() == QImage::Format_Grayscale8 ? tr("gray") : tr("RGB"));
+    if (view.inverted) {
+        caption += tr(", inverted (light background)");
+    }
+    input_->showImages(view.original, view.networkInput, caption);
+    predictions_->setPredictions(view.top);
+    magnitudes_->setMagnitudes(view.blocks);
+    features_->setNetworkInput(view.networkInput);
+    statusBar()->clearMessage();
+    timingLabel_->setText(tr("%1: %2 ms").arg(view.source).arg(view.milliseconds, 0, 'f', 1));
+    messages_->dismiss();  // an earlier error was about an earlier image
+    requestFeatures();
+    Q_EMIT predictionsShown(view.requestId);
+}
+
+void MainWindow::onClassificationFailed(int requestId, const QString& message) {
+    pendingPaths_.remove(requestId);
+    if (requestId != classificationId_) {
+        return;
+    }
+    statusBar()->clearMessage();
+    showError(message);  // the previous image and prediction stay on screen
+}
+
+void MainWindow::showError(const QString& message) {
+    messages_->showError(message);
+    Q_EMIT errorShown(message);
+}
+
+void MainWindow::onEntrySelected(int entry) {
+    parameters_->selectEntry(entry);
+    const int block = entry - 1;
+    const bool isBlock = block >= 0 && block < blocks_->blockCount();
+    magnitudes_->setSelectedBlock(isBlock ? block : -1);
+    features_->setTensorChoiceEnabled(isBlock);
+    requestFeatures();
+}
+
+void MainWindow::requestFeatures() {
+    if (!modelReady_) {
+        return;
+    }
+    FeatureRequest request = features_->request(std::max(blocks_->currentEntry(), 0));
+    request.requestId = ++featureId_;
+    worker_->supersedeFeatures(request.requestId);
+    QMetaObject::invokeMethod(worker_, [w = worker_, request] { w->renderFeatures(request); });
+}
+
+void MainWindow::onFeaturesRendered(const FeatureView& view) {
+    if (view.request.requestId != featureId_) {
+        return;
+    }
+    features_->setView(view);
+    Q_EMIT featureGridShown(view.request.entry);
+}
+
+void MainWindow::rememberRecentImage(const QString& path) {
+    QSettings settings;
+    QStringList recent = settings.value("recentImages").toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kRecentImages) {
+        recent.removeLast();
+    }
+    settings.setValue("recentImages", recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+    recentMenu_->clear();
+    const QStringList recent = QSettings().value("recentImages").toStringList();
+    for (const QString& path : recent) {
+        recentMenu_
+            ->addAction(QFileInfo(path).fileName(), this, [this, path] { classifyFile(path); })
+            ->setToolTip(path);
+    }
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::restoreSettings() {
+    QSettings settings;
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    if (!restoreState(settings.value("window/state").toByteArray())) {
+        // resizeDocks() only takes once the window has its size: right after it is shown.
+        QTimer::singleShot(0, this, [this] { defaultDockSizes_(); });
+    }
+    features_->restoreOptions(settings.value("features").toMap());
+    updateRecentMenu();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState());
+    settings.setValue("features", features_->options());
+    settings.setValue("threads", threads_->value());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls() || event->mimeData()->hasImage()) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    if (input_->dropZone()->takeMimeData(event->mimeData())) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::pasteImage() {
+    if (!input_->dropZone()->takeMimeData(QApplication::clipboard()->mimeData())) {
+        showError(tr("The clipboard holds no image."));
+    }
+}
+
+QString MainWindow::exportDirectory() const {
+    const QString saved = QSettings().value("exportDirectory").toString();
+    return saved.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
+                           : saved;
+}
+
+void MainWindow::chooseImage() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open image"), QSettings().value("imageDirectory").toString(), tr(kImageFilter));
+    if (!path.isEmpty()) {
+        QSettings().setValue("imageDirectory", QFileInfo(path).absolutePath());
+        classifyFile(path);
+    }
+}
+
+void MainWindow::chooseModelFile() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open ResLens model"), QString(),
+                                                      tr("ResLens models (*.pt);;All files (*)"));
+    if (!path.isEmpty()) {
+        openModel(ModelRequest::file(path));
+    }
+}
+
+void MainWindow::chooseTorchScript() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import a torchvision ResNet (TorchScript or state dict)"), QString(),
+        tr("PyTorch files (*.pt *.pth);;All files (*)"));
+    if (!path.isEmpty()) {
+        openModel(ModelRequest::torchScript(path));
+    }
+}
+
+void MainWindow::buildFreshNetwork() {
+    NewNetworkDialog dialog(this);
+    dialog.setArchitecture(QString::fromStdString(model_.summary.config.arch));
+    if (dialog.exec() == QDialog::Accepted) {
+        const ResNetConfig config = dialog.config();
+        openModel(ModelRequest::fresh(config));
+    }
+}
+
+QString MainWindow::exportFeatureGrid(const QString& path) {
+    const QString error = saveImage(features_->view().grid, path);
+    if (!error.isEmpty()) {
+        showError(tr("Export failed: %1").arg(error));
+    }
+    return error;
+}
+
+QString MainWindow::exportMagnitudeChart(const QString& path) {
+    const QString error = path.endsWith(".svg", Qt::CaseInsensitive)
+                              ? saveWidgetSvg(magnitudes_, path, tr("ResLens magnitudes"))
+                              : saveWidgetPng(magnitudes_, path);
+    if (!error.isEmpty()) {
+        showError(tr("Export failed: %1").arg(error));
+    }
+    return error;
+}
+
+QString MainWindow::exportStatistics(const QString& path) {
+    StatisticsSnapshot snapshot{model_.title, classification_.source, model_.summary,
+                                classification_.blocks, classification_.top};
+    const QString error = path.endsWith(".json", Qt::CaseInsensitive)
+                              ? saveStatisticsJson(snapshot, path)
+                              : saveStatisticsCsv(snapshot, path);
+    if (!error.isEmpty()) {
+        showError(tr("Export failed: %1").arg(error));
+    }
+    return error;
+}
+
+void MainWindow::saveFeatureGridAs() {
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export feature grid"),
+                                     exportDirectory() + "/features.png", tr("PNG images (*.png)"));
+    if (!path.isEmpty() && exportFeatureGrid(path).isEmpty()) {
+        QSettings().setValue("exportDirectory", QFileInfo(path).absolutePath());
+        messages_->showInfo(tr("Saved %1").arg(path));
+    }
+}
+
+void MainWindow::saveChartAs() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export magnitude chart"), exportDirectory() + "/magnitudes.svg",
+        tr("SVG drawings (*.svg);;PNG images (*.png)"));
+    if (!path.isEmpty() && exportMagnitudeChart(path).isEmpty()) {
+        QSettings().setValue("exportDirectory", QFileInfo(path).absolutePath());
+        messages_->showInfo(tr("Saved %1").arg(path));
+    }
+}
+
+void MainWindow::saveStatisticsAs() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export statistics"),
+                                                      exportDirectory() + "/statistics.csv",
+                                                      tr("CSV tables (*.csv);;JSON (*.json)"));
+    if (!path.isEmpty() && exportStatistics(path).isEmpty()) {
+        QSettings().setValue("exportDirectory", QFileInfo(path).absolutePath());
+        messages_->showInfo(tr("Saved %1").arg(path));
     }
 }
 

@@ -1,44 +1,145 @@
 #pragma once
 
-// The ResLens main window. For now: an architecture picker and the block list of the
-// chosen architecture; the input, prediction, feature-map and training panels follow.
+// The ResLens main window: in the middle, the feature maps or the training lab (tabs);
+// around them, in docks, the input (drop zone, network view, samples), the predictions,
+// the block navigator, the magnitude chart and the parameter table. The window only draws: every
+// tensor operation happens in the InferenceWorker on its own thread.
 
-#include <QFutureWatcher>
+#include <QHash>
 #include <QMainWindow>
+#include <QThread>
 
-#include "model/ArchitectureSummary.h"
+#include <functional>
+#include <optional>
+
+#include "widgets/ViewTypes.h"
 
 class QComboBox;
 class QLabel;
+class QMenu;
+class QSpinBox;
+class QTabWidget;
 
 namespace reslens {
 
 class BlockListWidget;
+class FeatureMapPanel;
+class InferenceWorker;
+class InputPanel;
+class MagnitudeChart;
+class MessageBar;
+class ParameterTable;
+class PredictionBars;
+class TrainingLabPanel;
+
+struct StartupOptions {
+    std::optional<ModelRequest> model;  // none: the last model, else the shipped default
+    QString image;                      // none: the first sample of the gallery
+    QString device;                     // none: the last device, else "cpu"
+    int threads = 0;                    // 0: the last setting, else every core
+};
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
 
-    BlockListWidget* blockList() const { return blockList_; }
-    QString architecture() const;
+    // Loads the model and classifies the image the options name (see StartupOptions).
+    void start(const StartupOptions& options);
+
+    InputPanel* inputPanel() const { return input_; }
+    PredictionBars* predictions() const { return predictions_; }
+    BlockListWidget* blockList() const { return blocks_; }
+    FeatureMapPanel* featurePanel() const { return features_; }
+    MagnitudeChart* magnitudeChart() const { return magnitudes_; }
+    ParameterTable* parameterTable() const { return parameters_; }
+    MessageBar* messageBar() const { return messages_; }
+    TrainingLabPanel* trainingLab() const { return lab_; }
+    // Brings the explorer (feature maps) or the training lab to the front.
+    void showTrainingLab(bool show);
+    const ModelView& model() const { return model_; }
+    QObject* worker() const;
+    const ClassificationView& lastClassification() const { return classification_; }
+
+    // Each returns an empty string on success, else the reason (also shown in the window).
+    QString exportFeatureGrid(const QString& path);
+    QString exportMagnitudeChart(const QString& path);  // .png or .svg
+    QString exportStatistics(const QString& path);      // .csv or .json
 
 public Q_SLOTS:
-    // Builds the architecture off the GUI thread and shows it when ready.
-    void showArchitecture(const QString& arch);
+    void openModel(const reslens::ModelRequest& request);
+    void classifyFile(const QString& path);
+    void classifyPastedImage(const QImage& image);
 
 Q_SIGNALS:
-    void architectureShown(const QString& arch);
+    void modelShown(const QString& title);
+    void predictionsShown(int requestId);
+    void featureGridShown(int entry);
+    void errorShown(const QString& message);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
-    void onSummaryReady();
+    void buildDocks();
+    void buildActions();
+    void buildToolbar();
+    void connectWorker();
+    void restoreSettings();
+    void rememberRecentImage(const QString& path);
+    void updateRecentMenu();
+    void showError(const QString& message);
 
-    QComboBox* archCombo_;
-    BlockListWidget* blockList_;
-    QLabel* totals_;
-    QFutureWatcher<ArchitectureSummary> watcher_;
-    QString pendingArch_;
+    void onModelLoaded(const reslens::ModelView& view);
+    void onClassified(const reslens::ClassificationView& view);
+    void onClassificationFailed(int requestId, const QString& message);
+    void onEntrySelected(int entry);
+    void onFeaturesRendered(const reslens::FeatureView& view);
+    void requestFeatures();
+
+    void chooseImage();
+    void chooseModelFile();
+    void chooseTorchScript();
+    void buildFreshNetwork();
+    void saveFeatureGridAs();
+    void saveChartAs();
+    void saveStatisticsAs();
+    void pasteImage();
+    QString exportDirectory() const;
+
+    QThread workerThread_;
+    InferenceWorker* worker_;
+    InputPanel* input_;
+    PredictionBars* predictions_;
+    BlockListWidget* blocks_;
+    FeatureMapPanel* features_;
+    MagnitudeChart* magnitudes_;
+    ParameterTable* parameters_;
+    MessageBar* messages_;
+    TrainingLabPanel* lab_;
+    QTabWidget* tabs_;
+    QComboBox* device_;
+    QSpinBox* threads_;
+    QLabel* modelLabel_;
+    QLabel* timingLabel_;
+    QMenu* recentMenu_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
+
+    ModelView model_;
+    ModelRequest pendingModel_;
+    bool modelReady_ = false;
+    ClassificationView classification_;
+    QString lastImagePath_;             // re-classified when another model is opened
+    QHash<int, QString> pendingPaths_;  // request id -> file, until it is answered
+    int classificationId_ = 0;
+    int featureId_ = 0;
+    bool startupDone_ = false;
+    QString startupImage_;
+    std::function<void()> defaultDockSizes_;
 };
 
 }  // namespace reslens

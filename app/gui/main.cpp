@@ -2,50 +2,133 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QTimer>
 
 #include "model/ResNetConfig.h"
+#include "widgets/BlockListWidget.h"
 #include "widgets/MainWindow.h"
+#include "widgets/TrainingHistory.h"
+#include "widgets/TrainingLabPanel.h"
+
+using reslens::ModelRequest;
+
+namespace {
+
+// `--model` takes a shipped name or a file, as reslens-cli's does.
+ModelRequest modelRequestFor(const QString& value) {
+    if (value == "default" || value == "default-plain") {
+        return ModelRequest::shipped(value);
+    }
+    return ModelRequest::file(QFileInfo(value).absoluteFilePath());
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
+    QApplication::setHighDpiScaleFactorRoundingPolicy(
+        Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     QApplication app(argc, argv);
     QApplication::setApplicationName("ResLens");
     QApplication::setOrganizationName("ResLens");
     QApplication::setApplicationVersion("0.1.0");
 
     QCommandLineParser parser;
-    parser.setApplicationDescription("Look inside a residual network.");
+    parser.setApplicationDescription(
+        "Look inside a residual network: drop an image, step through the blocks.");
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addPositionalArgument("image", "An image to classify at start-up.", "[IMAGE]");
+    QCommandLineOption modelOption(
+        "model", "A ResLens model file, or 'default' / 'default-plain' (shipped).", "file");
+    QCommandLineOption importOption(
+        "import", "A torchvision ResNet saved as TorchScript (or a state dict) to import.", "file");
     QCommandLineOption archOption(
-        "arch", "Architecture to show (resnet20, resnet50, plain56, ...).", "name", "resnet20");
-    parser.addOption(archOption);
+        "arch", "Build this architecture with fresh weights (resnet50, plain56, ...).", "name");
+    QCommandLineOption deviceOption("device", "cpu or cuda[:N].", "device");
+    QCommandLineOption threadsOption("threads", "CPU threads for LibTorch.", "n");
+    QCommandLineOption blockOption(
+        "block", "Select this navigator entry at start-up (0 stem, 1 the first block, ...).", "n");
+    QCommandLineOption labOption(
+        "lab", "Open the training lab and train this architecture against its plain twin.", "arch");
+    QCommandLineOption labStepsOption("lab-steps", "Steps of the --lab run (default 300).", "n",
+                                      "300");
     QCommandLineOption screenshotOption(
         "screenshot", "Save a PNG of the window once it has drawn, then quit (for docs).", "file");
-    parser.addOption(screenshotOption);
+    parser.addOptions({modelOption, importOption, archOption, deviceOption, threadsOption,
+                       blockOption, labOption, labStepsOption, screenshotOption});
     parser.process(app);
 
-    const QString arch = parser.value(archOption);
-    try {
-        reslens::ResNetConfig::fromArchName(arch.toStdString());
-    } catch (const std::exception& e) {
-        qCritical("reslens: %s", e.what());
-        return 2;
+    reslens::StartupOptions options;
+    if (!parser.positionalArguments().isEmpty()) {
+        options.image = QFileInfo(parser.positionalArguments().first()).absoluteFilePath();
     }
+    if (parser.isSet(modelOption)) {
+        options.model = modelRequestFor(parser.value(modelOption));
+    } else if (parser.isSet(importOption)) {
+        options.model =
+            ModelRequest::torchScript(QFileInfo(parser.value(importOption)).absoluteFilePath());
+    } else if (parser.isSet(archOption)) {
+        try {
+            const reslens::ResNetConfig config =
+                reslens::ResNetConfig::fromArchName(parser.value(archOption).toStdString());
+            options.model = ModelRequest::fresh(config);
+        } catch (const std::exception& e) {
+            qCritical("reslens: %s", e.what());
+            return 2;
+        }
+    }
+    options.device = parser.value(deviceOption);
+    options.threads = parser.value(threadsOption).toInt();
 
     reslens::MainWindow window;
     window.show();
-    if (parser.isSet(screenshotOption)) {
+    if (parser.isSet(blockOption)) {
+        const int entry = parser.value(blockOption).toInt();
+        QObject::connect(&window, &reslens::MainWindow::modelShown, &window,
+                         [&window, entry] { window.blockList()->selectEntry(entry); });
+    }
+    const bool lab = parser.isSet(labOption);
+    if (lab) {
+        reslens::TrainingLabPanel* panel = window.trainingLab();
+        panel->setArchitecture(parser.value(labOption));
+        panel->setSteps(parser.value(labStepsOption).toLongLong());
+        panel->setCompare(true);
+        window.showTrainingLab(true);
+        QObject::connect(&window, &reslens::MainWindow::predictionsShown, panel, [panel] {
+            if (!panel->running() && panel->history().empty()) {
+                panel->start();
+            }
+        });
+    }
+    if (parser.isSet(screenshotOption) && lab) {
         const QString file = parser.value(screenshotOption);
-        QObject::connect(&window, &reslens::MainWindow::architectureShown, &window,
+        QObject::connect(window.trainingLab(), &reslens::TrainingLabPanel::runFinished, &window,
                          [&window, file] {
-                             // Let the window paint the new contents before grabbing it.
-                             QTimer::singleShot(500, &window, [&window, file] {
+                             QTimer::singleShot(800, &window, [&window, file] {
                                  const bool saved = window.grab().save(file, "PNG");
                                  QCoreApplication::exit(saved ? 0 : 1);
                              });
                          });
+    } else if (parser.isSet(screenshotOption)) {
+        const QString file = parser.value(screenshotOption);
+        // After the first prediction and its feature grid; then let the window paint.
+        auto shot = std::make_shared<QMetaObject::Connection>();
+        *shot = QObject::connect(&window, &reslens::MainWindow::featureGridShown, &window,
+                                 [&window, file, shot] {
+                                     if (window.lastClassification().top.isEmpty()) {
+                                         return;
+                                     }
+                                     QObject::disconnect(*shot);
+                                     QTimer::singleShot(800, &window, [&window, file] {
+                                         const bool saved = window.grab().save(file, "PNG");
+                                         QCoreApplication::exit(saved ? 0 : 1);
+                                     });
+                                 });
+        QObject::connect(
+            &window, &reslens::MainWindow::errorShown, &window,
+            [](const QString& message) { qCritical("reslens: %s", qPrintable(message)); });
     }
-    window.showArchitecture(arch);
+    window.start(options);
     return app.exec();
 }

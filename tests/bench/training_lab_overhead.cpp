@@ -1,0 +1,177 @@
+// What the training lab's live charts cost a run: the same compare run (a network and its
+// plain twin, lockstep, on the same batches) trained by the lab's worker with nothing
+// drawn, and by the lab panel on screen (offscreen platform) redrawing its charts at 10 Hz,
+// in alternating rounds. Prints steps per second of both, the ratio, the chart updates per
+// second and the longest event-loop stall during the charted runs.
+//
+// Usage: bench_training_lab [--arch resnet20] [--steps 200] [--batch 16] [--rounds 3] [--json]
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "widgets/TrainingLabPanel.h"
+#include "widgets/TrainingWorker.h"
+
+using namespace reslens;
+
+namespace {
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty()
+               ? 0
+               : (v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2);
+}
+
+// Steps per second of run 0 between its first and last step (data loading excluded).
+struct StepClock {
+    QElapsedTimer clock;
+    double first = -1, last = 0;
+    qint64 steps = 0;
+    void onStep(const StepUpdate& u) {
+        if (u.run != 0) {
+            return;
+        }
+        const double now = clock.nsecsElapsed() / 1e9;
+        if (first < 0) {
+            first = now;
+        }
+        last = now;
+        ++steps;
+    }
+    double rate() const { return steps > 1 ? (steps - 1) / (last - first) : 0; }
+};
+
+TrainingRequest requestFor(const QString& arch, qint64 steps, int batch) {
+    TrainingRequest r;
+    r.config = ResNetConfig::fromArchName(arch.toStdString());
+    r.steps = steps;
+    r.batch = batch;
+    r.subset = 4096;
+    r.compare = true;
+    return r;
+}
+
+double headlessRun(const TrainingRequest& request) {
+    QThread thread;
+    auto* worker = new TrainingWorker;
+    worker->moveToThread(&thread);
+    QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+    thread.start();
+    StepClock clock;
+    clock.clock.start();
+    QEventLoop loop;
+    QObject::connect(worker, &TrainingWorker::stepped, &loop,
+                     [&](const StepUpdate& u) { clock.onStep(u); });
+    QObject::connect(worker, &TrainingWorker::finished, &loop, &QEventLoop::quit);
+    QMetaObject::invokeMethod(worker, [worker, request] { worker->start(request); });
+    loop.exec();
+    thread.quit();
+    thread.wait();
+    return clock.rate();
+}
+
+struct ChartedResult {
+    double stepsPerSecond = 0;
+    double refreshesPerSecond = 0;
+    double worstStallMs = 0;
+};
+
+ChartedResult chartedRun(const QString& arch, qint64 steps, int batch) {
+    TrainingLabPanel lab;
+    lab.resize(1400, 800);
+    lab.show();
+    lab.setArchitecture(arch);
+    lab.setSteps(steps);
+    lab.setBatch(batch);
+    lab.setSubset(4096);
+    lab.setCompare(true);
+    QObject* worker = lab.worker();
+    StepClock clock;
+    clock.clock.start();
+    QObject::connect(static_cast<TrainingWorker*>(worker), &TrainingWorker::stepped, &lab,
+                     [&](const StepUpdate& u) { clock.onStep(u); });
+    // The event loop's longest gap, sampled by a 5 ms timer.
+    QTimer monitor;
+    monitor.setTimerType(Qt::PreciseTimer);
+    monitor.setInterval(5);
+    QElapsedTimer gap;
+    double worst = 0;
+    bool training = false;
+    QObject::connect(&monitor, &QTimer::timeout, [&] {
+        if (training) {
+            worst = std::max(worst, gap.nsecsElapsed() / 1e6 - 5);
+        }
+        gap.start();
+    });
+    QObject::connect(&lab, &TrainingLabPanel::runStarted, [&] { training = true; });
+    gap.start();
+    monitor.start();
+    QEventLoop loop;
+    QObject::connect(&lab, &TrainingLabPanel::runFinished, &loop, &QEventLoop::quit);
+    lab.start();
+    loop.exec();
+    training = false;
+    ChartedResult r;
+    r.stepsPerSecond = clock.rate();
+    r.refreshesPerSecond =
+        clock.last > clock.first ? lab.chartRefreshes() / (clock.last - clock.first) : 0;
+    r.worstStallMs = std::max(0.0, worst);
+    return r;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    QCommandLineOption arch("arch", "architecture (with its plain twin)", "name", "resnet20");
+    QCommandLineOption steps("steps", "steps per run", "n", "200");
+    QCommandLineOption batch("batch", "batch size", "n", "16");
+    QCommandLineOption rounds("rounds", "alternating rounds", "n", "3");
+    QCommandLineOption json("json", "print JSON");
+    parser.addOptions({arch, steps, batch, rounds, json});
+    parser.addHelpOption();
+    parser.process(app);
+
+    const TrainingRequest request = requestFor(parser.value(arch), parser.value(steps).toLongLong(),
+                                               parser.value(batch).toInt());
+    std::vector<double> headless, charted, refreshes, stalls;
+    for (int i = 0; i < parser.value(rounds).toInt(); ++i) {
+        headless.push_back(headlessRun(request));
+        const ChartedResult r = chartedRun(parser.value(arch), request.steps, request.batch);
+        charted.push_back(r.stepsPerSecond);
+        refreshes.push_back(r.refreshesPerSecond);
+        stalls.push_back(r.worstStallMs);
+    }
+    const double h = median(headless), c = median(charted);
+    const double worst = *std::max_element(stalls.begin(), stalls.end());
+    if (parser.isSet(json)) {
+        QJsonObject doc{{"arch", parser.value(arch)},
+                        {"headless_steps_per_s", h},
+                        {"charted_steps_per_s", c},
+                        {"throughput_cost", 1.0 - c / h},
+                        {"chart_updates_per_s", median(refreshes)},
+                        {"worst_event_loop_stall_ms", worst}};
+        std::printf("%s\n", QJsonDocument(doc).toJson(QJsonDocument::Indented).constData());
+    } else {
+        std::printf("%s + its plain twin, batch %d, %lld steps, %d rounds\n",
+                    qPrintable(parser.value(arch)), request.batch,
+                    static_cast<long long>(request.steps), parser.value(rounds).toInt());
+        std::printf("  headless worker       %7.2f steps/s\n", h);
+        std::printf("  lab with live charts  %7.2f steps/s  (%.1f%% slower, target < 5%%)\n", c,
+                    100.0 * (1.0 - c / h));
+        std::printf("  chart updates         %7.1f per second (target >= 10)\n", median(refreshes));
+        std::printf("  longest event-loop stall %5.1f ms (target <= 50)\n", worst);
+    }
+    return 0;
+}

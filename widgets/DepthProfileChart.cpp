@@ -1,0 +1,83 @@
+#include "widgets/DepthProfileChart.h"
+
+#include <QChart>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QValueAxis>
+
+#include <cmath>
+
+namespace reslens {
+
+DepthProfileChart::DepthProfileChart(QWidget* parent)
+    : QChartView(parent), depth_(new QValueAxis), norms_(new QLogValueAxis) {
+    auto* chart = new QChart;
+    chart->setTitle(tr("Gradient norm against depth, now"));
+    depth_->setTitleText(tr("block (input side → output side)"));
+    depth_->setLabelFormat("%d");
+    norms_->setTitleText(tr("gradient norm (log)"));
+    norms_->setLabelFormat("%.0e");
+    chart->addAxis(depth_, Qt::AlignBottom);
+    chart->addAxis(norms_, Qt::AlignLeft);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    setChart(chart);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumSize(220, 200);
+}
+
+void DepthProfileChart::reset(const QStringList& runs, int blocks) {
+    chart()->removeAllSeries();
+    series_.clear();
+    runs_ = runs;
+    const QColor colors[2] = {QColor(31, 119, 180), QColor(255, 127, 14)};
+    for (int r = 0; r < runs.size(); ++r) {
+        auto* s = new QLineSeries;
+        s->setName(runs[r]);
+        s->setPen(QPen(colors[r % 2], 2));
+        s->setPointsVisible(true);
+        chart()->addSeries(s);
+        s->attachAxis(depth_);
+        s->attachAxis(norms_);
+        series_.push_back(s);
+    }
+    depth_->setRange(0.5, std::max(blocks, 1) + 0.5);
+    depth_->setTickType(QValueAxis::TicksDynamic);
+    depth_->setTickAnchor(1);
+    depth_->setTickInterval(std::max(1.0, std::ceil(blocks / 12.0)));
+    norms_->setRange(1e-4, 1);
+}
+
+void DepthProfileChart::setProfile(int run, qint64 step, const QVector<double>& norms) {
+    if (run < 0 || run >= series_.size()) {
+        return;
+    }
+    QList<QPointF> points;
+    for (int b = 0; b < norms.size(); ++b) {
+        if (std::isfinite(norms[b]) && norms[b] > 0) {
+            points.append(QPointF(b + 1, norms[b]));
+        }
+    }
+    series_[run]->replace(points);
+    chart()->setTitle(tr("Gradient norm against depth at step %1").arg(step));
+    updateRange();
+}
+
+int DepthProfileChart::pointCount(int run) const {
+    return run >= 0 && run < series_.size() ? int(series_[run]->count()) : 0;
+}
+
+void DepthProfileChart::updateRange() {
+    double low = 0, high = 0;
+    for (const QLineSeries* s : series_) {
+        for (const QPointF& p : s->points()) {
+            low = low > 0 ? std::min(low, p.y()) : p.y();
+            high = std::max(high, p.y());
+        }
+    }
+    if (low > 0) {
+        norms_->setRange(std::pow(10.0, std::floor(std::log10(low))),
+                         std::pow(10.0, std::ceil(std::log10(high) + 1e-9)));
+    }
+}
+
+}  // namespace reslens

@@ -1,0 +1,39 @@
+#pragma once
+
+// Where images arrive: files dragged from a file manager, image data dragged from a
+// browser, or pasted. Shows the image as it was decoded.
+
+#include <QLabel>
+
+class QMimeData;
+
+namespace reslens {
+
+class DropZone : public QLabel {
+    Q_OBJECT
+
+public:
+    explicit DropZone(QWidget* parent = nullptr);
+
+    void showImage(const QImage& image);
+    // Accepts what a drop or the clipboard offers; returns false when it holds no image.
+    bool takeMimeData(const QMimeData* mime);
+
+Q_SIGNALS:
+    void fileDropped(const QString& path);
+    void imageDropped(const QImage& image);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragLeaveEvent(QDragLeaveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void setHighlighted(bool on);
+    void updatePixmap();
+
+    QImage image_;
+};
+
+}  // namespace reslens

@@ -1,0 +1,33 @@
+#pragma once
+
+// Everything the window exports, written through QSaveFile: the file appears complete or
+// not at all. Each returns an empty string on success, else the reason.
+
+#include <QString>
+
+#include "widgets/ViewTypes.h"
+
+class QImage;
+class QWidget;
+
+namespace reslens {
+
+// What the statistics exports hold: the model, the image, the prediction and per block
+// the accounting and the magnitudes.
+struct StatisticsSnapshot {
+    QString model;
+    QString image;
+    ArchitectureSummary summary;
+    QVector<BlockMagnitude> magnitudes;  // may be empty (no image classified yet)
+    QVector<ClassProbability> top;
+};
+
+QString saveImage(const QImage& image, const QString& path);
+// The widget as drawn on screen (at the screen's pixel ratio).
+QString saveWidgetPng(QWidget* widget, const QString& path);
+// The widget painted as vectors (charts stay sharp on slides).
+QString saveWidgetSvg(QWidget* widget, const QString& path, const QString& title);
+QString saveStatisticsCsv(const StatisticsSnapshot& snapshot, const QString& path);
+QString saveStatisticsJson(const StatisticsSnapshot& snapshot, const QString& path);
+
+}  // namespace reslens

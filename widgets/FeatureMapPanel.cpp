@@ -1,0 +1,272 @@
+#include "widgets/FeatureMapPanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QScrollArea>
+#include <QSlider>
+#include <QVBoxLayout>
+
+#include <QSignalBlocker>
+
+#include <algorithm>
+#include <cmath>
+
+#include "widgets/FeatureGridView.h"
+
+namespace reslens {
+namespace {
+
+constexpr int kEnlargedSide = 224;
+
+// The zoom slider works in steps of 2^(1/4), from 1/4 to 8.
+int sliderOfZoom(double zoom) {
+    return int(std::lround(4 * std::log2(zoom)));
+}
+double zoomOfSlider(int value) {
+    return std::pow(2.0, value / 4.0);
+}
+
+}  // namespace
+
+FeatureMapPanel::FeatureMapPanel(QWidget* parent)
+    : QWidget(parent),
+      tensor_(new QComboBox(this)),
+      colormap_(new QComboBox(this)),
+      normalization_(new QComboBox(this)),
+      sort_(new QCheckBox(tr("Strongest first"), this)),
+      zoom_(new QSlider(Qt::Horizontal, this)),
+      fit_(new QCheckBox(tr("Fit"), this)),
+      title_(new QLabel(this)),
+      scroll_(new QScrollArea(this)),
+      grid_(new FeatureGridView),
+      channelView_(new QLabel(this)),
+      channelCaption_(new QLabel(this)),
+      overlay_(new QCheckBox(tr("Overlay on input"), this)) {
+    // Item data are the TensorKind / GridColormap / GridNormalization values.
+    tensor_->addItem(tr("Input x"), int(TensorKind::Input));
+    tensor_->addItem(tr("Residual F(x)"), int(TensorKind::Residual));
+    tensor_->addItem(tr("Shortcut"), int(TensorKind::Shortcut));
+    tensor_->addItem(tr("Output"), int(TensorKind::Output));
+    tensor_->setCurrentIndex(3);
+    tensor_->setToolTip(tr("Which tensor of the block to show (Ctrl+1 … Ctrl+4)"));
+    colormap_->addItem(tr("Viridis"), 0);
+    colormap_->addItem(tr("Inferno"), 1);
+    colormap_->addItem(tr("Gray"), 2);
+    colormap_->addItem(tr("Signed"), 3);
+    colormap_->setToolTip(
+        tr("Signed: blue negative, white zero, red positive — the sign of F(x) at a glance"));
+    normalization_->addItem(tr("Per channel"), 0);
+    normalization_->addItem(tr("Shared"), 1);
+    normalization_->setToolTip(
+        tr("Per channel: each tile uses the whole colormap (shapes).\n"
+           "Shared: one range for all tiles (magnitudes compare)."));
+    sort_->setToolTip(tr("Order channels by mean activation, strongest first"));
+    zoom_->setRange(sliderOfZoom(0.25), sliderOfZoom(8));
+    zoom_->setValue(0);
+    zoom_->setMaximumWidth(140);
+    zoom_->setToolTip(tr("Zoom (Ctrl+wheel over the grid)"));
+    title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = title_->font();
+    bold.setBold(true);
+    title_->setFont(bold);
+
+    scroll_->setWidget(grid_);
+    scroll_->setAlignment(Qt::AlignCenter);
+    scroll_->setBackgroundRole(QPalette::Base);
+    channelView_->setFixedSize(kEnlargedSide, kEnlargedSide);
+    channelView_->setAlignment(Qt::AlignCenter);
+    channelView_->setFrameShape(QFrame::StyledPanel);
+    channelView_->setText(tr("Click a channel"));
+    channelCaption_->setWordWrap(true);
+    channelCaption_->setMaximumWidth(kEnlargedSide);
+    overlay_->setToolTip(tr("Lay the channel over the image the network received"));
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Tensor:"), this));
+    controls->addWidget(tensor_);
+    controls->addWidget(new QLabel(tr("Colormap:"), this));
+    controls->addWidget(colormap_);
+    controls->addWidget(new QLabel(tr("Scale:"), this));
+    controls->addWidget(normalization_);
+    controls->addStretch();
+    // A second row keeps the panel narrow enough for the docks beside it.
+    auto* viewControls = new QHBoxLayout;
+    viewControls->addWidget(sort_);
+    viewControls->addStretch();
+    viewControls->addWidget(new QLabel(tr("Zoom:"), this));
+    viewControls->addWidget(zoom_);
+    viewControls->addWidget(fit_);
+
+    auto* side = new QVBoxLayout;
+    side->addWidget(channelView_);
+    side->addWidget(overlay_);
+    side->addWidget(channelCaption_);
+    side->addStretch();
+
+    auto* body = new QHBoxLayout;
+    body->addWidget(scroll_, 1);
+    body->addLayout(side);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addLayout(viewControls);
+    layout->addWidget(title_);
+    layout->addLayout(body, 1);
+
+    for (QComboBox* box : {tensor_, colormap_, normalization_}) {
+        connect(box, &QComboBox::currentIndexChanged, this, &FeatureMapPanel::optionsChanged);
+    }
+    connect(sort_, &QCheckBox::toggled, this, &FeatureMapPanel::optionsChanged);
+    fit_->setChecked(true);
+    fit_->setToolTip(tr("Zoom so that the whole grid is visible"));
+    scroll_->viewport()->installEventFilter(this);
+    connect(zoom_, &QSlider::valueChanged, this, [this](int value) {
+        grid_->setZoom(zoomOfSlider(value));
+        fit_->setChecked(false);  // the user chose a zoom
+    });
+    connect(fit_, &QCheckBox::toggled, this, [this](bool on) {
+        if (on) {
+            fitZoom();
+        }
+    });
+    connect(grid_, &FeatureGridView::zoomRequested, this, &FeatureMapPanel::setZoom);
+    connect(grid_, &FeatureGridView::channelClicked, this, &FeatureMapPanel::showChannel);
+    connect(overlay_, &QCheckBox::toggled, this, [this] { showChannel(grid_->selectedChannel()); });
+}
+
+FeatureRequest FeatureMapPanel::request(int entry) const {
+    FeatureRequest request;
+    request.entry = entry;
+    request.kind = static_cast<TensorKind>(tensor_->currentData().toInt());
+    request.colormap = colormap_->currentData().toInt();
+    request.normalization = normalization_->currentData().toInt();
+    request.sortByActivation = sort_->isChecked();
+    return request;
+}
+
+void FeatureMapPanel::setView(const FeatureView& view) {
+    title_->setText(view.title);
+    grid_->setView(view);
+    fitZoom();
+    showChannel(grid_->selectedChannel());
+}
+
+const FeatureView& FeatureMapPanel::view() const {
+    return grid_->view();
+}
+
+void FeatureMapPanel::setNetworkInput(const QImage& image) {
+    networkInput_ = image;
+}
+
+bool FeatureMapPanel::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == scroll_->viewport() && event->type() == QEvent::Resize) {
+        fitZoom();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void FeatureMapPanel::fitZoom() {
+    const QImage& grid = grid_->view().grid;
+    if (!fit_->isChecked() || grid.isNull()) {
+        return;
+    }
+    const QSize area = scroll_->viewport()->size() - QSize(8, 8);
+    const double zoom = std::clamp(
+        std::min(double(area.width()) / grid.width(), double(area.height()) / grid.height()), 0.25,
+        8.0);
+    grid_->setZoom(zoom);
+    const QSignalBlocker quiet(zoom_);
+    zoom_->setValue(sliderOfZoom(zoom));
+}
+
+void FeatureMapPanel::setTensorChoiceEnabled(bool enabled) {
+    tensor_->setEnabled(enabled);
+}
+
+void FeatureMapPanel::setZoom(double zoom) {
+    zoom_->setValue(sliderOfZoom(std::clamp(zoom, 0.25, 8.0)));
+}
+
+void FeatureMapPanel::setTensorKind(TensorKind kind) {
+    if (tensor_->isEnabled()) {
+        tensor_->setCurrentIndex(tensor_->findData(int(kind)));
+    }
+}
+
+QImage FeatureMapPanel::enlargedChannel() const {
+    return enlarged_;
+}
+
+void FeatureMapPanel::showChannel(int channel) {
+    const FeatureView& view = grid_->view();
+    const QImage tile = view.tile(channel);
+    if (tile.isNull()) {
+        enlarged_ = QImage();
+        channelView_->setPixmap(QPixmap());
+        channelView_->setText(tr("Click a channel"));
+        channelCaption_->clear();
+        return;
+    }
+    const QSize side(kEnlargedSide, kEnlargedSide);
+    QImage canvas(side, QImage::Format_RGB32);
+    canvas.fill(palette().color(QPalette::Base));
+    QPainter painter(&canvas);
+    const QImage channelImage = tile.scaled(side, Qt::KeepAspectRatio, Qt::FastTransformation);
+    const QPoint at((side.width() - channelImage.width()) / 2,
+                    (side.height() - channelImage.height()) / 2);
+    if (overlay_->isChecked() && !networkInput_.isNull()) {
+        // The map covers the whole input (every layer's receptive field tiles it), so both
+        // are stretched to the same square and blended.
+        painter.drawImage(QRect(at, channelImage.size()),
+                          networkInput_.convertToFormat(QImage::Format_RGB32));
+        painter.setOpacity(0.55);
+    }
+    painter.drawImage(at, channelImage);
+    painter.end();
+    enlarged_ = canvas;
+    channelView_->setPixmap(QPixmap::fromImage(canvas));
+    QString caption = tr("Channel %1").arg(channel);
+    if (channel < view.statistics.size()) {
+        const ChannelStatistics& s = view.statistics[channel];
+        caption += tr(": mean %1, std %2, range [%3, %4]")
+                       .arg(s.mean, 0, 'g', 3)
+                       .arg(s.std, 0, 'g', 3)
+                       .arg(s.min, 0, 'g', 3)
+                       .arg(s.max, 0, 'g', 3);
+    }
+    channelCaption_->setText(caption);
+}
+
+QVariantMap FeatureMapPanel::options() const {
+    return {{"tensor", tensor_->currentIndex()},
+            {"colormap", colormap_->currentIndex()},
+            {"normalization", normalization_->currentIndex()},
+            {"sort", sort_->isChecked()},
+            {"zoom", zoom_->value()},
+            {"fit", fit_->isChecked()},
+            {"overlay", overlay_->isChecked()}};
+}
+
+void FeatureMapPanel::restoreOptions(const QVariantMap& options) {
+    const QSignalBlocker a(tensor_), b(colormap_), c(normalization_), d(sort_);
+    auto restoreIndex = [&](QComboBox* box, const char* key) {
+        const int index = options.value(key, box->currentIndex()).toInt();
+        if (index >= 0 && index < box->count()) {
+            box->setCurrentIndex(index);
+        }
+    };
+    restoreIndex(tensor_, "tensor");
+    restoreIndex(colormap_, "colormap");
+    restoreIndex(normalization_, "normalization");
+    sort_->setChecked(options.value("sort", false).toBool());
+    zoom_->setValue(options.value("zoom", 0).toInt());
+    fit_->setChecked(options.value("fit", true).toBool());
+    overlay_->setChecked(options.value("overlay", false).toBool());
+}
+
+}  // namespace reslens

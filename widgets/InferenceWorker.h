@@ -1,0 +1,60 @@
+#pragma once
+
+// The only widget-side object that touches tensors. It lives on its own thread (the
+// window owns the thread), holds the loaded network and the tensors of the last
+// classification, and answers with plain views and QImages. Requests carry increasing ids:
+// a request older than the newest one announced through supersede...() is dropped when it
+// reaches the front of the queue, so a burst of drops classifies only the last image.
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+#include "widgets/ViewTypes.h"
+
+namespace reslens {
+
+struct DecodedImage;
+
+class InferenceWorker : public QObject {
+    Q_OBJECT
+
+public:
+    InferenceWorker();
+    ~InferenceWorker() override;
+
+    // "cpu" and every CUDA device this LibTorch sees; the reason CUDA is unavailable, if so.
+    static QStringList devices(QString* cudaUnavailableReason);
+
+    // Thread-safe: called by the window before it queues a request.
+    void supersedeClassifications(int newestRequestId) { newestClassification_ = newestRequestId; }
+    void supersedeFeatures(int newestRequestId) { newestFeature_ = newestRequestId; }
+
+public Q_SLOTS:
+    void loadModel(const reslens::ModelRequest& request);
+    void classifyFile(int requestId, const QString& path);
+    void classifyImage(int requestId, const QImage& image, const QString& sourceName);
+    void renderFeatures(const reslens::FeatureRequest& request);
+    void setDevice(const QString& device);
+    void setThreads(int threads);
+
+Q_SIGNALS:
+    void modelLoaded(const reslens::ModelView& model);
+    void modelFailed(const QString& message);
+    void classified(const reslens::ClassificationView& view);
+    void classificationFailed(int requestId, const QString& message);
+    void featuresRendered(const reslens::FeatureView& view);
+    void deviceChanged(const QString& device);
+    void deviceFailed(const QString& message);
+
+private:
+    struct State;
+    void classifyDecoded(int requestId, const QString& source, const DecodedImage& image);
+
+    std::unique_ptr<State> state_;
+    std::atomic<int> newestClassification_{0};
+    std::atomic<int> newestFeature_{0};
+};
+
+}  // namespace reslens

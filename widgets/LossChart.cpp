@@ -1,0 +1,88 @@
+#include "widgets/LossChart.h"
+
+#include <QChart>
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include <cmath>
+
+namespace reslens {
+namespace {
+
+// Skip runs in blue, their plain twins in orange: the colours every chart of the lab uses.
+QColor runColor(int run) {
+    return run == 0 ? QColor(31, 119, 180) : QColor(255, 127, 14);
+}
+
+}  // namespace
+
+LossChart::LossChart(QWidget* parent)
+    : QChartView(parent),
+      steps_(new QValueAxis),
+      lossAxis_(new QValueAxis),
+      accuracyAxis_(new QValueAxis) {
+    auto* chart = new QChart;
+    chart->setTitle(tr("Loss and batch accuracy"));
+    steps_->setTitleText(tr("step"));
+    steps_->setLabelFormat("%d");
+    lossAxis_->setTitleText(tr("loss"));
+    accuracyAxis_->setTitleText(tr("accuracy"));
+    accuracyAxis_->setRange(0, 1);
+    chart->addAxis(steps_, Qt::AlignBottom);
+    chart->addAxis(lossAxis_, Qt::AlignLeft);
+    chart->addAxis(accuracyAxis_, Qt::AlignRight);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    setChart(chart);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumSize(220, 200);
+}
+
+void LossChart::reset(const QStringList& runs, qint64 totalSteps) {
+    chart()->removeAllSeries();
+    loss_.clear();
+    accuracy_.clear();
+    maxLoss_ = 0;
+    for (int r = 0; r < runs.size(); ++r) {
+        auto* loss = new QLineSeries;
+        loss->setName(tr("%1 loss").arg(runs[r]));
+        loss->setPen(QPen(runColor(r), 1.5));
+        auto* accuracy = new QLineSeries;
+        accuracy->setName(tr("%1 accuracy").arg(runs[r]));
+        QPen dashed(runColor(r), 1.2);
+        dashed.setStyle(Qt::DashLine);
+        accuracy->setPen(dashed);
+        chart()->addSeries(loss);
+        chart()->addSeries(accuracy);
+        loss->attachAxis(steps_);
+        loss->attachAxis(lossAxis_);
+        accuracy->attachAxis(steps_);
+        accuracy->attachAxis(accuracyAxis_);
+        loss_.push_back(loss);
+        accuracy_.push_back(accuracy);
+    }
+    steps_->setRange(0, double(std::max<qint64>(totalSteps, 1)));
+    lossAxis_->setRange(0, 1);
+}
+
+void LossChart::append(int run, const QVector<StepUpdate>& steps) {
+    if (run < 0 || run >= loss_.size() || steps.isEmpty()) {
+        return;
+    }
+    QList<QPointF> loss, accuracy;
+    for (const StepUpdate& s : steps) {
+        if (std::isfinite(s.loss)) {
+            loss.append(QPointF(double(s.step), s.loss));
+            maxLoss_ = std::max(maxLoss_, s.loss);
+        }
+        accuracy.append(QPointF(double(s.step), s.accuracy));
+    }
+    loss_[run]->append(loss);
+    accuracy_[run]->append(accuracy);
+    lossAxis_->setRange(0, std::max(1.0, std::ceil(maxLoss_ * 1.05 * 10) / 10));
+}
+
+int LossChart::pointCount(int run) const {
+    return run >= 0 && run < loss_.size() ? int(loss_[run]->count()) : 0;
+}
+
+}  // namespace reslens

@@ -1,0 +1,33 @@
+#pragma once
+
+// Loss (left axis) and batch accuracy (right axis, dashed) of every run over the steps.
+
+#include <QChartView>
+
+#include "widgets/TrainingTypes.h"
+
+class QLineSeries;
+class QValueAxis;
+
+namespace reslens {
+
+class LossChart : public QChartView {
+    Q_OBJECT
+
+public:
+    explicit LossChart(QWidget* parent = nullptr);
+
+    void reset(const QStringList& runs, qint64 totalSteps);
+    void append(int run, const QVector<StepUpdate>& steps);
+    int pointCount(int run) const;
+
+private:
+    QVector<QLineSeries*> loss_;
+    QVector<QLineSeries*> accuracy_;
+    QValueAxis* steps_;
+    QValueAxis* lossAxis_;
+    QValueAxis* accuracyAxis_;
+    double maxLoss_ = 0;
+};
+
+}  // namespace reslens

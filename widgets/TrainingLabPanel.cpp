@@ -1,0 +1,523 @@
+#include "widgets/TrainingLabPanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include "widgets/DepthProfileChart.h"
+#include "widgets/Export.h"
+#include "widgets/GradientHistoryChart.h"
+#include "widgets/LossChart.h"
+#include "widgets/TrainingWorker.h"
+
+namespace reslens {
+namespace {
+
+constexpr int kRefreshMs = 100;  // 10 chart updates a second
+const char* const kLoaded = "loaded";
+
+QString duration(double seconds) {
+    const int s = int(seconds + 0.5);
+    return s >= 3600 ? QStringLiteral("%1:%2:%3")
+                           .arg(s / 3600)
+                           .arg(s / 60 % 60, 2, 10, QChar('0'))
+                           .arg(s % 60, 2, 10, QChar('0'))
+                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QChar('0'));
+}
+
+}  // namespace
+
+TrainingLabPanel::TrainingLabPanel(QWidget* parent)
+    : QWidget(parent),
+      worker_(new TrainingWorker),
+      arch_(new QComboBox(this)),
+      data_(new QComboBox(this)),
+      dataLabel_(new QLabel(this)),
+      steps_(new QSpinBox(this)),
+      batch_(new QSpinBox(this)),
+      learningRate_(new QDoubleSpinBox(this)),
+      seed_(new QSpinBox(this)),
+      subset_(new QSpinBox(this)),
+      batchNorm_(new QCheckBox(tr("Batch norm"), this)),
+      compare_(new QCheckBox(tr("Compare with and without skip connections"), this)),
+      normKind_(new QComboBox(this)),
+      start_(new QPushButton(tr("Start"), this)),
+      pause_(new QPushButton(tr("Pause"), this)),
+      stop_(new QPushButton(tr("Stop"), this)),
+      progress_(new QProgressBar(this)),
+      status_(new QLabel(this)),
+      trainedRun_(new QComboBox(this)),
+      open_(new QPushButton(tr("Open in explorer"), this)),
+      save_(new QPushButton(tr("Save model…"), this)),
+      charts_(new QWidget(this)),
+      loss_(new LossChart),
+      depth_(new DepthProfileChart),
+      skip_(new GradientHistoryChart),
+      noskip_(new GradientHistoryChart) {
+    qRegisterMetaType<TrainingRequest>();
+    qRegisterMetaType<TrainingPlan>();
+    qRegisterMetaType<StepUpdate>();
+
+    for (const char* arch : {"resnet20", "resnet56", "resnet110", "plain20", "plain56", "plain110",
+                             "resnet32", "resnet44"}) {
+        arch_->addItem(QString::fromLatin1(arch), QString::fromLatin1(arch));
+    }
+    arch_->setCurrentIndex(1);  // resnet56 vs plain56: the lecture's example
+    arch_->setToolTip(tr("resnetN and plainN are the teaching cases (He et al. 2015, Fig. 6)"));
+    data_->addItem(tr("Fashion-MNIST"), int(TrainingRequest::Data::FashionMnist));
+    data_->addItem(tr("CIFAR-10 (choose its folder)…"), int(TrainingRequest::Data::Cifar10));
+    data_->addItem(tr("Image folder (one sub-folder per class)…"),
+                   int(TrainingRequest::Data::Folder));
+    dataLabel_->setWordWrap(true);
+    dataLabel_->setText(tr("Debian's dataset-fashion-mnist, found by itself"));
+    steps_->setRange(1, 1000000);
+    steps_->setValue(300);
+    batch_->setRange(1, 4096);
+    batch_->setValue(128);
+    learningRate_->setDecimals(4);
+    learningRate_->setRange(0.0001, 1e9);  // absurd rates on purpose: divergence is a lesson
+    learningRate_->setSingleStep(0.01);
+    learningRate_->setValue(0.1);
+    seed_->setRange(0, 1 << 30);
+    seed_->setValue(1);
+    subset_->setRange(0, 10000000);
+    subset_->setSpecialValueText(tr("all"));
+    subset_->setToolTip(tr("Train on the first N images only (fewer images load faster)"));
+    batchNorm_->setChecked(true);
+    batchNorm_->setToolTip(
+        tr("Without batch norm the plain network's gradients degrade even "
+           "faster with depth"));
+    compare_->setChecked(true);
+    normKind_->addItem(tr("parameter gradients"));
+    normKind_->addItem(tr("gradients at block outputs"));
+    normKind_->setToolTip(
+        tr("Per block: the L2 norm over its parameters' gradients, or of the "
+           "gradient arriving at its output"));
+    progress_->setRange(0, 1);
+    progress_->setValue(0);
+    status_->setWordWrap(true);
+    trainedRun_->setToolTip(tr("Which trained network to open or save"));
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Architecture:"), arch_);
+    form->addRow(tr("Data:"), data_);
+    form->addRow(QString(), dataLabel_);
+    form->addRow(tr("Images:"), subset_);
+    form->addRow(tr("Steps:"), steps_);
+    form->addRow(tr("Batch size:"), batch_);
+    form->addRow(tr("Learning rate:"), learningRate_);
+    form->addRow(tr("Seed:"), seed_);
+    form->addRow(QString(), batchNorm_);
+    form->addRow(QString(), compare_);
+    form->addRow(tr("Chart:"), normKind_);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(start_);
+    buttons->addWidget(pause_);
+    buttons->addWidget(stop_);
+    auto* trained = new QHBoxLayout;
+    trained->addWidget(trainedRun_, 1);
+    trained->addWidget(open_);
+    trained->addWidget(save_);
+    auto* exportCharts = new QPushButton(tr("Export charts…"), this);
+    auto* exportCsv = new QPushButton(tr("Export CSV…"), this);
+    auto* exports = new QHBoxLayout;
+    exports->addWidget(exportCharts);
+    exports->addWidget(exportCsv);
+
+    auto* controls = new QVBoxLayout;
+    controls->addLayout(form);
+    controls->addLayout(buttons);
+    controls->addWidget(progress_);
+    controls->addWidget(status_);
+    controls->addSpacing(8);
+    controls->addWidget(new QLabel(tr("<b>Trained network</b>"), this));
+    controls->addLayout(trained);
+    controls->addLayout(exports);
+    controls->addStretch();
+    auto* controlBox = new QWidget(this);
+    controlBox->setLayout(controls);
+    controlBox->setMaximumWidth(360);
+
+    auto* grid = new QGridLayout(charts_);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(loss_, 0, 0);
+    grid->addWidget(depth_, 0, 1);
+    grid->addWidget(skip_, 1, 0);
+    grid->addWidget(noskip_, 1, 1);
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(controlBox);
+    layout->addWidget(charts_, 1);
+
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    thread_.setObjectName("training");
+    thread_.start();
+    connect(worker_, &TrainingWorker::started, this, &TrainingLabPanel::onStarted);
+    connect(worker_, &TrainingWorker::stepped, this, &TrainingLabPanel::onStepped);
+    connect(worker_, &TrainingWorker::runEnded, this, &TrainingLabPanel::onRunEnded);
+    connect(worker_, &TrainingWorker::failed, this, [this](const QString& message) {
+        status_->setText(
+            tr("<span style='color:#b00020'>Cannot train: %1</span>").arg(message.toHtmlEscaped()));
+        Q_EMIT errorOccurred(message);
+    });
+    connect(worker_, &TrainingWorker::finished, this, &TrainingLabPanel::onFinished);
+
+    refresh_.setInterval(kRefreshMs);
+    connect(&refresh_, &QTimer::timeout, this, &TrainingLabPanel::refreshCharts);
+    connect(start_, &QPushButton::clicked, this, &TrainingLabPanel::start);
+    connect(pause_, &QPushButton::clicked, this, &TrainingLabPanel::togglePause);
+    connect(stop_, &QPushButton::clicked, this, &TrainingLabPanel::stop);
+    connect(open_, &QPushButton::clicked, this, &TrainingLabPanel::openRunInExplorer);
+    connect(save_, &QPushButton::clicked, this, &TrainingLabPanel::saveRunAs);
+    connect(exportCharts, &QPushButton::clicked, this, &TrainingLabPanel::exportChartsAs);
+    connect(exportCsv, &QPushButton::clicked, this, &TrainingLabPanel::exportCsvAs);
+    connect(data_, &QComboBox::activated, this, &TrainingLabPanel::chooseDataDirectory);
+    connect(normKind_, &QComboBox::currentIndexChanged, this, &TrainingLabPanel::redrawHistories);
+    connect(compare_, &QCheckBox::toggled, noskip_, &QWidget::setVisible);
+    updateButtons();
+}
+
+TrainingLabPanel::~TrainingLabPanel() {
+    // Closing the window cancels the run (waking it if paused); the step in progress ends
+    // and the thread stops. The worker deletes itself when the thread finishes.
+    worker_->stop();
+    thread_.quit();
+    thread_.wait();
+}
+
+void TrainingLabPanel::setLoadedArchitecture(const ResNetConfig& config) {
+    const int index = arch_->findData(QString::fromLatin1(kLoaded));
+    const QString label = tr("loaded model (%1)").arg(QString::fromStdString(config.arch));
+    if (index >= 0) {
+        arch_->setItemText(index, label);
+    } else {
+        arch_->insertItem(0, label, QString::fromLatin1(kLoaded));
+    }
+    loadedConfig_ = config;
+}
+
+void TrainingLabPanel::setArchitecture(const QString& arch) {
+    const int index = arch_->findData(arch);
+    if (index >= 0) {
+        arch_->setCurrentIndex(index);
+    } else {
+        arch_->addItem(arch, arch);
+        arch_->setCurrentIndex(arch_->count() - 1);
+    }
+}
+
+void TrainingLabPanel::setSteps(qint64 steps) {
+    steps_->setValue(int(steps));
+}
+
+void TrainingLabPanel::setBatch(int batch) {
+    batch_->setValue(batch);
+}
+
+void TrainingLabPanel::setCompare(bool compare) {
+    compare_->setChecked(compare);
+}
+
+void TrainingLabPanel::setSubset(qint64 images) {
+    subset_->setValue(int(images));
+}
+
+void TrainingLabPanel::setLearningRate(double rate) {
+    learningRate_->setValue(rate);
+}
+
+QObject* TrainingLabPanel::worker() const {
+    return worker_;
+}
+
+bool TrainingLabPanel::paused() const {
+    return worker_->paused();
+}
+
+TrainingRequest TrainingLabPanel::request() const {
+    TrainingRequest request;
+    const QString arch = arch_->currentData().toString();
+    request.config =
+        arch == kLoaded ? loadedConfig_ : ResNetConfig::fromArchName(arch.toStdString());
+    request.data = static_cast<TrainingRequest::Data>(data_->currentData().toInt());
+    request.directory = dataDirectory_;
+    request.steps = steps_->value();
+    request.batch = batch_->value();
+    request.learningRate = learningRate_->value();
+    request.seed = quint64(seed_->value());
+    request.batchNorm = batchNorm_->isChecked();
+    request.compare = compare_->isChecked();
+    request.subset = subset_->value();
+    return request;
+}
+
+void TrainingLabPanel::start() {
+    if (running_) {
+        return;
+    }
+    TrainingRequest r;
+    try {
+        r = request();
+    } catch (const std::exception& e) {
+        Q_EMIT errorOccurred(QString::fromUtf8(e.what()));
+        return;
+    }
+    running_ = true;
+    status_->setText(tr("Loading the data…"));
+    updateButtons();
+    QMetaObject::invokeMethod(worker_, [w = worker_, r] { w->start(r); });
+}
+
+void TrainingLabPanel::togglePause() {
+    if (!running_) {
+        return;
+    }
+    if (worker_->paused()) {
+        pausedMs_ += pausedClock_.elapsed();
+        worker_->resume();
+    } else {
+        pausedClock_.start();
+        worker_->pause();
+    }
+    updateButtons();
+    showProgress();
+}
+
+void TrainingLabPanel::stop() {
+    worker_->stop();
+}
+
+void TrainingLabPanel::onStarted(const TrainingPlan& plan) {
+    history_.reset(plan);
+    pending_ = QVector<QVector<StepUpdate>>(plan.runs.size());
+    loss_->reset(plan.runs, plan.totalSteps);
+    depth_->reset(plan.runs, int(plan.blocks.size()));
+    skip_->reset(plan.runs.value(0), plan.blocks, plan.totalSteps);
+    noskip_->reset(plan.runs.value(1), plan.blocks, plan.totalSteps);
+    noskip_->setVisible(plan.runs.size() > 1);
+    trainedRun_->clear();
+    trainedRun_->addItems(plan.runs);
+    progress_->setRange(0, int(plan.totalSteps));
+    progress_->setValue(0);
+    pausedMs_ = 0;
+    clock_.start();
+    refresh_.start();
+    status_->setText(tr("Training on %1").arg(plan.data));
+    Q_EMIT runStarted();
+}
+
+void TrainingLabPanel::onStepped(const StepUpdate& update) {
+    history_.add(update);
+    if (update.run >= 0 && update.run < pending_.size()) {
+        pending_[update.run].push_back(update);
+    }
+}
+
+void TrainingLabPanel::onRunEnded(int run, const QString& status, const QString& message) {
+    history_.setOutcome(run, status, message);
+    if (status == "diverged") {
+        const qint64 step = history_.steps(run).isEmpty() ? 0 : history_.steps(run).last().step;
+        historyChart(run)->setNote(tr("diverged after step %1: %2").arg(step).arg(message));
+    }
+}
+
+void TrainingLabPanel::onFinished() {
+    refresh_.stop();
+    refreshCharts();
+    running_ = false;
+    QStringList outcome;
+    for (int r = 0; r < history_.runCount(); ++r) {
+        const QString name = history_.plan().runs.value(r);
+        const auto& steps = history_.steps(r);
+        if (history_.status(r) == "diverged") {
+            outcome << tr("<span style='color:#b00020'>%1 diverged: %2</span>")
+                           .arg(name, history_.message(r).toHtmlEscaped());
+        } else if (!steps.isEmpty()) {
+            outcome << tr("%1 %2 after %3 steps, loss %4")
+                           .arg(name, history_.status(r))
+                           .arg(steps.last().step)
+                           .arg(steps.last().loss, 0, 'f', 3);
+        }
+    }
+    if (!outcome.isEmpty()) {
+        status_->setText(outcome.join("<br>"));
+    }
+    updateButtons();
+    Q_EMIT runFinished();
+}
+
+void TrainingLabPanel::refreshCharts() {
+    const bool outputs = normKind_->currentIndex() == 1;
+    bool any = false;
+    for (int r = 0; r < pending_.size(); ++r) {
+        QVector<StepUpdate>& steps = pending_[r];
+        if (steps.isEmpty()) {
+            continue;
+        }
+        any = true;
+        loss_->append(r, steps);
+        historyChart(r)->append(steps, outputs);
+        const StepUpdate& last = steps.last();
+        depth_->setProfile(r, last.step, outputs ? last.outputNorms : last.blockNorms);
+        steps.clear();
+    }
+    if (any) {
+        ++refreshes_;
+        showProgress();
+        Q_EMIT chartsRefreshed();
+    }
+}
+
+void TrainingLabPanel::redrawHistories() {
+    if (history_.runCount() == 0) {
+        return;
+    }
+    const bool outputs = normKind_->currentIndex() == 1;
+    for (int r = 0; r < history_.runCount() && r < 2; ++r) {
+        historyChart(r)->reset(history_.plan().runs.value(r), history_.plan().blocks,
+                               history_.plan().totalSteps);
+        // Steps still pending are drawn by the next refresh.
+        QVector<StepUpdate> drawn = history_.steps(r);
+        drawn.resize(drawn.size() - pending_.value(r).size());
+        historyChart(r)->append(drawn, outputs);
+        if (!drawn.isEmpty()) {
+            depth_->setProfile(r, drawn.last().step,
+                               outputs ? drawn.last().outputNorms : drawn.last().blockNorms);
+        }
+    }
+}
+
+void TrainingLabPanel::showProgress() {
+    if (history_.runCount() == 0 || history_.steps(0).isEmpty()) {
+        return;
+    }
+    const qint64 step = history_.steps(0).last().step;
+    const qint64 total = history_.plan().totalSteps;
+    progress_->setValue(int(step));
+    const double seconds = (clock_.elapsed() - pausedMs_) / 1000.0;
+    const double rate = seconds > 0 ? step / seconds : 0;
+    QString text = tr("step %1 of %2 · %3 steps/s").arg(step).arg(total).arg(rate, 0, 'f', 2);
+    if (rate > 0 && step < total) {
+        text += tr(" · %1 left").arg(duration((total - step) / rate));
+    }
+    if (running_ && worker_->paused()) {
+        text += tr(" · paused");
+    }
+    status_->setText(text);
+}
+
+void TrainingLabPanel::updateButtons() {
+    start_->setEnabled(!running_);
+    pause_->setEnabled(running_);
+    pause_->setText(running_ && worker_->paused() ? tr("Resume") : tr("Pause"));
+    stop_->setEnabled(running_);
+    const bool trained = !running_ && trainedRun_->count() > 0;
+    open_->setEnabled(trained);
+    save_->setEnabled(trained);
+    for (QWidget* w : std::initializer_list<QWidget*>{arch_, data_, steps_, batch_, learningRate_,
+                                                      seed_, subset_, batchNorm_, compare_}) {
+        w->setEnabled(!running_);
+    }
+}
+
+void TrainingLabPanel::chooseDataDirectory() {
+    const auto data = static_cast<TrainingRequest::Data>(data_->currentData().toInt());
+    if (data == TrainingRequest::Data::FashionMnist) {
+        dataDirectory_.clear();
+        dataLabel_->setText(tr("Debian's dataset-fashion-mnist, found by itself"));
+        return;
+    }
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, data == TrainingRequest::Data::Cifar10 ? tr("CIFAR-10 binary batches")
+                                                     : tr("Image folder"));
+    if (dir.isEmpty()) {
+        data_->setCurrentIndex(0);
+        chooseDataDirectory();
+        return;
+    }
+    dataDirectory_ = dir;
+    dataLabel_->setText(dir);
+}
+
+void TrainingLabPanel::openRunInExplorer() {
+    QString error;
+    const int run = trainedRun_->currentIndex();
+    const QByteArray bytes = worker_->modelFile(run, &error);
+    if (bytes.isEmpty()) {
+        Q_EMIT errorOccurred(tr("Cannot open the trained network: %1").arg(error));
+        return;
+    }
+    Q_EMIT openInExplorer(bytes, tr("%1 (trained in the lab)").arg(trainedRun_->currentText()));
+}
+
+QString TrainingLabPanel::saveModel(int run, const QString& path) const {
+    QString error;
+    const QByteArray bytes = worker_->modelFile(run, &error);
+    if (bytes.isEmpty()) {
+        return error;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        return tr("cannot write %1: %2").arg(path, file.errorString());
+    }
+    return QString();
+}
+
+void TrainingLabPanel::saveRunAs() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save trained network"),
+                                                      trainedRun_->currentText() + ".pt",
+                                                      tr("ResLens models (*.pt)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    const QString error = saveModel(trainedRun_->currentIndex(), path);
+    if (!error.isEmpty()) {
+        Q_EMIT errorOccurred(error);
+    }
+}
+
+QString TrainingLabPanel::exportCsv(const QString& path) const {
+    return history_.writeCsv(path);
+}
+
+QString TrainingLabPanel::exportCharts(const QString& path) {
+    return path.endsWith(".svg", Qt::CaseInsensitive)
+               ? saveWidgetSvg(charts_, path, tr("ResLens training lab"))
+               : saveWidgetPng(charts_, path);
+}
+
+void TrainingLabPanel::exportChartsAs() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export charts"), "training.svg", tr("SVG drawings (*.svg);;PNG images (*.png)"));
+    if (!path.isEmpty()) {
+        const QString error = exportCharts(path);
+        if (!error.isEmpty()) {
+            Q_EMIT errorOccurred(error);
+        }
+    }
+}
+
+void TrainingLabPanel::exportCsvAs() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export run data"), "training.csv",
+                                                      tr("CSV tables (*.csv)"));
+    if (!path.isEmpty()) {
+        const QString error = exportCsv(path);
+        if (!error.isEmpty()) {
+            Q_EMIT errorOccurred(error);
+        }
+    }
+}
+
+}  // namespace reslens

@@ -1,0 +1,130 @@
+#pragma once
+
+// The training lab: choose a network and data, train it (and, to compare, its plain twin
+// on the very same batches) and watch loss, accuracy and every block's gradient norm live.
+// The worker trains on its own thread; the panel buffers the steps it reports and redraws
+// the charts from a 10 Hz timer, so the charts cost the run next to nothing however fast
+// steps arrive.
+
+#include <QElapsedTimer>
+#include <QThread>
+#include <QTimer>
+#include <QWidget>
+
+#include "model/ResNetConfig.h"
+#include "widgets/TrainingHistory.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace reslens {
+
+class DepthProfileChart;
+class GradientHistoryChart;
+class LossChart;
+class TrainingWorker;
+
+class TrainingLabPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit TrainingLabPanel(QWidget* parent = nullptr);
+    ~TrainingLabPanel() override;
+
+    // Offered first in the architecture list as "loaded model (name)".
+    void setLoadedArchitecture(const ResNetConfig& config);
+    TrainingRequest request() const;
+    // For scripted runs (tests, benchmarks): the choices the form would make.
+    void setArchitecture(const QString& arch);
+    void setSteps(qint64 steps);
+    void setBatch(int batch);
+    void setCompare(bool compare);
+    void setSubset(qint64 images);
+    void setLearningRate(double rate);
+    QObject* worker() const;
+
+    bool running() const { return running_; }
+    bool paused() const;
+    const TrainingHistory& history() const { return history_; }
+    LossChart* lossChart() const { return loss_; }
+    GradientHistoryChart* historyChart(int run) const { return run == 0 ? skip_ : noskip_; }
+    DepthProfileChart* depthChart() const { return depth_; }
+    int chartRefreshes() const { return refreshes_; }
+
+    // Each returns an empty string on success, else the reason.
+    QString exportCsv(const QString& path) const;
+    QString exportCharts(const QString& path);  // .png or .svg
+    QString saveModel(int run, const QString& path) const;
+
+public Q_SLOTS:
+    void start();
+    void togglePause();
+    void stop();
+
+Q_SIGNALS:
+    void runStarted();
+    void runFinished();
+    void chartsRefreshed();
+    void openInExplorer(const QByteArray& modelFile, const QString& title);
+    void errorOccurred(const QString& message);
+
+private:
+    void onStarted(const reslens::TrainingPlan& plan);
+    void onStepped(const reslens::StepUpdate& update);
+    void onRunEnded(int run, const QString& status, const QString& message);
+    void onFinished();
+    void refreshCharts();
+    void redrawHistories();
+    void chooseDataDirectory();
+    void updateButtons();
+    void showProgress();
+    void openRunInExplorer();
+    void saveRunAs();
+    void exportChartsAs();
+    void exportCsvAs();
+
+    QThread thread_;
+    TrainingWorker* worker_;
+    TrainingHistory history_;
+    QVector<QVector<StepUpdate>> pending_;  // per run, not yet drawn
+    QTimer refresh_;
+    QElapsedTimer clock_;
+    qint64 pausedMs_ = 0;
+    QElapsedTimer pausedClock_;
+    bool running_ = false;
+    int refreshes_ = 0;
+
+    ResNetConfig loadedConfig_;
+    QComboBox* arch_;
+    QComboBox* data_;
+    QString dataDirectory_;
+    QLabel* dataLabel_;
+    QSpinBox* steps_;
+    QSpinBox* batch_;
+    QDoubleSpinBox* learningRate_;
+    QSpinBox* seed_;
+    QSpinBox* subset_;
+    QCheckBox* batchNorm_;
+    QCheckBox* compare_;
+    QComboBox* normKind_;
+    QPushButton* start_;
+    QPushButton* pause_;
+    QPushButton* stop_;
+    QProgressBar* progress_;
+    QLabel* status_;
+    QComboBox* trainedRun_;
+    QPushButton* open_;
+    QPushButton* save_;
+    QWidget* charts_;
+    LossChart* loss_;
+    DepthProfileChart* depth_;
+    GradientHistoryChart* skip_;
+    GradientHistoryChart* noskip_;
+};
+
+}  // namespace reslens
