@@ -298,6 +298,7 @@ void MainWindow::connectWorker() {
     connect(worker_, &InferenceWorker::featuresRendered, this, &MainWindow::onFeaturesRendered);
     connect(worker_, &InferenceWorker::deviceChanged, this, [this](const QString& name) {
         messages_->showInfo(tr("Running on %1").arg(name));
+        lab_->setDevice(name);
         QSettings().setValue("device", name);
         if (!lastImagePath_.isEmpty()) {
             classifyFile(lastImagePath_);

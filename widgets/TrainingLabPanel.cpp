@@ -260,6 +260,7 @@ TrainingRequest TrainingLabPanel::request() const {
     request.batchNorm = batchNorm_->isChecked();
     request.compare = compare_->isChecked();
     request.subset = subset_->value();
+    request.device = device_;
     return request;
 }
 

@@ -46,6 +46,8 @@ public:
     void setCompare(bool compare);
     void setSubset(qint64 images);
     void setLearningRate(double rate);
+    // The device the window runs on ("cpu", "cuda:0"): the lab trains there too.
+    void setDevice(const QString& device) { device_ = device; }
     QObject* worker() const;
 
     bool running() const { return running_; }
@@ -100,6 +102,7 @@ private:
     int refreshes_ = 0;
 
     ResNetConfig loadedConfig_;
+    QString device_ = QStringLiteral("cpu");
     QComboBox* arch_;
     QComboBox* data_;
     QString dataDirectory_;

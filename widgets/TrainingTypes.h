@@ -23,6 +23,7 @@ struct TrainingRequest {
     bool batchNorm = true;
     bool compare = true;  // train the no-skip twin beside it, on the same batches
     qint64 subset = 0;    // only the first N training images (0: all)
+    QString device = QStringLiteral("cpu");  // the window's device
 };
 
 struct TrainingPlan {

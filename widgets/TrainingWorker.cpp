@@ -7,6 +7,7 @@
 #include "imaging/DatasetLoading.h"
 #include "model/BuiltinDatasets.h"
 #include "model/DataSpec.h"
+#include "model/DeviceSelection.h"
 #include "model/InputError.h"
 #include "model/ModelFile.h"
 #include "model/RunControl.h"
@@ -97,6 +98,7 @@ QByteArray TrainingWorker::modelFile(int run, QString* error) const {
     try {
         // Serialised from the CPU so the file opens anywhere.
         ResNet network = state_->networks[size_t(run)];
+        network->to(torch::kCPU);
         const std::vector<char> bytes = serializeModel(*network, state_->metadata[size_t(run)]);
         return QByteArray(bytes.data(), qsizetype(bytes.size()));
     } catch (const std::exception& e) {
@@ -139,6 +141,9 @@ void TrainingWorker::start(const TrainingRequest& request) {
         options.batch = request.batch;
         options.learningRate = request.learningRate;
         options.schedule = LearningRateSchedule::Cosine;  // a short run ends on a low rate
+        // Deep networks take the full rate badly in their first steps (He et al. 2015 warm
+        // ResNet-110 up at 0.01): a linear warm-up over the first tenth of the run.
+        options.warmupSteps = std::max<int64_t>(1, request.steps / 10);
         options.weightDecay = 5e-4;
         options.cropPadding = config.inputHeight <= 28 ? 2 : 4;
         options.seed = request.seed;
@@ -146,8 +151,10 @@ void TrainingWorker::start(const TrainingRequest& request) {
         options.std = preprocessing.std;
         options.validate();
 
+        const torch::Device device = parseDevice(request.device.toStdString());
         torch::manual_seed(request.seed);
         std::vector<ResNet> networks{ResNet(config)};
+        networks.front()->to(device);  // the twin follows its device
         if (request.compare) {
             networks.push_back(plainTwinOf(*networks.front()));
         }

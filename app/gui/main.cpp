@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QTimer>
 
@@ -53,10 +54,12 @@ int main(int argc, char** argv) {
         "lab", "Open the training lab and train this architecture against its plain twin.", "arch");
     QCommandLineOption labStepsOption("lab-steps", "Steps of the --lab run (default 300).", "n",
                                       "300");
+    QCommandLineOption labBatchOption("lab-batch", "Batch size of the --lab run (default 128).",
+                                      "n", "128");
     QCommandLineOption screenshotOption(
         "screenshot", "Save a PNG of the window once it has drawn, then quit (for docs).", "file");
     parser.addOptions({modelOption, importOption, archOption, deviceOption, threadsOption,
-                       blockOption, labOption, labStepsOption, screenshotOption});
+                       blockOption, labOption, labStepsOption, labBatchOption, screenshotOption});
     parser.process(app);
 
     reslens::StartupOptions options;
@@ -93,8 +96,13 @@ int main(int argc, char** argv) {
         reslens::TrainingLabPanel* panel = window.trainingLab();
         panel->setArchitecture(parser.value(labOption));
         panel->setSteps(parser.value(labStepsOption).toLongLong());
+        panel->setBatch(parser.value(labBatchOption).toInt());
         panel->setCompare(true);
         window.showTrainingLab(true);
+        // The lab's charts want the room; the explorer's docks come back from the View menu.
+        for (QDockWidget* dock : window.findChildren<QDockWidget*>()) {
+            dock->hide();
+        }
         QObject::connect(&window, &reslens::MainWindow::predictionsShown, panel, [panel] {
             if (!panel->running() && panel->history().empty()) {
                 panel->start();
