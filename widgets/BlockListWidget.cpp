@@ -7,23 +7,12 @@
 
 #include <algorithm>
 
+#include "widgets/Formatting.h"
+
 namespace reslens {
 namespace {
 
 enum Column { kName, kKind, kShortcut, kOutput, kParams, kMacs, kColumnCount };
-
-QString shapeText(const Shape3& s) {
-    return QStringLiteral("%1×%2×%3").arg(s[0]).arg(s[1]).arg(s[2]);
-}
-
-QString count(int64_t n) {
-    return QLocale().toString(static_cast<qlonglong>(n));
-}
-
-QString macsText(int64_t macs) {
-    return macs >= 1e9 ? QStringLiteral("%1 G").arg(macs / 1e9, 0, 'f', 3)
-                       : QStringLiteral("%1 M").arg(macs / 1e6, 0, 'f', 1);
-}
 
 QTreeWidgetItem* makeRow(const QString& name, const QString& kind, const QString& shortcut,
                          const Shape3& output, int64_t params, int64_t macs) {
@@ -32,7 +21,7 @@ QTreeWidgetItem* makeRow(const QString& name, const QString& kind, const QString
     item->setText(kKind, kind);
     item->setText(kShortcut, shortcut);
     item->setText(kOutput, shapeText(output));
-    item->setText(kParams, count(params));
+    item->setText(kParams, countText(params));
     item->setText(kMacs, macsText(macs));
     item->setTextAlignment(kParams, Qt::AlignRight | Qt::AlignVCenter);
     item->setTextAlignment(kMacs, Qt::AlignRight | Qt::AlignVCenter);
@@ -166,8 +155,8 @@ void BlockListWidget::showSummary(const ArchitectureSummary& summary) {
                                        QString::fromStdString(toString(block.info.shortcut)),
                                        block.outputShape, block.params, block.macs);
         row->setToolTip(kParams, tr("convolutions %1, batch norm %2, shortcut %3")
-                                     .arg(count(block.convParams), count(block.bnParams),
-                                          count(block.shortcutParams)));
+                                     .arg(countText(block.convParams), countText(block.bnParams),
+                                          countText(block.shortcutParams)));
         stage->addChild(row);
         entries_.push_back(row);
         ++blockCount_;

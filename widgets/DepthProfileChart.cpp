@@ -7,6 +7,8 @@
 
 #include <cmath>
 
+#include "widgets/ChartColors.h"
+
 namespace reslens {
 
 DepthProfileChart::DepthProfileChart(QWidget* parent)
@@ -29,11 +31,10 @@ void DepthProfileChart::reset(const QStringList& runs, int blocks) {
     chart()->removeAllSeries();
     series_.clear();
     runs_ = runs;
-    const QColor colors[2] = {QColor(31, 119, 180), QColor(255, 127, 14)};
     for (int r = 0; r < runs.size(); ++r) {
         auto* s = new QLineSeries;
         s->setName(runs[r]);
-        s->setPen(QPen(colors[r % 2], 2));
+        s->setPen(QPen(runColor(r), 2));
         s->setPointsVisible(true);
         chart()->addSeries(s);
         s->attachAxis(depth_);

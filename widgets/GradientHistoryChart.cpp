@@ -7,7 +7,7 @@
 
 #include <cmath>
 
-#include "widgets/DepthColor.h"
+#include "widgets/ChartColors.h"
 
 namespace reslens {
 

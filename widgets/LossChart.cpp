@@ -6,15 +6,9 @@
 
 #include <cmath>
 
+#include "widgets/ChartColors.h"
+
 namespace reslens {
-namespace {
-
-// Skip runs in blue, their plain twins in orange: the colours every chart of the lab uses.
-QColor runColor(int run) {
-    return run == 0 ? QColor(31, 119, 180) : QColor(255, 127, 14);
-}
-
-}  // namespace
 
 LossChart::LossChart(QWidget* parent)
     : QChartView(parent),

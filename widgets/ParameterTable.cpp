@@ -6,6 +6,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "widgets/Formatting.h"
+
 namespace reslens {
 namespace {
 
@@ -22,19 +24,6 @@ enum Column {
     kColumns
 };
 
-QString count(int64_t n) {
-    return QLocale().toString(static_cast<qlonglong>(n));
-}
-
-QString shapeText(const Shape3& s) {
-    return QStringLiteral("%1×%2×%3").arg(s[0]).arg(s[1]).arg(s[2]);
-}
-
-QString macsText(int64_t macs) {
-    return macs >= 1e9 ? QStringLiteral("%1 G").arg(macs / 1e9, 0, 'f', 3)
-                       : QStringLiteral("%1 M").arg(macs / 1e6, 0, 'f', 2);
-}
-
 }  // namespace
 
 QString bottleneckComparison(const BlockAccount& block) {
@@ -50,9 +39,9 @@ QString bottleneckComparison(const BlockAccount& block) {
             .arg(in)
             .arg(out / 4)
             .arg(out)
-            .arg(count(block.convParams))
-            .arg(count(basic))
-            .arg(count(block.convParams))
+            .arg(countText(block.convParams))
+            .arg(countText(basic))
+            .arg(countText(block.convParams))
             .arg(double(basic) / double(block.convParams), 0, 'f', 1);
     }
     // A basic block: 3x3 in->out then 3x3 out->out. The bottleneck of the same output
@@ -66,9 +55,9 @@ QString bottleneckComparison(const BlockAccount& block) {
         .arg(name)
         .arg(in)
         .arg(out)
-        .arg(count(9 * int64_t(in) * out + 9 * int64_t(out) * out))
+        .arg(countText(9 * int64_t(in) * out + 9 * int64_t(out) * out))
         .arg(width)
-        .arg(count(bottleneck));
+        .arg(countText(bottleneck));
 }
 
 ParameterTable::ParameterTable(QWidget* parent)
@@ -117,7 +106,7 @@ void ParameterTable::setSummary(const ArchitectureSummary& summary) {
         return row;
     };
     rowOfEntry_.push_back(addRow({tr("stem (conv1)"), tr("convolution"), QString(), QString(),
-                                  QString(), QString(), count(summary.stem.params),
+                                  QString(), QString(), countText(summary.stem.params),
                                   macsText(summary.stem.macs), shapeText(summary.stem.outputShape)},
                                  false));
     int64_t stageParams = 0, stageMacs = 0, stageConv = 0, stageBn = 0, stageShortcut = 0;
@@ -125,9 +114,9 @@ void ParameterTable::setSummary(const ArchitectureSummary& summary) {
         const BlockAccount& b = summary.blocks[i];
         rowOfEntry_.push_back(addRow(
             {QString::fromStdString(b.info.name), QString::fromStdString(toString(b.info.kind)),
-             QString::fromStdString(toString(b.info.shortcut)), count(b.convParams),
-             count(b.bnParams), count(b.shortcutParams), count(b.params), macsText(b.macs),
-             shapeText(b.outputShape)},
+             QString::fromStdString(toString(b.info.shortcut)), countText(b.convParams),
+             countText(b.bnParams), countText(b.shortcutParams), countText(b.params),
+             macsText(b.macs), shapeText(b.outputShape)},
             false));
         stageParams += b.params;
         stageMacs += b.macs;
@@ -138,18 +127,18 @@ void ParameterTable::setSummary(const ArchitectureSummary& summary) {
             i + 1 == summary.blocks.size() || summary.blocks[i + 1].info.stage != b.info.stage;
         if (stageEnds) {
             addRow({tr("%1 total").arg(QString::fromStdString(b.info.stage)), QString(), QString(),
-                    count(stageConv), count(stageBn), count(stageShortcut), count(stageParams),
-                    macsText(stageMacs), QString()},
+                    countText(stageConv), countText(stageBn), countText(stageShortcut),
+                    countText(stageParams), macsText(stageMacs), QString()},
                    true);
             stageParams = stageMacs = stageConv = stageBn = stageShortcut = 0;
         }
     }
     rowOfEntry_.push_back(addRow({tr("pool + fc"), tr("classifier"), QString(), QString(),
-                                  QString(), QString(), count(summary.head.params),
+                                  QString(), QString(), countText(summary.head.params),
                                   macsText(summary.head.macs), shapeText(summary.head.outputShape)},
                                  false));
     addRow({tr("model total"), QString(), QString(), QString(), QString(), QString(),
-            count(summary.totalParams), macsText(summary.macs), QString()},
+            countText(summary.totalParams), macsText(summary.macs), QString()},
            true);
 
     int64_t bottleneckConv = 0, basicEquivalent = 0;
@@ -161,15 +150,15 @@ void ParameterTable::setSummary(const ArchitectureSummary& summary) {
     }
     QString totals = tr("%1: %2 parameters, %3 multiply-adds at %4×%5.")
                          .arg(QString::fromStdString(summary.config.arch))
-                         .arg(count(summary.totalParams))
+                         .arg(countText(summary.totalParams))
                          .arg(macsText(summary.macs))
                          .arg(summary.config.inputHeight)
                          .arg(summary.config.inputWidth);
     if (bottleneckConv > 0) {
         totals += tr(" All bottlenecks together: %1 convolution parameters where basic blocks "
                      "would need %2 (%3x fewer).")
-                      .arg(count(bottleneckConv))
-                      .arg(count(basicEquivalent))
+                      .arg(countText(bottleneckConv))
+                      .arg(countText(basicEquivalent))
                       .arg(double(basicEquivalent) / double(bottleneckConv), 0, 'f', 1);
     }
     totals_->setText(totals);

@@ -19,12 +19,14 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/cli/Median.h"
 #include "model/ResNetConfig.h"
 #include "widgets/DropZone.h"
 #include "widgets/InputPanel.h"
 #include "widgets/MainWindow.h"
 
 using namespace reslens;
+using reslens::cli::median;
 
 namespace {
 
@@ -55,13 +57,6 @@ private:
     double last_ = 0;
     double worst_ = 0;
 };
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty()
-               ? 0
-               : (v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2);
-}
 
 }  // namespace
 

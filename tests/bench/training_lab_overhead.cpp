@@ -18,19 +18,14 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/cli/Median.h"
 #include "widgets/TrainingLabPanel.h"
 #include "widgets/TrainingWorker.h"
 
 using namespace reslens;
+using reslens::cli::median;
 
 namespace {
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty()
-               ? 0
-               : (v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2);
-}
 
 // Steps per second of run 0 between its first and last step (data loading excluded).
 struct StepClock {

@@ -1,7 +1,8 @@
 #pragma once
 
-// Blocks coloured by depth, shallow to deep, along viridis' end points and middle (dark
-// violet, teal, yellow): readable for colour-blind viewers and on projectors.
+// The lab's colours. Blocks are coloured by depth, shallow to deep, along viridis' end
+// points and middle (dark violet, teal, yellow): readable for colour-blind viewers and on
+// projectors.
 
 #include <QColor>
 
@@ -17,6 +18,12 @@ inline QColor depthColor(int index, int count) {
     return QColor(int(a.red() + (b.red() - a.red()) * u),
                   int(a.green() + (b.green() - a.green()) * u),
                   int(a.blue() + (b.blue() - a.blue()) * u));
+}
+
+// The two runs of a comparison, in every chart of the lab: the residual network blue, its
+// plain twin orange.
+inline QColor runColor(int run) {
+    return run % 2 == 0 ? QColor(31, 119, 180) : QColor(255, 127, 14);
 }
 
 }  // namespace reslens
