@@ -60,6 +60,54 @@ private Q_SLOTS:
                  qPrintable(QString("%1 vs %2").arg(result.accuracy).arg(claimed)));
     }
 
+    void defaultPlainIsItsTwinTrainedWithTheSameRecipe() {
+        LoadedModel plain = loadModel((resources_ + "/models/default-plain.pt").toStdString());
+        const LoadedModel skip = loadModel((resources_ + "/models/default.pt").toStdString());
+        const ResNetConfig& c = plain.metadata.config;
+        QCOMPARE(QString::fromStdString(c.arch), QString("plain20"));
+        QVERIFY(!c.skip);
+        QCOMPARE(c.inChannels, 1);
+        QCOMPARE(c.inputHeight, 28);
+        QCOMPARE(c.classes, 10);
+        QCOMPARE(plain.metadata.labels, skip.metadata.labels);
+        QCOMPARE(QString::fromStdString(plain.metadata.preprocessing.name),
+                 QString("fashion-mnist"));
+        // Option-A shortcuts hold no parameters: the twins have the same tensors by name.
+        const auto plainState = plain.network->named_parameters();
+        const auto skipState = skip.network->named_parameters();
+        QCOMPARE(plainState.size(), skipState.size());
+        for (const auto& item : skipState) {
+            const torch::Tensor* other = plainState.find(item.key());
+            QVERIFY2(other && other->sizes() == item.value().sizes(), item.key().c_str());
+        }
+        // The identical recipe, field by field, and the command that differs only in the name.
+        const auto& p = plain.metadata.provenance;
+        const auto& s = skip.metadata.provenance;
+        for (const char* key : {"dataset", "training_samples", "steps", "batch", "learning_rate",
+                                "schedule", "momentum", "weight_decay", "augment", "seed"}) {
+            QVERIFY2(p[key] == s[key], key);
+        }
+        const QString command = QString::fromStdString(p["command"].get<std::string>());
+        QVERIFY2(command.contains(" train --arch plain20 "), qPrintable(command));
+        QString asSkip = command;
+        asSkip.replace("plain20", "resnet20").replace("default-plain.", "default.");
+        QString skipCommand = QString::fromStdString(s["command"].get<std::string>());
+        const auto tail = [](const QString& c) { return c.mid(c.indexOf(" train ")); };
+        QCOMPARE(tail(asSkip).section(" --out ", 0, 0), tail(skipCommand).section(" --out ", 0, 0));
+        QCOMPARE(QString::fromStdString(p["status"].get<std::string>()), QString("finished"));
+        QCOMPARE(p["steps_done"], s["steps_done"]);
+
+        // It reaches the accuracy its file records (whatever that is: no threshold).
+        if (QFile::exists(QString(kFashionMnistDirectory) + "/t10k-images-idx3-ubyte.gz")) {
+            const Dataset test = loadFashionMnist(kFashionMnistDirectory, Split::Test);
+            const Preprocessing& pre = plain.metadata.preprocessing;
+            const EvaluationResult result = evaluate(*plain.network, test, pre.mean, pre.std);
+            const double claimed = p["test_accuracy"].get<double>();
+            QVERIFY2(std::abs(result.accuracy - claimed) <= 0.0005,
+                     qPrintable(QString("%1 vs %2").arg(result.accuracy).arg(claimed)));
+        }
+    }
+
     void galleryHasTenImagesPerClassAndIsRecognised() {
         LoadedModel model = loadModel((resources_ + "/models/default.pt").toStdString());
         const QDir gallery(resources_ + "/samples/fashion-mnist");

@@ -25,7 +25,7 @@
 namespace reslens {
 namespace {
 
-constexpr int kRefreshMs = 100;  // 10 chart updates a second
+constexpr int kRefreshMs = 20;  // 4 charts in turn: each updates over 10 times a second
 const char* const kLoaded = "loaded";
 
 QString duration(double seconds) {
@@ -302,7 +302,10 @@ void TrainingLabPanel::stop() {
 
 void TrainingLabPanel::onStarted(const TrainingPlan& plan) {
     history_.reset(plan);
-    pending_ = QVector<QVector<StepUpdate>>(plan.runs.size());
+    drawnLoss_ = QVector<qsizetype>(plan.runs.size(), 0);
+    drawnHistory_ = QVector<qsizetype>(plan.runs.size(), 0);
+    profileStep_ = QVector<qint64>(plan.runs.size(), -1);
+    lastCountedStep_ = 0;
     loss_->reset(plan.runs, plan.totalSteps);
     depth_->reset(plan.runs, int(plan.blocks.size()));
     skip_->reset(plan.runs.value(0), plan.blocks, plan.totalSteps);
@@ -320,10 +323,7 @@ void TrainingLabPanel::onStarted(const TrainingPlan& plan) {
 }
 
 void TrainingLabPanel::onStepped(const StepUpdate& update) {
-    history_.add(update);
-    if (update.run >= 0 && update.run < pending_.size()) {
-        pending_[update.run].push_back(update);
-    }
+    history_.add(update);  // drawn by the next refresh
 }
 
 void TrainingLabPanel::onRunEnded(int run, const QString& status, const QString& message) {
@@ -336,7 +336,7 @@ void TrainingLabPanel::onRunEnded(int run, const QString& status, const QString&
 
 void TrainingLabPanel::onFinished() {
     refresh_.stop();
-    refreshCharts();
+    flushCharts();
     running_ = false;
     QStringList outcome;
     for (int r = 0; r < history_.runCount(); ++r) {
@@ -360,44 +360,70 @@ void TrainingLabPanel::onFinished() {
 }
 
 void TrainingLabPanel::refreshCharts() {
-    const bool outputs = normKind_->currentIndex() == 1;
-    bool any = false;
-    for (int r = 0; r < pending_.size(); ++r) {
-        QVector<StepUpdate>& steps = pending_[r];
-        if (steps.isEmpty()) {
-            continue;
+    // One chart per tick, round robin (loss, each run's history, depth profile): every chart
+    // still redraws 10 times a second, but each repaint is a quarter of the work, so the
+    // event loop is never held for long while training takes both cores.
+    const int phase = tick_++ % 4;
+    refreshPhase(phase);
+    if (phase == 3) {
+        const qint64 drawn = drawnLoss_.isEmpty() ? 0 : drawnLoss_[0];
+        if (drawn != lastCountedStep_) {
+            lastCountedStep_ = drawn;
+            ++refreshes_;
+            showProgress();
+            Q_EMIT chartsRefreshed();
         }
-        any = true;
-        loss_->append(r, steps);
-        historyChart(r)->append(steps, outputs);
-        const StepUpdate& last = steps.last();
-        depth_->setProfile(r, last.step, outputs ? last.outputNorms : last.blockNorms);
-        steps.clear();
     }
-    if (any) {
-        ++refreshes_;
-        showProgress();
-        Q_EMIT chartsRefreshed();
+}
+
+void TrainingLabPanel::refreshPhase(int phase) {
+    const bool outputs = normKind_->currentIndex() == 1;
+    const int runs = std::min(history_.runCount(), 2);
+    auto newSteps = [this](int run, QVector<qsizetype>& drawn) {
+        const QVector<StepUpdate>& all = history_.steps(run);
+        const QVector<StepUpdate> fresh = all.mid(drawn[run]);
+        drawn[run] = all.size();
+        return fresh;
+    };
+    if (phase == 0) {
+        for (int r = 0; r < runs; ++r) {
+            loss_->append(r, newSteps(r, drawnLoss_));
+        }
+    } else if (phase == 1 || phase == 2) {
+        const int r = phase - 1;
+        if (r < runs) {
+            historyChart(r)->append(newSteps(r, drawnHistory_), outputs);
+        }
+    } else {
+        for (int r = 0; r < runs; ++r) {
+            const QVector<StepUpdate>& all = history_.steps(r);
+            if (!all.isEmpty() && all.last().step != profileStep_[r]) {
+                profileStep_[r] = all.last().step;
+                depth_->setProfile(r, all.last().step,
+                                   outputs ? all.last().outputNorms : all.last().blockNorms);
+            }
+        }
     }
+}
+
+void TrainingLabPanel::flushCharts() {
+    for (int phase = 0; phase < 4; ++phase) {
+        refreshPhase(phase);
+    }
+    showProgress();
 }
 
 void TrainingLabPanel::redrawHistories() {
     if (history_.runCount() == 0) {
         return;
     }
-    const bool outputs = normKind_->currentIndex() == 1;
     for (int r = 0; r < history_.runCount() && r < 2; ++r) {
         historyChart(r)->reset(history_.plan().runs.value(r), history_.plan().blocks,
                                history_.plan().totalSteps);
-        // Steps still pending are drawn by the next refresh.
-        QVector<StepUpdate> drawn = history_.steps(r);
-        drawn.resize(drawn.size() - pending_.value(r).size());
-        historyChart(r)->append(drawn, outputs);
-        if (!drawn.isEmpty()) {
-            depth_->setProfile(r, drawn.last().step,
-                               outputs ? drawn.last().outputNorms : drawn.last().blockNorms);
-        }
+        drawnHistory_[r] = 0;
+        profileStep_[r] = -1;
     }
+    flushCharts();
 }
 
 void TrainingLabPanel::showProgress() {

@@ -81,6 +81,8 @@ private:
     void onRunEnded(int run, const QString& status, const QString& message);
     void onFinished();
     void refreshCharts();
+    void refreshPhase(int phase);
+    void flushCharts();
     void redrawHistories();
     void chooseDataDirectory();
     void updateButtons();
@@ -93,7 +95,13 @@ private:
     QThread thread_;
     TrainingWorker* worker_;
     TrainingHistory history_;
-    QVector<QVector<StepUpdate>> pending_;  // per run, not yet drawn
+    // Per run: steps of history_ already in the loss chart / the history chart; the step
+    // the depth profile shows.
+    QVector<qsizetype> drawnLoss_;
+    QVector<qsizetype> drawnHistory_;
+    QVector<qint64> profileStep_;
+    qint64 lastCountedStep_ = 0;
+    int tick_ = 0;
     QTimer refresh_;
     QElapsedTimer clock_;
     qint64 pausedMs_ = 0;

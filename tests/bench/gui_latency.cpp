@@ -106,17 +106,25 @@ int main(int argc, char** argv) {
         // only to the target of a drag in progress).
         static_cast<QObject*>(window.inputPanel()->dropZone())->event(&event);
     };
-    QObject::connect(&window, &MainWindow::predictionsShown, [&] { predicted = true; });
+    std::vector<double> toPredictions, toGrid;
+    double predictedAt = 0, gridAt = 0;
+    QObject::connect(&window, &MainWindow::predictionsShown, [&] {
+        predicted = true;
+        predictedAt = clock.nsecsElapsed() / 1e6;
+    });
     QObject::connect(&window, &MainWindow::featureGridShown, [&] {
         if (!predicted) {
             return;  // a grid from before the drop's predictions
         }
         predicted = false;
+        gridAt = clock.nsecsElapsed() / 1e6;
         // The grid is set; let the window paint it before stopping the clock.
         window.repaint();
         const double ms = clock.nsecsElapsed() / 1e6;
         if (dropped >= warmup) {
             latencies.push_back(ms);
+            toPredictions.push_back(predictedAt);
+            toGrid.push_back(gridAt);
             stalls.push_back(monitor.worstStallMs());
         }
         if (++dropped < warmup + total) {
@@ -150,12 +158,16 @@ int main(int argc, char** argv) {
         const QJsonObject doc{{"arch", QString::fromStdString(cfg.arch)},
                               {"drop_to_grid_ms", l},
                               {"drop_to_grid_median_ms", median(latencies)},
+                              {"drop_to_predictions_median_ms", median(toPredictions)},
+                              {"drop_to_grid_set_median_ms", median(toGrid)},
                               {"event_loop_stall_ms", s},
                               {"worst_event_loop_stall_ms", worst}};
         std::printf("%s\n", QJsonDocument(doc).toJson(QJsonDocument::Compact).constData());
     } else {
         std::printf("drop -> predictions + first grid: median %.1f ms over %zu drops\n",
                     median(latencies), latencies.size());
+        std::printf("  of which: predictions shown at %.1f ms, grid set at %.1f ms\n",
+                    median(toPredictions), median(toGrid));
         std::printf("longest event-loop stall: %.1f ms\n", worst);
     }
     return 0;
