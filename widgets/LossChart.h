@@ -1,6 +1,6 @@
 #pragma once
 
-// Loss (left axis) and batch accuracy (right axis, dashed) of every run over the steps.
+// Loss (left axis) and batch accuracy (right axis, lighter) of every run over the steps.
 
 #include <QChartView>
 

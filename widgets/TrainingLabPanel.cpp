@@ -148,7 +148,9 @@ TrainingLabPanel::TrainingLabPanel(QWidget* parent)
     controls->addStretch();
     auto* controlBox = new QWidget(this);
     controlBox->setLayout(controls);
-    controlBox->setMaximumWidth(360);
+    // A fixed width: the status line changes every update, and a control column that
+    // followed its text would re-lay out (and fully repaint) all four charts each time.
+    controlBox->setFixedWidth(340);
 
     auto* grid = new QGridLayout(charts_);
     grid->setContentsMargins(0, 0, 0, 0);
