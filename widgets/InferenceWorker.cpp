@@ -142,7 +142,6 @@ struct InferenceWorker::State {
     torch::Device device{torch::kCPU};
     std::unique_ptr<FeatureCaptureProbe> capture;
     std::vector<std::string> blockNames;
-    std::map<std::string, CapturedBlock> lastCaptured;  // from the last classification
 };
 
 InferenceWorker::InferenceWorker() : state_(std::make_unique<State>()) {}
@@ -192,7 +191,6 @@ void InferenceWorker::loadModel(const ModelRequest& request) {
 
         // Replace the old model only once the new one is complete.
         state_->capture.reset();
-        state_->lastCaptured.clear();
         state_->model = std::move(model);
         state_->request = request;
         state_->capture = std::make_unique<FeatureCaptureProbe>(*state_->model.network);
@@ -263,7 +261,6 @@ void InferenceWorker::classifyDecoded(int requestId, const QString& source,
         predictions = classify(*state_->model.network,
                                prepared.tensor.unsqueeze(0).to(state_->device), kTopK);
     }
-    state_->lastCaptured = state_->capture->captured();
 
     ClassificationView view;
     view.requestId = requestId;
@@ -296,23 +293,25 @@ void InferenceWorker::renderFeatures(const FeatureRequest& request) {
     view.request = request;
     try {
         const int blocks = static_cast<int>(state_->blockNames.size());
-        if (state_->lastCaptured.empty() || blocks == 0) {
+        if (!state_->capture || state_->capture->captured().empty() || blocks == 0) {
             view.note = tr("Drop an image to see what each block does with it.");
             Q_EMIT featuresRendered(view);
             return;
         }
+        // The probe holds every block's tensors from the last classification.
+        const auto& captured = state_->capture->captured();
         torch::InferenceMode inference;
         torch::Tensor maps;
         QString title;
         if (request.entry <= 0) {
-            maps = state_->lastCaptured.at(state_->blockNames.front()).input;
+            maps = captured.at(state_->blockNames.front()).input;
             title = tr("stem output");
         } else if (request.entry > blocks) {
-            maps = state_->lastCaptured.at(state_->blockNames.back()).output;
+            maps = captured.at(state_->blockNames.back()).output;
             title = tr("last block output, before average pooling");
         } else {
             const std::string& name = state_->blockNames[request.entry - 1];
-            const CapturedBlock& block = state_->lastCaptured.at(name);
+            const CapturedBlock& block = captured.at(name);
             title = QString::fromStdString(name) + QStringLiteral(" · ");
             switch (request.kind) {
                 case TensorKind::Input:
