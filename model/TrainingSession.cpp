@@ -5,6 +5,22 @@
 #include <cmath>
 
 namespace reslens {
+namespace {
+
+// A convolution whose weight is channels-last writes channels-last output, and batch norm,
+// ReLU and the additions keep the layout they are given: converting the 4-D weights (and
+// the input) switches the whole network. set_data keeps the parameters' identities, so
+// hooks, probes and the caller's handles all still see the same tensors.
+void convertToChannelsLast(torch::nn::Module& network) {
+    torch::NoGradGuard noGrad;
+    for (torch::Tensor& parameter : network.parameters()) {
+        if (parameter.dim() == 4) {
+            parameter.set_data(parameter.contiguous(torch::MemoryFormat::ChannelsLast));
+        }
+    }
+}
+
+}  // namespace
 
 TrainingSession::TrainingSession(ResNet network, const TrainingOptions& options, int64_t totalSteps)
     : network_(std::move(network)),
@@ -12,6 +28,9 @@ TrainingSession::TrainingSession(ResNet network, const TrainingOptions& options,
       totalSteps_(totalSteps),
       device_(network_->fc->weight.device()) {
     options_.validate();
+    if (options_.channelsLast) {
+        convertToChannelsLast(*network_);
+    }
     optimizer_ = std::make_unique<torch::optim::SGD>(network_->parameters(),
                                                      torch::optim::SGDOptions(options_.learningRate)
                                                          .momentum(options_.momentum)
@@ -39,7 +58,10 @@ StepReport TrainingSession::step(const Batch& batch) {
         buffers.push_back(buffer);
         saved.push_back(buffer.clone());
     }
-    const torch::Tensor inputs = batch.inputs.to(device_);
+    torch::Tensor inputs = batch.inputs.to(device_);
+    if (options_.channelsLast) {
+        inputs = inputs.contiguous(torch::MemoryFormat::ChannelsLast);
+    }
     const torch::Tensor labels = batch.labels.to(device_);
     optimizer_->zero_grad();
     const torch::Tensor logits = network_->forward(inputs);

@@ -166,6 +166,47 @@ private Q_SLOTS:
         QVERIFY(!sameWeights(*skip, *noskip));
     }
 
+    void channelsLastTrainsLikeNchw() {
+        // Training runs in channels-last layout for speed; it must be the same arithmetic as
+        // the standard layout up to float rounding, step after step.
+        const Dataset data = syntheticData(64);
+        torch::manual_seed(8);
+        ResNet fast(smallConfig("resnet20"));
+        ResNet standard(smallConfig("resnet20"));
+        loadStateDict(*standard, stateDict(*fast), "copy", "resnet20");
+        TrainingOptions nhwc = options(4), nchw = options(4);
+        nchw.channelsLast = false;
+        TrainingSession a(fast, nhwc, 4), b(standard, nchw, 4);
+        // The first block's first convolution (16 -> 16 channels: the layouts differ).
+        const torch::Tensor fastWeight = fast->parameters()[3];
+        QCOMPARE(fastWeight.sizes(), torch::IntArrayRef({16, 16, 3, 3}));
+        QVERIFY(fastWeight.is_contiguous(torch::MemoryFormat::ChannelsLast));
+        QVERIFY(!fastWeight.is_contiguous());
+        QVERIFY(standard->parameters()[3].is_contiguous());
+        BatchSampler sampler(data, nhwc);
+        for (int i = 0; i < 4; ++i) {
+            const Batch batch = sampler.next();
+            const StepReport x = a.step(batch), y = b.step(batch);
+            // The first step differs by float rounding only; later ones also by the updates
+            // that rounding fed, so the trajectories may drift apart a little.
+            const double tolerance = i == 0 ? 1e-5 : 1e-3;
+            QVERIFY2(std::abs(x.loss - y.loss) <= tolerance * std::abs(y.loss),
+                     qPrintable(QString("step %1: %2 vs %3").arg(i).arg(x.loss).arg(y.loss)));
+            for (size_t k = 0; i == 0 && k < y.blockGradientNorms.size(); ++k) {
+                QVERIFY2(std::abs(x.blockGradientNorms[k] - y.blockGradientNorms[k]) <=
+                             1e-4 * y.blockGradientNorms[k],
+                         qPrintable(QString("block %1: %2 vs %3")
+                                        .arg(k)
+                                        .arg(x.blockGradientNorms[k], 0, 'g', 9)
+                                        .arg(y.blockGradientNorms[k], 0, 'g', 9)));
+            }
+        }
+        const TensorMap fastState = stateDict(*fast), standardState = stateDict(*standard);
+        for (const auto& [name, tensor] : standardState) {
+            QVERIFY2(torch::allclose(fastState.at(name), tensor, 1e-2, 1e-4), name.c_str());
+        }
+    }
+
     void samplerIsReproducibleAndCoversEveryImageEachEpoch() {
         const Dataset data = syntheticData(48);
         TrainingOptions o = options(1);

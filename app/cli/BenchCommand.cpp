@@ -158,32 +158,41 @@ int BenchCommand::runTraining() {
     options.std.assign(static_cast<size_t>(config.inChannels), 0.25);
     TrainingOptions bare = options;
     bare.collectGradientNorms = false;
-    // Two networks from the same weights, one collecting gradient norms, stepped alternately.
-    ResNet withNorms(config), without(config);
+    TrainingOptions nchw = bare;
+    nchw.channelsLast = false;
+    // Three networks from the same weights, stepped in turn on the same batch: with gradient
+    // norms, without, and without in the standard NCHW layout.
+    ResNet withNorms(config), without(config), standardLayout(config);
     {
         torch::NoGradGuard noGrad;
-        auto target = without->parameters();
-        auto source = withNorms->parameters();
-        for (size_t i = 0; i < target.size(); ++i) {
-            target[i].copy_(source[i]);
+        const auto source = withNorms->parameters();
+        for (const ResNet& copy : {without, standardLayout}) {
+            auto target = copy->parameters();
+            for (size_t i = 0; i < target.size(); ++i) {
+                target[i].copy_(source[i]);
+            }
         }
     }
     TrainingSession collecting(withNorms, options, options.steps);
     TrainingSession plain(without, bare, options.steps);
+    TrainingSession plainNchw(standardLayout, nchw, options.steps);
     BatchSampler sampler(data, options);
-    std::vector<double> normsMs, bareMs, samplerMs;
+    std::vector<double> normsMs, bareMs, nchwMs, samplerMs;
     for (int i = 0; i < warmup_ + iterations_; ++i) {
         Batch batch;
         const double s = millisecondsOf([&] { batch = sampler.next(); });
         const double a = millisecondsOf([&] { plain.step(batch); });
         const double b = millisecondsOf([&] { collecting.step(batch); });
+        const double c = millisecondsOf([&] { plainNchw.step(batch); });
         if (i >= warmup_) {
             samplerMs.push_back(s);
             bareMs.push_back(a);
             normsMs.push_back(b);
+            nchwMs.push_back(c);
         }
     }
-    const double bareMedian = median(bareMs), normsMedian = median(normsMs);
+    const double bareMedian = median(bareMs), normsMedian = median(normsMs),
+                 nchwMedian = median(nchwMs);
     if (json_) {
         nlohmann::json doc = {{"arch", config.arch},
                               {"input", {config.inChannels, config.inputHeight, config.inputWidth}},
@@ -192,9 +201,11 @@ int BenchCommand::runTraining() {
                               {"iterations", iterations_},
                               {"step_ms", bareMs},
                               {"step_with_grad_norms_ms", normsMs},
+                              {"step_nchw_ms", nchwMs},
                               {"batch_sampling_ms", samplerMs},
                               {"step_median_ms", bareMedian},
                               {"step_with_grad_norms_median_ms", normsMedian},
+                              {"step_nchw_median_ms", nchwMedian},
                               {"batch_sampling_median_ms", median(samplerMs)},
                               {"grad_norms_over_bare", normsMedian / bareMedian}};
         std::cout << doc.dump(2) << std::endl;
@@ -203,7 +214,9 @@ int BenchCommand::runTraining() {
                     config.arch.c_str(), batch_, config.inChannels, config.inputHeight,
                     config.inputWidth, torch::get_num_threads(), iterations_);
         std::printf("  batch sampling + augmentation   %9.2f ms\n", median(samplerMs));
-        std::printf("  SGD step                        %9.2f ms\n", bareMedian);
+        std::printf("  SGD step, NCHW layout           %9.2f ms\n", nchwMedian);
+        std::printf("  SGD step, channels-last         %9.2f ms   (%.3fx)\n", bareMedian,
+                    bareMedian / nchwMedian);
         std::printf("  SGD step + block gradient norms %9.2f ms   (%.3fx)\n", normsMedian,
                     normsMedian / bareMedian);
     }

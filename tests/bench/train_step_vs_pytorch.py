@@ -5,9 +5,12 @@ In alternating rounds on the same machine and thread count:
   * Python: He et al.'s CIFAR ResNet-20 (tests/bench/cifar_resnet.py, option A shortcuts),
     1x28x28 inputs, batch 128, SGD (momentum 0.9, weight decay 1e-4): zero_grad, forward,
     cross-entropy, backward, step, on Debian's python3-torch (the same LibTorch 1.13);
-  * `reslens-cli bench --train`: the same step in ResLens (batch sampling timed apart),
-    alternately without and with per-block gradient norms.
-Prints the medians, ResLens / Python (target <= 1.0) and with norms / without (target <= 1.05).
+  * the same Python loop with the model and batch in channels-last (NHWC) layout, which
+    ResLens trains in by default;
+  * `reslens-cli bench --train`: the same step in ResLens (batch sampling timed apart), in
+    turn without gradient norms, with per-block gradient norms, and in NCHW layout.
+Prints the medians: ResLens / the Python loop as written (target <= 1.0), ResLens / Python
+in the same layout (both layouts), and with norms / without (target <= 1.05).
 
 Usage: train_step_vs_pytorch.py [--cli build/app/cli/reslens-cli] [--threads N] [--rounds 4]
        [--iterations 5] [--json]
@@ -53,13 +56,20 @@ def main():
     torch.manual_seed(0)
     model = CifarResNet(20, in_channels=1, num_classes=10).train()
     optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9, weight_decay=1e-4)
+    model_cl = CifarResNet(20, in_channels=1, num_classes=10).train()
+    model_cl.load_state_dict(model.state_dict())
+    model_cl = model_cl.to(memory_format=torch.channels_last)
+    optimizer_cl = torch.optim.SGD(model_cl.parameters(), lr=0.01, momentum=0.9, weight_decay=1e-4)
     x = torch.randn(args.batch, 1, 28, 28)
+    x_cl = x.contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, 10, (args.batch,))
     python_round(model, optimizer, x, y, 2)  # warm-up
+    python_round(model_cl, optimizer_cl, x_cl, y, 2)
 
-    py, bare, norms = [], [], []
+    py, py_cl, bare, norms, nchw = [], [], [], [], []
     for _ in range(args.rounds):
         py += python_round(model, optimizer, x, y, args.iterations)
+        py_cl += python_round(model_cl, optimizer_cl, x_cl, y, args.iterations)
         out = subprocess.run(
             [args.cli, "--threads", str(args.threads), "bench", "--arch", "resnet20",
              "--in-channels", "1", "--input", "28x28", "--train", "--batch", str(args.batch),
@@ -68,13 +78,17 @@ def main():
         doc = json.loads(out)
         bare += doc["step_ms"]
         norms += doc["step_with_grad_norms_ms"]
+        nchw += doc["step_nchw_ms"]
 
     med = statistics.median
     result = dict(arch="resnet20", input=[1, 28, 28], batch=args.batch, threads=args.threads,
                   samples=len(py), torch=torch.__version__,
-                  pytorch_step_ms=med(py), reslens_step_ms=med(bare),
+                  pytorch_step_ms=med(py), pytorch_channels_last_step_ms=med(py_cl),
+                  reslens_step_ms=med(bare), reslens_nchw_step_ms=med(nchw),
                   reslens_step_with_grad_norms_ms=med(norms),
                   reslens_over_pytorch=med(bare) / med(py),
+                  reslens_over_pytorch_channels_last=med(bare) / med(py_cl),
+                  reslens_nchw_over_pytorch=med(nchw) / med(py),
                   grad_norms_over_bare=med(norms) / med(bare))
     if args.json:
         json.dump(result, sys.stdout, indent=2)
@@ -85,6 +99,13 @@ def main():
     print(f"  PyTorch (Python) training step        {result['pytorch_step_ms']:8.1f} ms")
     print(f"  ResLens training step                 {result['reslens_step_ms']:8.1f} ms"
           f"   ({result['reslens_over_pytorch']:.3f}x, target <= 1.0)")
+    print("  same layout on both sides:")
+    print(f"    PyTorch, NCHW                       {result['pytorch_step_ms']:8.1f} ms")
+    print(f"    ResLens, NCHW                       {result['reslens_nchw_step_ms']:8.1f} ms"
+          f"   ({result['reslens_nchw_over_pytorch']:.3f}x)")
+    print(f"    PyTorch, channels-last              {result['pytorch_channels_last_step_ms']:8.1f} ms")
+    print(f"    ResLens, channels-last              {result['reslens_step_ms']:8.1f} ms"
+          f"   ({result['reslens_over_pytorch_channels_last']:.3f}x)")
     print(f"  ResLens step + block gradient norms   {result['reslens_step_with_grad_norms_ms']:8.1f} ms"
           f"   ({result['grad_norms_over_bare']:.3f}x, target <= 1.05)")
 
