@@ -136,19 +136,23 @@ torch::Tensor blockSums(const torch::Tensor& residual, const torch::Tensor& shor
         (!shortcut.defined() || fastPathApplies(shortcut))) {
         return cpuBlockSums(residual, shortcut, output);
     }
-    // Any other device or dtype: the same sums with tensor ops, in float64.
-    const torch::Tensor r = residual.detach().flatten(1).to(torch::kDouble);
-    const torch::Tensor y = output.detach().flatten(1).to(torch::kDouble);
+    // Any other device, dtype or layout (CUDA above all): the same sums as reductions in the
+    // tensors' own dtype, without float64 copies of whole activations, which would cost more
+    // memory traffic on a GPU than the forward itself. Only the [batch, 5] result is widened.
+    // Per-image sums of squares come from norms (one pass, no squared temporary).
+    const torch::Tensor r = residual.detach().flatten(1);
+    const torch::Tensor y = output.detach().flatten(1);
     torch::Tensor ss, rs;
     if (shortcut.defined()) {
-        const torch::Tensor s = shortcut.detach().flatten(1).to(torch::kDouble);
-        ss = s.square().sum(1);
+        const torch::Tensor s = shortcut.detach().flatten(1);
+        ss = s.norm(2, 1).square();
         rs = (r * s).sum(1);
     } else {
         ss = torch::zeros({r.size(0)}, r.options());
         rs = ss;
     }
-    return torch::stack({r.sum(1), r.square().sum(1), ss, rs, y.square().sum(1)}, 1);
+    return torch::stack({r.sum(1), r.norm(2, 1).square(), ss, rs, y.norm(2, 1).square()}, 1)
+        .to(torch::kDouble);
 }
 
 torch::Tensor sumOfSquaresPerImage(const torch::Tensor& t) {
@@ -157,7 +161,7 @@ torch::Tensor sumOfSquaresPerImage(const torch::Tensor& t) {
         // Reuse the fused kernel with t as both F(x) and output; take the output column.
         return cpuBlockSums(t, torch::Tensor(), t).select(1, kSumOutputSquared).contiguous();
     }
-    return t.detach().flatten(1).to(torch::kDouble).square().sum(1);
+    return t.detach().flatten(1).norm(2, 1).square().to(torch::kDouble);
 }
 
 }  // namespace reslens

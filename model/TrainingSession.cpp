@@ -26,7 +26,8 @@ TrainingSession::TrainingSession(ResNet network, const TrainingOptions& options,
     : network_(std::move(network)),
       options_(options),
       totalSteps_(totalSteps),
-      device_(network_->fc->weight.device()) {
+      device_(network_->fc->weight.device()),
+      dtype_(network_->fc->weight.scalar_type()) {
     options_.validate();
     if (options_.channelsLast) {
         convertToChannelsLast(*network_);
@@ -58,7 +59,7 @@ StepReport TrainingSession::step(const Batch& batch) {
         buffers.push_back(buffer);
         saved.push_back(buffer.clone());
     }
-    torch::Tensor inputs = batch.inputs.to(device_);
+    torch::Tensor inputs = batch.inputs.to(device_, dtype_);
     if (options_.channelsLast) {
         inputs = inputs.contiguous(torch::MemoryFormat::ChannelsLast);
     }

@@ -1,8 +1,9 @@
 #pragma once
 
 // One network being trained: its optimiser, its learning-rate schedule, its gradient-norm
-// probe. step() takes a batch (already on any device; moved to the network's) and returns
-// what happened, or throws DivergedError when the loss or a gradient is not finite.
+// probe. step() takes a batch (on any device, in float; moved to the network's device and
+// dtype) and returns what happened, or throws DivergedError when the loss or a gradient is
+// not finite.
 
 #include <torch/optim/sgd.h>
 
@@ -51,6 +52,7 @@ private:
     int64_t totalSteps_;
     int64_t stepsDone_ = 0;
     torch::Device device_;
+    torch::ScalarType dtype_;  // float, or double for reference runs (check-device)
     std::unique_ptr<torch::optim::SGD> optimizer_;
     std::unique_ptr<GradientNormProbe> probe_;
 };

@@ -16,6 +16,7 @@
 #include "model/BuiltinDatasets.h"
 #include "model/DataSpec.h"
 #include "model/Dataset.h"
+#include "model/DeviceSelection.h"
 #include "model/TrainingSession.h"
 #ifdef RESLENS_WITH_IMAGING
 #include "app/cli/PipelineBench.h"
@@ -31,6 +32,13 @@ double millisecondsOf(F&& f) {
     f();
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
         .count();
+}
+
+// CUDA runs asynchronously: a timed piece of work ends when the device has finished it.
+void waitFor(const c10::Device& device) {
+    if (device.is_cuda()) {
+        torch::cuda::synchronize(device.has_index() ? device.index() : -1);
+    }
 }
 
 }  // namespace
@@ -141,6 +149,7 @@ int BenchCommand::runDataLoading() {
 
 int BenchCommand::runTraining() {
     const ResNetConfig config = architecture_.toConfig();
+    const c10::Device device = parseDevice(source_.deviceName());
     torch::manual_seed(seed_);
     // Random images of the configured shape; the sampler batches them as in a real run.
     Dataset data;
@@ -173,6 +182,9 @@ int BenchCommand::runTraining() {
             }
         }
     }
+    for (ResNet network : {withNorms, without, standardLayout}) {
+        network->to(device);
+    }
     TrainingSession collecting(withNorms, options, options.steps);
     TrainingSession plain(without, bare, options.steps);
     TrainingSession plainNchw(standardLayout, nchw, options.steps);
@@ -180,10 +192,26 @@ int BenchCommand::runTraining() {
     std::vector<double> normsMs, bareMs, nchwMs, samplerMs;
     for (int i = 0; i < warmup_ + iterations_; ++i) {
         Batch batch;
-        const double s = millisecondsOf([&] { batch = sampler.next(); });
-        const double a = millisecondsOf([&] { plain.step(batch); });
-        const double b = millisecondsOf([&] { collecting.step(batch); });
-        const double c = millisecondsOf([&] { plainNchw.step(batch); });
+        // Sampling and the copy to the device are timed apart, as in a loop whose batch is
+        // already on the device.
+        const double s = millisecondsOf([&] {
+            batch = sampler.next();
+            batch.inputs = batch.inputs.to(device);
+            batch.labels = batch.labels.to(device);
+            waitFor(device);
+        });
+        const double a = millisecondsOf([&] {
+            plain.step(batch);
+            waitFor(device);
+        });
+        const double b = millisecondsOf([&] {
+            collecting.step(batch);
+            waitFor(device);
+        });
+        const double c = millisecondsOf([&] {
+            plainNchw.step(batch);
+            waitFor(device);
+        });
         if (i >= warmup_) {
             samplerMs.push_back(s);
             bareMs.push_back(a);
@@ -197,6 +225,7 @@ int BenchCommand::runTraining() {
         nlohmann::json doc = {{"arch", config.arch},
                               {"input", {config.inChannels, config.inputHeight, config.inputWidth}},
                               {"batch", batch_},
+                              {"device", device.str()},
                               {"threads", torch::get_num_threads()},
                               {"iterations", iterations_},
                               {"step_ms", bareMs},
@@ -210,9 +239,9 @@ int BenchCommand::runTraining() {
                               {"grad_norms_over_bare", normsMedian / bareMedian}};
         std::cout << doc.dump(2) << std::endl;
     } else {
-        std::printf("%s, batch %d, %dx%dx%d, cpu, %d threads, %d training steps each (median)\n",
+        std::printf("%s, batch %d, %dx%dx%d, %s, %d threads, %d training steps each (median)\n",
                     config.arch.c_str(), batch_, config.inChannels, config.inputHeight,
-                    config.inputWidth, torch::get_num_threads(), iterations_);
+                    config.inputWidth, device.str().c_str(), torch::get_num_threads(), iterations_);
         std::printf("  batch sampling + augmentation   %9.2f ms\n", median(samplerMs));
         std::printf("  SGD step, NCHW layout           %9.2f ms\n", nchwMedian);
         std::printf("  SGD step, channels-last         %9.2f ms   (%.3fx)\n", bareMedian,
@@ -225,21 +254,26 @@ int BenchCommand::runTraining() {
 
 int BenchCommand::runForward() {
     const ResNetConfig config = architecture_.toConfig();
+    const c10::Device device = parseDevice(source_.deviceName());
     torch::manual_seed(seed_);
     ResNet network(config);
     network->eval();
+    network->to(device);
     const torch::Tensor input =
-        torch::randn({batch_, config.inChannels, config.inputHeight, config.inputWidth});
+        torch::randn({batch_, config.inChannels, config.inputHeight, config.inputWidth}).to(device);
     torch::InferenceMode inference;
 
     // Interleave the kinds iteration by iteration so that all see the same machine state.
     // Hooks exist only around the forwards that use them.
     std::optional<BlockStatisticsProbe> probe;
     std::vector<HookHandle> emptyHooks;
-    auto forward = [&] { network->forward(input); };
+    auto forward = [&] {
+        network->forward(input);
+        waitFor(device);
+    };
     auto probed = [&] {
         network->forward(input);
-        probe->collect();
+        probe->collect();  // brings the statistics to the CPU: waits for the device
     };
     std::vector<double> untracedMs, hookedMs, probedMs;
     for (int i = 0; i < warmup_ + iterations_; ++i) {
@@ -266,7 +300,7 @@ int BenchCommand::runForward() {
         nlohmann::json doc = {{"arch", config.arch},
                               {"input", {config.inChannels, config.inputHeight, config.inputWidth}},
                               {"batch", batch_},
-                              {"device", "cpu"},
+                              {"device", device.str()},
                               {"threads", torch::get_num_threads()},
                               {"iterations", iterations_},
                               {"untraced_ms", untracedMs},
@@ -278,9 +312,9 @@ int BenchCommand::runForward() {
                               {"probed_over_untraced", probedMedian / untracedMedian}};
         std::cout << doc.dump(2) << std::endl;
     } else {
-        std::printf("%s, batch %d, %dx%dx%d, cpu, %d threads, %d iterations (median)\n",
+        std::printf("%s, batch %d, %dx%dx%d, %s, %d threads, %d iterations (median)\n",
                     config.arch.c_str(), batch_, config.inChannels, config.inputHeight,
-                    config.inputWidth, torch::get_num_threads(), iterations_);
+                    config.inputWidth, device.str().c_str(), torch::get_num_threads(), iterations_);
         std::printf("  untraced forward           %9.2f ms\n", untracedMedian);
         std::printf("  forward + empty hooks      %9.2f ms   (%.3fx)\n", hookedMedian,
                     hookedMedian / untracedMedian);

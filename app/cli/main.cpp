@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "app/cli/BenchCommand.h"
+#include "app/cli/CheckDeviceCommand.h"
 #include "app/cli/ImportCommand.h"
 #include "app/cli/InspectCommand.h"
 #include "app/cli/UsageError.h"
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
 #endif
     reslens::cli::ImportCommand import(app);
     reslens::cli::BenchCommand bench(app);
+    reslens::cli::CheckDeviceCommand checkDevice(app);
     std::string commandLine = "reslens-cli";
     for (int i = 1; i < argc; ++i) {
         commandLine += std::string(" ") + argv[i];
@@ -106,6 +108,9 @@ int main(int argc, char** argv) {
         }
         if (bench.selected()) {
             return bench.run();
+        }
+        if (checkDevice.selected()) {
+            return checkDevice.run();
         }
         return fail("no subcommand given (see --help)", 2);
     } catch (const reslens::cli::UsageError& e) {
