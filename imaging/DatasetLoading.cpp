@@ -65,27 +65,9 @@ Dataset loadImageFolder(const std::string& directory, const Preprocessing& prepr
 }
 
 Dataset loadDataset(const DataSpec& spec, const Preprocessing& folderPreprocessing) {
-    switch (spec.kind) {
-        case DataSpec::Kind::FashionMnist:
-            return loadFashionMnist(spec.directory, spec.split);
-        case DataSpec::Kind::Cifar10:
-            return loadCifar10(spec.directory, spec.split);
-        case DataSpec::Kind::Folder:
-            return loadImageFolder(spec.directory, folderPreprocessing);
-    }
-    throw InputError("unknown dataset kind");
-}
-
-Preprocessing preprocessingFor(const DataSpec& spec, int channels, int height, int width) {
-    switch (spec.kind) {
-        case DataSpec::Kind::FashionMnist:
-            return Preprocessing::fashionMnist();
-        case DataSpec::Kind::Cifar10:
-            return Preprocessing::cifar10();
-        case DataSpec::Kind::Folder:
-            return Preprocessing::forInput(channels, height, width);
-    }
-    return Preprocessing::forInput(channels, height, width);
+    return spec.kind == DataSpec::Kind::Folder
+               ? loadImageFolder(spec.directory, folderPreprocessing)
+               : loadBuiltinDataset(spec);
 }
 
 }  // namespace reslens

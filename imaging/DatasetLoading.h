@@ -7,6 +7,7 @@
 
 #include "model/DataSpec.h"
 #include "model/Dataset.h"
+#include "model/DatasetFromSpec.h"  // preprocessingFor
 #include "model/Preprocessing.h"
 
 namespace reslens {
@@ -18,9 +19,5 @@ Dataset loadDataset(const DataSpec& spec, const Preprocessing& folderPreprocessi
 // sub-folder name -> class, in sorted order; every decodable image inside. Throws InputError
 // for a folder without classes or images, or for an image that cannot be read.
 Dataset loadImageFolder(const std::string& directory, const Preprocessing& preprocessing);
-
-// The preprocessing that matches a dataset: Fashion-MNIST's, CIFAR-10's, or for folders the
-// usual one for the given input shape.
-Preprocessing preprocessingFor(const DataSpec& spec, int channels, int height, int width);
 
 }  // namespace reslens

@@ -1,6 +1,8 @@
 #include "model/CompressedFile.h"
 
+#ifdef RESLENS_WITH_ZLIB
 #include <zlib.h>
+#endif
 
 #include "model/FileBytes.h"
 #include "model/InputError.h"
@@ -13,6 +15,10 @@ std::vector<char> readMaybeGzipped(const std::string& path, size_t maxBytes) {
         static_cast<unsigned char>(raw[1]) != 0x8b) {
         return raw;
     }
+#ifndef RESLENS_WITH_ZLIB
+    throw InputError("'" + path +
+                     "' is gzip-compressed and this build has no zlib: gunzip it first");
+#else
     z_stream stream{};
     if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) {  // 16: expect a gzip header
         throw InputError("cannot inflate '" + path + "'");
@@ -43,6 +49,7 @@ std::vector<char> readMaybeGzipped(const std::string& path, size_t maxBytes) {
     out.resize(stream.total_out);
     inflateEnd(&stream);
     return out;
+#endif
 }
 
 }  // namespace reslens

@@ -4,8 +4,9 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "imaging/DatasetLoading.h"
+#include "app/cli/DatasetSource.h"
 #include "model/DataSpec.h"
+#include "model/DatasetFromSpec.h"
 #include "model/Evaluation.h"
 #include "model/InputError.h"
 
@@ -30,7 +31,7 @@ int EvaluateCommand::run() {
         spec = spec.withSplit(Split::Test);
     }
     const Preprocessing& p = model.metadata.preprocessing;
-    const Dataset data = loadDataset(spec, p);
+    const Dataset data = loadData(spec, p);
     const ResNetConfig& c = model.metadata.config;
     if (data.channels() != c.inChannels || data.height() != c.inputHeight ||
         data.width() != c.inputWidth) {

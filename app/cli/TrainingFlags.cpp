@@ -1,7 +1,8 @@
 #include "app/cli/TrainingFlags.h"
 
+#include "app/cli/DatasetSource.h"
 #include "app/cli/UsageError.h"
-#include "imaging/DatasetLoading.h"
+#include "model/DatasetFromSpec.h"
 #include "model/InputError.h"
 
 namespace reslens::cli {
@@ -51,7 +52,7 @@ DataSpec TrainingFlags::dataSpec() const {
 Dataset TrainingFlags::loadTrainingData() const {
     const ResNetConfig config = architecture_.toConfig();
     DataSpec spec = dataSpec();
-    return loadDataset(spec, preprocessing(config));
+    return loadData(spec, preprocessing(config));
 }
 
 std::optional<Dataset> TrainingFlags::loadTestData() const {
@@ -59,7 +60,7 @@ std::optional<Dataset> TrainingFlags::loadTestData() const {
     if (spec.kind == DataSpec::Kind::Folder || (spec.splitGiven && spec.split == Split::Test)) {
         return std::nullopt;
     }
-    return loadDataset(spec.withSplit(Split::Test), preprocessing(architecture_.toConfig()));
+    return loadData(spec.withSplit(Split::Test), preprocessing(architecture_.toConfig()));
 }
 
 ResNetConfig TrainingFlags::networkFor(const Dataset& data) const {

@@ -10,16 +10,16 @@
 
 #include "app/cli/BenchCommand.h"
 #include "app/cli/CheckDeviceCommand.h"
+#include "app/cli/CompareCommand.h"
+#include "app/cli/EvaluateCommand.h"
 #include "app/cli/ImportCommand.h"
 #include "app/cli/InspectCommand.h"
+#include "app/cli/TrainCommand.h"
 #include "app/cli/UsageError.h"
 #include "model/InputError.h"
 #ifdef RESLENS_WITH_IMAGING
 #include "app/cli/ClassifyCommand.h"
-#include "app/cli/CompareCommand.h"
-#include "app/cli/EvaluateCommand.h"
 #include "app/cli/FeaturesCommand.h"
-#include "app/cli/TrainCommand.h"
 #endif
 
 namespace {
@@ -43,10 +43,10 @@ int main(int argc, char** argv) {
 #ifdef RESLENS_WITH_IMAGING
     reslens::cli::ClassifyCommand classify(app);
     reslens::cli::FeaturesCommand features(app);
+#endif
     reslens::cli::TrainCommand train(app);
     reslens::cli::CompareCommand compare(app);
     reslens::cli::EvaluateCommand evaluate(app);
-#endif
     reslens::cli::ImportCommand import(app);
     reslens::cli::BenchCommand bench(app);
     reslens::cli::CheckDeviceCommand checkDevice(app);
@@ -93,6 +93,7 @@ int main(int argc, char** argv) {
         if (features.selected()) {
             return features.run();
         }
+#endif
         if (train.selected()) {
             return train.run(commandLine);
         }
@@ -102,7 +103,6 @@ int main(int argc, char** argv) {
         if (evaluate.selected()) {
             return evaluate.run();
         }
-#endif
         if (import.selected()) {
             return import.run(commandLine);
         }

@@ -21,25 +21,13 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 
 import torch
-import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from cifar_resnet import CifarResNet  # noqa: E402
-
-
-def python_round(model, optimizer, x, y, iterations):
-    times = []
-    for _ in range(iterations):
-        start = time.perf_counter()
-        optimizer.zero_grad()
-        F.cross_entropy(model(x), y).backward()
-        optimizer.step()
-        times.append((time.perf_counter() - start) * 1000.0)
-    return times
+from timing import train_round  # noqa: E402
 
 
 def main():
@@ -63,13 +51,13 @@ def main():
     x = torch.randn(args.batch, 1, 28, 28)
     x_cl = x.contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, 10, (args.batch,))
-    python_round(model, optimizer, x, y, 2)  # warm-up
-    python_round(model_cl, optimizer_cl, x_cl, y, 2)
+    train_round(model, optimizer, x, y, 2)  # warm-up
+    train_round(model_cl, optimizer_cl, x_cl, y, 2)
 
     py, py_cl, bare, norms, nchw = [], [], [], [], []
     for _ in range(args.rounds):
-        py += python_round(model, optimizer, x, y, args.iterations)
-        py_cl += python_round(model_cl, optimizer_cl, x_cl, y, args.iterations)
+        py += train_round(model, optimizer, x, y, args.iterations)
+        py_cl += train_round(model_cl, optimizer_cl, x_cl, y, args.iterations)
         out = subprocess.run(
             [args.cli, "--threads", str(args.threads), "bench", "--arch", "resnet20",
              "--in-channels", "1", "--input", "28x28", "--train", "--batch", str(args.batch),
