@@ -200,18 +200,25 @@ int BenchCommand::runTraining() {
             batch.labels = batch.labels.to(device);
             waitFor(device);
         });
-        const double a = millisecondsOf([&] {
-            plain.step(batch);
-            waitFor(device);
-        });
-        const double b = millisecondsOf([&] {
-            collecting.step(batch);
-            waitFor(device);
-        });
-        const double c = millisecondsOf([&] {
-            plainNchw.step(batch);
-            waitFor(device);
-        });
+        auto timeStep = [&](TrainingSession& session) {
+            return millisecondsOf([&] {
+                session.step(batch);
+                waitFor(device);
+            });
+        };
+        // The three take turns going first, so that none always follows the same one.
+        double a = 0, b = 0, c = 0;
+        switch (i % 3) {
+            case 0:
+                a = timeStep(plain), b = timeStep(collecting), c = timeStep(plainNchw);
+                break;
+            case 1:
+                b = timeStep(collecting), c = timeStep(plainNchw), a = timeStep(plain);
+                break;
+            default:
+                c = timeStep(plainNchw), a = timeStep(plain), b = timeStep(collecting);
+                break;
+        }
         if (i >= warmup_) {
             samplerMs.push_back(s);
             bareMs.push_back(a);
