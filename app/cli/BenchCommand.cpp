@@ -17,6 +17,7 @@
 #include "model/DataSpec.h"
 #include "model/Dataset.h"
 #include "model/DeviceSelection.h"
+#include "model/StateDict.h"
 #include "model/TrainingSession.h"
 #ifdef RESLENS_WITH_IMAGING
 #include "app/cli/PipelineBench.h"
@@ -172,15 +173,8 @@ int BenchCommand::runTraining() {
     // Three networks from the same weights, stepped in turn on the same batch: with gradient
     // norms, without, and without in the standard NCHW layout.
     ResNet withNorms(config), without(config), standardLayout(config);
-    {
-        torch::NoGradGuard noGrad;
-        const auto source = withNorms->parameters();
-        for (const ResNet& copy : {without, standardLayout}) {
-            auto target = copy->parameters();
-            for (size_t i = 0; i < target.size(); ++i) {
-                target[i].copy_(source[i]);
-            }
-        }
+    for (ResNet copy : {without, standardLayout}) {
+        loadStateDict(*copy, stateDict(*withNorms), "copy", config.arch);
     }
     for (ResNet network : {withNorms, without, standardLayout}) {
         network->to(device);
