@@ -8,8 +8,8 @@
 
 #include "imaging/ImageDecoder.h"
 #include "imaging/ImagePreprocessor.h"
-#include "model/BuiltinDatasets.h"
-#include "model/InputError.h"
+#include "model/data/BuiltinDatasets.h"
+#include "model/runtime/InputError.h"
 
 namespace reslens {
 

@@ -5,10 +5,10 @@
 
 #include <string>
 
-#include "model/DataSpec.h"
-#include "model/Dataset.h"
-#include "model/DatasetFromSpec.h"  // preprocessingFor
-#include "model/Preprocessing.h"
+#include "model/data/DataSpec.h"
+#include "model/data/Dataset.h"
+#include "model/data/DatasetFromSpec.h"  // preprocessingFor
+#include "model/data/Preprocessing.h"
 
 namespace reslens {
 

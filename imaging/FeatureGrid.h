@@ -11,19 +11,9 @@
 #include <optional>
 #include <vector>
 
+#include "imaging/GridStyle.h"
+
 namespace reslens {
-
-enum class GridNormalization {
-    PerChannel,  // each tile spans the whole colormap: shapes stand out
-    Shared,      // one range for all tiles: magnitudes compare across channels
-};
-
-enum class GridColormap {
-    Viridis,    // perceptually uniform, colour-blind safe
-    Inferno,    // perceptually uniform, dark to bright
-    Gray,       // plain intensity
-    Diverging,  // blue - white - red around zero: the sign of F(x) at a glance
-};
 
 struct FeatureGridOptions {
     GridNormalization normalization = GridNormalization::PerChannel;

@@ -7,9 +7,9 @@
 
 #include "imaging/ExifOrientation.h"
 #include "imaging/ImageHeader.h"
-#include "imaging/StderrCapture.h"
-#include "model/FileBytes.h"
-#include "model/InputError.h"
+#include "imaging/LibraryMessages.h"
+#include "model/files/FileBytes.h"
+#include "model/runtime/InputError.h"
 
 namespace reslens {
 namespace {
@@ -91,7 +91,7 @@ DecodedImage decodeImage(const std::vector<char>& bytes, const std::string& sour
     cv::Mat raw;
     std::string libraryMessage;
     {
-        StderrCapture capture;
+        LibraryMessages messages;  // this thread's libpng/libjpeg complaints, not stderr's
         try {
             const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8U,
                                  const_cast<char*>(bytes.data()));
@@ -99,7 +99,7 @@ DecodedImage decodeImage(const std::vector<char>& bytes, const std::string& sour
         } catch (const cv::Exception&) {
             raw.release();
         }
-        libraryMessage = capture.finish();
+        libraryMessage = messages.first();
     }
     if (raw.empty()) {
         throw InputError(sourceName +

@@ -3,7 +3,7 @@
 #include <cctype>
 #include <cstring>
 
-#include "model/InputError.h"
+#include "model/runtime/InputError.h"
 
 namespace reslens {
 namespace {

@@ -9,7 +9,7 @@
 #include <cmath>
 
 #include "imaging/PilResize.h"
-#include "model/InputError.h"
+#include "model/runtime/InputError.h"
 
 namespace reslens {
 namespace {

@@ -9,7 +9,7 @@
 #include <opencv2/core/mat.hpp>
 
 #include "imaging/ImageDecoder.h"
-#include "model/Preprocessing.h"
+#include "model/data/Preprocessing.h"
 
 namespace reslens {
 

@@ -7,7 +7,7 @@
 
 #include <stdexcept>
 
-#include "model/AtomicFileWriter.h"
+#include "model/files/AtomicFileWriter.h"
 
 namespace reslens {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "model/Preprocessing.h"
+#include "model/data/Preprocessing.h"
 
 namespace reslens {
 

@@ -6,7 +6,7 @@
 #include <QString>
 #include <vector>
 
-#include "model/ResNetConfig.h"
+#include "model/network/ResNetConfig.h"
 
 struct NamedConfig {
     QString label;

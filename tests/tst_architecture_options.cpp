@@ -1,15 +1,15 @@
-// Each option changes the architecture as documented in CLI.md and DESIGN.md.
+// Each option changes the architecture as documented in docs/cli.md and docs/design.md.
 
 #include <torch/torch.h>
 
 #include <QtTest/QtTest>
 
 #include "TestNetworks.h"
-#include "model/ArchitectureSummary.h"
-#include "model/BasicBlock.h"
-#include "model/Bottleneck.h"
-#include "model/FeatureCaptureProbe.h"
-#include "model/ResNet.h"
+#include "model/network/ArchitectureSummary.h"
+#include "model/network/BasicBlock.h"
+#include "model/network/Bottleneck.h"
+#include "model/tracing/FeatureCaptureProbe.h"
+#include "model/network/ResNet.h"
 
 using namespace reslens;
 using torch::indexing::None;

@@ -5,8 +5,8 @@
 #include <QtTest/QtTest>
 
 #include "TestNetworks.h"
-#include "model/FeatureCaptureProbe.h"
-#include "model/ResNet.h"
+#include "model/tracing/FeatureCaptureProbe.h"
+#include "model/network/ResNet.h"
 
 using namespace reslens;
 

@@ -1,4 +1,4 @@
-// reslens-cli train / compare / evaluate as scripts use them (CLI.md): the files they write
+// reslens-cli train / compare / evaluate as scripts use them (docs/cli.md): the files they write
 // and their fields, a diverging run, and interrupted runs that never leave a half-written
 // model behind. Data: an image folder generated here.
 
@@ -18,8 +18,8 @@
 
 #include "CliRunner.h"
 #include "imaging/ImageRendering.h"
-#include "model/InputError.h"
-#include "model/ModelFile.h"
+#include "model/runtime/InputError.h"
+#include "model/files/ModelFile.h"
 
 namespace {
 

@@ -1,6 +1,6 @@
 // Dataset readers: Debian's Fashion-MNIST files as installed, IDX files raw or gzipped,
 // CIFAR-10 binary batches and image folders generated here; every malformed header, size or
-// label refused with a reason; and the --data specs of CLI.md.
+// label refused with a reason; and the --data specs of docs/cli.md.
 
 #include <torch/torch.h>
 
@@ -14,11 +14,11 @@
 
 #include "imaging/DatasetLoading.h"
 #include "imaging/ImageRendering.h"
-#include "model/BuiltinDatasets.h"
-#include "model/CompressedFile.h"
-#include "model/DataSpec.h"
-#include "model/IdxFormat.h"
-#include "model/InputError.h"
+#include "model/data/BuiltinDatasets.h"
+#include "model/data/CompressedFile.h"
+#include "model/data/DataSpec.h"
+#include "model/data/IdxFormat.h"
+#include "model/runtime/InputError.h"
 
 using namespace reslens;
 

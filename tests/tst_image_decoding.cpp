@@ -8,11 +8,17 @@
 #include <opencv2/imgproc.hpp>
 
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QtTest/QtTest>
-#include <cmath>
+#include <unistd.h>
 
+#include <atomic>
+#include <cmath>
+#include <thread>
+
+#include "PixelComparison.h"
 #include "imaging/ImageDecoder.h"
-#include "model/InputError.h"
+#include "model/runtime/InputError.h"
 
 using namespace reslens;
 
@@ -44,10 +50,6 @@ cv::Mat toBgr(const cv::Mat& rgb) {
     cv::Mat bgr;
     cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
     return bgr;
-}
-
-bool samePixels(const cv::Mat& a, const cv::Mat& b) {
-    return a.size() == b.size() && a.type() == b.type() && cv::norm(a, b, cv::NORM_INF) == 0;
 }
 
 // An APP1 EXIF segment holding only the orientation tag, in either byte order.
@@ -299,6 +301,65 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(InputError, decodeImageFile(dir.path().toStdString()));
         QVERIFY_THROWS_EXCEPTION(InputError,
                                  decodeImageFile(dir.filePath("absent.png").toStdString()));
+    }
+
+    // libpng and libjpeg complain on stderr; their words belong in the one-line error of the
+    // decode that caused them, and nowhere else: not on stderr, not in another thread's
+    // error, and without taking stderr away from the rest of the process meanwhile.
+    void libraryMessagesStayWithTheirDecode() {
+        std::vector<char> corruptPng = encode(".png", toBgr(knownRgb()));
+        for (size_t i = 60; i < 90 && i < corruptPng.size(); ++i) {
+            corruptPng[i] = static_cast<char>(corruptPng[i] ^ 0x5A);
+        }
+        std::vector<char> corruptJpeg = encode(".jpg", toBgr(knownRgb()));
+        for (size_t i = corruptJpeg.size() / 2; i < corruptJpeg.size() / 2 + 40; ++i) {
+            corruptJpeg[i] = static_cast<char>(corruptJpeg[i] ^ 0x33);
+        }
+        const std::vector<char> goodPng = encode(".png", toBgr(knownRgb()));
+
+        QTemporaryFile captured;
+        QVERIFY(captured.open());
+        std::fflush(stderr);
+        const int saved = ::dup(STDERR_FILENO);
+        QVERIFY(saved >= 0);
+        QVERIFY(::dup2(captured.handle(), STDERR_FILENO) >= 0);
+
+        std::atomic<int> wrongErrors{0}, pngErrors{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t) {
+            threads.emplace_back([&, t] {
+                for (int i = 0; i < 25; ++i) {
+                    const QString png = decodeError(t % 2 ? corruptPng : goodPng);
+                    if (t % 2) {
+                        pngErrors += png.contains("damaged png file (libpng: ");
+                    } else {
+                        wrongErrors += !png.isEmpty();  // a good file never fails
+                    }
+                    const QString jpeg = decodeError(corruptJpeg);  // a warning, or an error
+                    wrongErrors += jpeg.contains("libpng");
+                }
+            });
+        }
+        std::string markers;
+        for (int i = 0; i < 20; ++i) {
+            const std::string marker = "marker " + std::to_string(i) + "\n";
+            QCOMPARE(::write(STDERR_FILENO, marker.data(), marker.size()), ssize_t(marker.size()));
+            markers += marker;
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        for (std::thread& thread : threads) {
+            thread.join();
+        }
+        std::fflush(stderr);
+        ::dup2(saved, STDERR_FILENO);
+        ::close(saved);
+
+        QCOMPARE(pngErrors.load(), 2 * 25);
+        QCOMPARE(wrongErrors.load(), 0);
+        captured.seek(0);
+        const QByteArray written = captured.readAll();
+        // Exactly this thread's writes: no library text, and none of them swallowed.
+        QCOMPARE(written, QByteArray::fromStdString(markers));
     }
 
     void theLimitIsAnOption() {

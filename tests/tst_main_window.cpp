@@ -8,6 +8,7 @@
 #include <QMimeData>
 #include <QPointer>
 #include <QSignalSpy>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
@@ -22,6 +23,7 @@
 #include "widgets/MessageBar.h"
 #include "widgets/ParameterTable.h"
 #include "widgets/PredictionBars.h"
+#include "widgets/SettingsKeys.h"
 
 using namespace reslens;
 
@@ -245,6 +247,10 @@ private Q_SLOTS:
         QCOMPARE(blocks->topLevelItem(1)->text(0), QString("conv2_x"));
         QCOMPARE(blocks->topLevelItem(1)->child(0)->text(0), QString("layer1.0"));
         QCOMPARE(blocks->topLevelItem(1)->child(0)->text(2), QString("projection"));
+        // 1000 classes: ImageNet-1k's names from the compiled-in list (the layer's label rule).
+        QCOMPARE(window().model().labels.size(), 1000);
+        QCOMPARE(window().model().labels.first(), QString("tench"));
+        QCOMPARE(window().model().labels.last(), QString("toilet tissue"));
         // layer1.1: 256*64 + 3*3*64*64 + 64*256 = 69,632 against 3*3*256*256*2 = 1,179,648.
         blocks->selectEntry(2);
         QVERIFY2(window().parameterTable()->comparisonText().contains(
@@ -263,10 +269,50 @@ private Q_SLOTS:
         file.write("not a model");
         file.close();
         QSignalSpy errors(&window(), &MainWindow::errorShown);
-        window().openModel(ModelRequest::file(bogus));
+        window().openModel(ModelRequest::file(bogus.toStdString()));
         QVERIFY(errors.wait(kWaitMs));
         QCOMPARE(window().blockList()->blockCount(), 16);
         QVERIFY(window().messageBar()->text().contains("bogus.pt"));
+    }
+
+    void settingsNameWhatTheyMeanAndOldIntegersStillRead() {
+        // Written by this version: the model kind by name, the feature choices by name.
+        QSettings settings;
+        QCOMPARE(settings.value(settings::kModelKind).toString(), QString("shipped"));
+        QCOMPARE(settings.value(settings::kModelLocation).toString(), QString("default"));
+        const QVariantMap features = window().featurePanel()->options();  // saved on close
+        const auto text = [&](const char* key) { return features.value(key).toString().toStdString(); };
+        QVERIFY(tensorKindFromString(text(settings::features::kTensor)).has_value());
+        QVERIFY(gridColormapFromString(text(settings::features::kColormap)).has_value());
+        QVERIFY(gridNormalizationFromString(text(settings::features::kNormalization)).has_value());
+
+        // Written by 0.1: int(ModelRequest::Kind) and the combo boxes' indices.
+        settings.setValue(settings::kModelKind, 0);  // Shipped
+        settings.setValue(settings::kModelLocation, "default-plain");
+        settings.setValue(settings::kFeatures,
+                          QVariantMap{{"tensor", 1}, {"colormap", 3}, {"normalization", 1}});
+        settings.sync();
+        MainWindow old;
+        QSignalSpy models(&old, &MainWindow::modelShown);
+        old.start({});
+        QVERIFY(models.wait(kWaitMs));
+        QVERIFY2(old.model().title.contains("default-plain"), qPrintable(old.model().title));
+        const FeatureRequest request = old.featurePanel()->request(1);
+        QCOMPARE(int(request.kind), int(TensorKind::Residual));
+        QCOMPARE(int(request.colormap), int(GridColormap::Diverging));
+        QCOMPARE(int(request.normalization), int(GridNormalization::Shared));
+
+        // A model file remembered as 0.1's File (1) opens that file.
+        settings.setValue(settings::kModelKind, 1);
+        settings.setValue(settings::kModelLocation,
+                          QStringLiteral(RESLENS_SOURCE_RESOURCES "/models/default.pt"));
+        settings.sync();
+        MainWindow file;
+        QSignalSpy fileModels(&file, &MainWindow::modelShown);
+        file.start({});
+        QVERIFY(fileModels.wait(kWaitMs));
+        QVERIFY2(file.model().title.contains("default.pt"), qPrintable(file.model().title));
+        QCOMPARE(file.model().request.kind, ModelKind::File);
     }
 
     void closingWhileClassifyingEndsCleanly() {

@@ -16,12 +16,12 @@
 #include <csignal>
 
 #include "PythonFixture.h"
-#include "model/AtomicFileWriter.h"
-#include "model/ConfigJson.h"
-#include "model/FileBytes.h"
-#include "model/InputError.h"
-#include "model/ModelFile.h"
-#include "model/StateDict.h"
+#include "model/files/AtomicFileWriter.h"
+#include "model/files/ConfigJson.h"
+#include "model/files/FileBytes.h"
+#include "model/runtime/InputError.h"
+#include "model/files/ModelFile.h"
+#include "model/files/StateDict.h"
 
 using namespace reslens;
 

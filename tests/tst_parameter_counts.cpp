@@ -4,7 +4,7 @@
 #include <QtTest/QtTest>
 #include <cmath>
 
-#include "model/ArchitectureSummary.h"
+#include "model/network/ArchitectureSummary.h"
 
 using namespace reslens;
 

@@ -10,19 +10,16 @@
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
+#include "PixelComparison.h"
 #include "PythonFixture.h"
 #include "imaging/ImageDecoder.h"
 #include "imaging/ImagePreprocessor.h"
 #include "imaging/PilResize.h"
-#include "model/InputError.h"
+#include "model/runtime/InputError.h"
 
 using namespace reslens;
 
 namespace {
-
-bool samePixels(const cv::Mat& a, const cv::Mat& b) {
-    return a.size() == b.size() && a.type() == b.type() && cv::norm(a, b, cv::NORM_INF) == 0;
-}
 
 DecodedImage uniformImage(int width, int height, uint8_t background, uint8_t object) {
     DecodedImage image;

@@ -9,10 +9,10 @@
 
 #include "imaging/ImageDecoder.h"
 #include "imaging/ImagePreprocessor.h"
-#include "model/BuiltinDatasets.h"
-#include "model/Classifier.h"
-#include "model/Evaluation.h"
-#include "model/ModelFile.h"
+#include "model/data/BuiltinDatasets.h"
+#include "model/tracing/Classifier.h"
+#include "model/training/Evaluation.h"
+#include "model/files/ModelFile.h"
 
 using namespace reslens;
 

@@ -10,7 +10,7 @@
 #include <QtTest/QtTest>
 #include <map>
 
-#include "model/ResNet.h"
+#include "model/network/ResNet.h"
 
 using namespace reslens;
 

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "model/ResNet.h"
+#include "model/network/ResNet.h"
 
 using namespace reslens;
 

@@ -11,9 +11,9 @@
 #include "PythonFixture.h"
 #include "imaging/ImageDecoder.h"
 #include "imaging/ImagePreprocessor.h"
-#include "model/InputError.h"
-#include "model/Preprocessing.h"
-#include "model/TorchvisionImport.h"
+#include "model/runtime/InputError.h"
+#include "model/data/Preprocessing.h"
+#include "model/files/TorchvisionImport.h"
 
 using namespace reslens;
 

@@ -11,10 +11,10 @@
 #include <chrono>
 #include <thread>
 
-#include "model/BatchSampler.h"
-#include "model/StateDict.h"
-#include "model/Trainer.h"
-#include "model/TrainingSession.h"
+#include "model/training/BatchSampler.h"
+#include "model/files/StateDict.h"
+#include "model/training/Trainer.h"
+#include "model/training/TrainingSession.h"
 
 using namespace reslens;
 

@@ -6,7 +6,7 @@
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
-#include "model/ModelFile.h"
+#include "model/files/ModelFile.h"
 #include "widgets/DepthProfileChart.h"
 #include "widgets/GradientHistoryChart.h"
 #include "widgets/LossChart.h"
@@ -48,7 +48,7 @@ private Q_SLOTS:
         QCOMPARE(lab.history().plan().blocks.size(), 9);
         for (int run = 0; run < 2; ++run) {
             QCOMPARE(stepsOf(lab, run), qint64(6));
-            QCOMPARE(lab.history().status(run), QString("finished"));
+            QVERIFY(lab.history().status(run) == RunStatus::Finished);
             QCOMPARE(lab.lossChart()->pointCount(run), 6);
             QCOMPARE(lab.historyChart(run)->seriesCount(), 9);  // one series per block
             QCOMPARE(lab.historyChart(run)->pointCount(), 6);   // one point per step
@@ -102,7 +102,7 @@ private Q_SLOTS:
         lab.stop();
         QVERIFY(finished.wait(kWaitMs));
         QVERIFY(!lab.running());
-        QCOMPARE(lab.history().status(0), QString("cancelled"));
+        QVERIFY(lab.history().status(0) == RunStatus::Cancelled);
         QVERIFY(stepsOf(lab, 0) < 100000);
         // What was learned is kept: it saves as a model file.
         QTemporaryDir dir;
@@ -118,7 +118,7 @@ private Q_SLOTS:
         QSignalSpy finished(&lab, &TrainingLabPanel::runFinished);
         lab.start();
         QVERIFY(finished.wait(kWaitMs));
-        QCOMPARE(lab.history().status(0), QString("diverged"));
+        QVERIFY(lab.history().status(0) == RunStatus::Diverged);
         QVERIFY(!lab.history().message(0).isEmpty());
         QVERIFY(stepsOf(lab, 0) < 20);
         QVERIFY(!lab.running());

@@ -7,7 +7,7 @@
 
 #include <QTreeWidget>
 
-#include "model/ArchitectureSummary.h"
+#include "model/network/ArchitectureSummary.h"
 
 namespace reslens {
 

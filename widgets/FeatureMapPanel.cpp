@@ -16,9 +16,16 @@
 #include <cmath>
 
 #include "widgets/FeatureGridView.h"
+#include "widgets/SettingsKeys.h"
 
 namespace reslens {
 namespace {
+
+template <typename Enum>
+QString nameOf(Enum value) {
+    return QString::fromStdString(toString(value));
+}
+
 
 constexpr int kEnlargedSide = 224;
 
@@ -46,21 +53,22 @@ FeatureMapPanel::FeatureMapPanel(QWidget* parent)
       channelView_(new QLabel(this)),
       channelCaption_(new QLabel(this)),
       overlay_(new QCheckBox(tr("Overlay on input"), this)) {
-    // Item data are the TensorKind / GridColormap / GridNormalization values.
-    tensor_->addItem(tr("Input x"), int(TensorKind::Input));
-    tensor_->addItem(tr("Residual F(x)"), int(TensorKind::Residual));
-    tensor_->addItem(tr("Shortcut"), int(TensorKind::Shortcut));
-    tensor_->addItem(tr("Output"), int(TensorKind::Output));
+    // Item data are the stable names of TensorKind / GridColormap / GridNormalization, which
+    // are also what the settings keep.
+    tensor_->addItem(tr("Input x"), nameOf(TensorKind::Input));
+    tensor_->addItem(tr("Residual F(x)"), nameOf(TensorKind::Residual));
+    tensor_->addItem(tr("Shortcut"), nameOf(TensorKind::Shortcut));
+    tensor_->addItem(tr("Output"), nameOf(TensorKind::Output));
     tensor_->setCurrentIndex(3);
     tensor_->setToolTip(tr("Which tensor of the block to show (Ctrl+1 … Ctrl+4)"));
-    colormap_->addItem(tr("Viridis"), 0);
-    colormap_->addItem(tr("Inferno"), 1);
-    colormap_->addItem(tr("Gray"), 2);
-    colormap_->addItem(tr("Signed"), 3);
+    colormap_->addItem(tr("Viridis"), nameOf(GridColormap::Viridis));
+    colormap_->addItem(tr("Inferno"), nameOf(GridColormap::Inferno));
+    colormap_->addItem(tr("Gray"), nameOf(GridColormap::Gray));
+    colormap_->addItem(tr("Signed"), nameOf(GridColormap::Diverging));
     colormap_->setToolTip(
         tr("Signed: blue negative, white zero, red positive — the sign of F(x) at a glance"));
-    normalization_->addItem(tr("Per channel"), 0);
-    normalization_->addItem(tr("Shared"), 1);
+    normalization_->addItem(tr("Per channel"), nameOf(GridNormalization::PerChannel));
+    normalization_->addItem(tr("Shared"), nameOf(GridNormalization::Shared));
     normalization_->setToolTip(
         tr("Per channel: each tile uses the whole colormap (shapes).\n"
            "Shared: one range for all tiles (magnitudes compare)."));
@@ -141,9 +149,11 @@ FeatureMapPanel::FeatureMapPanel(QWidget* parent)
 FeatureRequest FeatureMapPanel::request(int entry) const {
     FeatureRequest request;
     request.entry = entry;
-    request.kind = static_cast<TensorKind>(tensor_->currentData().toInt());
-    request.colormap = colormap_->currentData().toInt();
-    request.normalization = normalization_->currentData().toInt();
+    const auto name = [](const QComboBox* box) { return box->currentData().toString().toStdString(); };
+    request.kind = tensorKindFromString(name(tensor_)).value_or(TensorKind::Output);
+    request.colormap = gridColormapFromString(name(colormap_)).value_or(GridColormap::Viridis);
+    request.normalization =
+        gridNormalizationFromString(name(normalization_)).value_or(GridNormalization::PerChannel);
     request.sortByActivation = sort_->isChecked();
     return request;
 }
@@ -243,30 +253,39 @@ void FeatureMapPanel::showChannel(int channel) {
 }
 
 QVariantMap FeatureMapPanel::options() const {
-    return {{"tensor", tensor_->currentIndex()},
-            {"colormap", colormap_->currentIndex()},
-            {"normalization", normalization_->currentIndex()},
-            {"sort", sort_->isChecked()},
-            {"zoom", zoom_->value()},
-            {"fit", fit_->isChecked()},
-            {"overlay", overlay_->isChecked()}};
+    namespace keys = settings::features;
+    return {{keys::kTensor, tensor_->currentData()},
+            {keys::kColormap, colormap_->currentData()},
+            {keys::kNormalization, normalization_->currentData()},
+            {keys::kSort, sort_->isChecked()},
+            {keys::kZoom, zoom_->value()},
+            {keys::kFit, fit_->isChecked()},
+            {keys::kOverlay, overlay_->isChecked()}};
 }
 
 void FeatureMapPanel::restoreOptions(const QVariantMap& options) {
     const QSignalBlocker a(tensor_), b(colormap_), c(normalization_), d(sort_);
-    auto restoreIndex = [&](QComboBox* box, const char* key) {
-        const int index = options.value(key, box->currentIndex()).toInt();
+    namespace keys = settings::features;
+    // A name since 0.2; the combo box's index before (the items kept their order).
+    auto restore = [&](QComboBox* box, const char* key) {
+        const QVariant value = options.value(key);
+        int index = box->findData(value.toString());
+        bool isIndex = false;
+        const int legacy = value.toString().toInt(&isIndex);
+        if (index < 0 && isIndex) {
+            index = legacy;
+        }
         if (index >= 0 && index < box->count()) {
             box->setCurrentIndex(index);
         }
     };
-    restoreIndex(tensor_, "tensor");
-    restoreIndex(colormap_, "colormap");
-    restoreIndex(normalization_, "normalization");
-    sort_->setChecked(options.value("sort", false).toBool());
-    zoom_->setValue(options.value("zoom", 0).toInt());
-    fit_->setChecked(options.value("fit", true).toBool());
-    overlay_->setChecked(options.value("overlay", false).toBool());
+    restore(tensor_, keys::kTensor);
+    restore(colormap_, keys::kColormap);
+    restore(normalization_, keys::kNormalization);
+    sort_->setChecked(options.value(keys::kSort, false).toBool());
+    zoom_->setValue(options.value(keys::kZoom, 0).toInt());
+    fit_->setChecked(options.value(keys::kFit, true).toBool());
+    overlay_->setChecked(options.value(keys::kOverlay, false).toBool());
 }
 
 }  // namespace reslens

@@ -6,7 +6,7 @@
 #include <QLocale>
 #include <QString>
 
-#include "model/ArchitectureSummary.h"
+#include "model/network/ArchitectureSummary.h"
 
 namespace reslens {
 

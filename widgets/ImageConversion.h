@@ -1,7 +1,7 @@
 #pragma once
 
 // Between OpenCV's 8-bit gray/RGB matrices (the imaging target) and QImage (the widgets).
-// Both directions copy: a QImage over a cv::Mat's memory would not own it (DESIGN.md).
+// Both directions copy: a QImage over a cv::Mat's memory would not own it (docs/design.md).
 
 #include <QImage>
 

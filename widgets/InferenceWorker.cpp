@@ -1,103 +1,23 @@
 #include "widgets/InferenceWorker.h"
 
-#include <torch/torch.h>
-
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QTextStream>
 
-#include <opencv2/imgproc.hpp>
+#include <algorithm>
 
-#include <chrono>
-
-#include "imaging/FeatureGrid.h"
+#include "app/core/ExplorerSession.h"
+#include "app/core/Provenance.h"
 #include "imaging/ImageDecoder.h"
-#include "imaging/ImagePreprocessor.h"
-#include "model/Classifier.h"
-#include "model/DeviceSelection.h"
-#include "model/FeatureCaptureProbe.h"
-#include "model/InputError.h"
-#include "model/ModelFile.h"
-#include "model/TorchvisionImport.h"
+#include "model/runtime/InputError.h"
 #include "widgets/ImageConversion.h"
+#include "widgets/QtResources.h"
 
 namespace reslens {
 namespace {
 
 constexpr int kTopK = 5;
 constexpr int kMaxShownSide = 1024;
-
-std::vector<char> readResource(const QString& path, const QString& what) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        throw InputError("cannot open " + what.toStdString() + " (" + path.toStdString() + ")");
-    }
-    const QByteArray bytes = file.readAll();
-    return std::vector<char>(bytes.begin(), bytes.end());
-}
-
-std::vector<std::string> imagenetLabels() {
-    QFile file(":/labels/imagenet1k.txt");
-    std::vector<std::string> labels;
-    if (file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        QTextStream in(&file);
-        while (!in.atEnd()) {
-            const QString line = in.readLine().trimmed();
-            if (!line.isEmpty()) {
-                labels.push_back(line.toStdString());
-            }
-        }
-    }
-    return labels;
-}
-
-// Metadata for a network that arrives without any (imports, fresh weights).
-ModelMetadata metadataFor(const ResNetConfig& config, nlohmann::json provenance) {
-    ModelMetadata metadata;
-    metadata.config = config;
-    std::vector<std::string> labels =
-        config.classes == 1000 ? imagenetLabels() : std::vector<std::string>{};
-    metadata.labels = labels.size() == static_cast<size_t>(config.classes)
-                          ? labels
-                          : numberedLabels(config.classes);
-    metadata.preprocessing =
-        Preprocessing::forInput(config.inChannels, config.inputHeight, config.inputWidth);
-    metadata.provenance = std::move(provenance);
-    return metadata;
-}
-
-LoadedModel load(const ModelRequest& request) {
-    const std::string location = request.location.toStdString();
-    switch (request.kind) {
-        case ModelRequest::Kind::Shipped:
-            return loadModelFromBuffer(readResource(":/models/" + request.location + ".pt",
-                                                    "the shipped model '" + request.location + "'"),
-                                       location);
-        case ModelRequest::Kind::File:
-            return loadModel(location);
-        case ModelRequest::Kind::TorchScript: {
-            ImportedNetwork imported = importTorchvision(location, std::nullopt);
-            LoadedModel model;
-            model.metadata = metadataFor(imported.network->config(),
-                                         {{"source", "torchvision import"}, {"file", location}});
-            model.network = imported.network;
-            return model;
-        }
-        case ModelRequest::Kind::Memory:
-            return loadModelFromBuffer(
-                std::vector<char>(request.bytes.begin(), request.bytes.end()), location);
-        case ModelRequest::Kind::Fresh: {
-            request.config.validate();
-            LoadedModel model;
-            model.network = ResNet(request.config);
-            model.network->eval();
-            model.metadata = metadataFor(request.config, {{"source", "fresh weights"}});
-            return model;
-        }
-    }
-    throw InputError("unknown kind of model request");
-}
 
 QString describePreprocessing(const Preprocessing& p) {
     QString text = QStringLiteral("%1: %2×%3×%4")
@@ -111,94 +31,78 @@ QString describePreprocessing(const Preprocessing& p) {
     return text;
 }
 
-QString describeProvenance(const nlohmann::json& provenance) {
-    QStringList parts;
-    for (const char* key : {"dataset", "test_accuracy", "command", "source", "file"}) {
-        if (provenance.contains(key)) {
-            const nlohmann::json& value = provenance[key];
-            parts << QStringLiteral("%1: %2").arg(
-                QString::fromLatin1(key),
-                QString::fromStdString(value.is_string() ? value.get<std::string>()
-                                                         : value.dump()));
-        }
+QString titleOf(const ModelRequest& request, const std::string& arch) {
+    const QString location = QString::fromStdString(request.location);
+    const QString architecture = QString::fromStdString(arch);
+    switch (request.kind) {
+        case ModelKind::Shipped:
+            return QObject::tr("%1 (%2, shipped)").arg(location, architecture);
+        case ModelKind::Fresh:
+            return QObject::tr("%1 (fresh weights)").arg(architecture);
+        case ModelKind::Memory:
+            return location;
+        case ModelKind::File:
+        case ModelKind::TorchScript:
+            break;
     }
-    return parts.join('\n');
+    return QObject::tr("%1 (%2)").arg(QFileInfo(location).fileName(), architecture);
 }
 
-QString shapeText(const torch::Tensor& t) {
+QString shapeText(const std::vector<int64_t>& shape) {
     QStringList dims;
-    for (int64_t d : t.sizes().slice(1)) {
+    for (int64_t d : shape) {
         dims << QString::number(d);
     }
     return dims.join(QChar(0x00D7));
 }
 
+QString tensorTitle(TensorKind kind) {
+    switch (kind) {
+        case TensorKind::Input:
+            return QObject::tr("input x");
+        case TensorKind::Residual:
+            return QObject::tr("residual F(x)");
+        case TensorKind::Shortcut:
+            return QObject::tr("shortcut");
+        case TensorKind::Output:
+            break;
+    }
+    return QObject::tr("output");
+}
+
 }  // namespace
 
-struct InferenceWorker::State {
-    bool loaded = false;
-    LoadedModel model;
-    ModelRequest request;
-    torch::Device device{torch::kCPU};
-    std::unique_ptr<FeatureCaptureProbe> capture;
-    std::vector<std::string> blockNames;
-};
+InferenceWorker::InferenceWorker()
+    : resources_(std::make_unique<QtResources>()),
+      session_(std::make_unique<ExplorerSession>(*resources_, /*captureFeatures=*/true)) {}
 
-InferenceWorker::InferenceWorker() : state_(std::make_unique<State>()) {}
+InferenceWorker::~InferenceWorker() = default;
 
 QStringList InferenceWorker::devices(QString* whyNoCuda) {
     QStringList names;
-    for (const std::string& name : availableDevices()) {
+    for (const std::string& name : ExplorerSession::availableDevices()) {
         names << QString::fromStdString(name);
     }
     if (whyNoCuda) {
-        *whyNoCuda = QString::fromStdString(cudaUnavailableReason());
+        *whyNoCuda = QString::fromStdString(ExplorerSession::cudaUnavailableReason());
     }
     return names;
 }
 
-InferenceWorker::~InferenceWorker() = default;
-
 void InferenceWorker::loadModel(const ModelRequest& request) {
     try {
-        LoadedModel model = load(request);
-        model.network->to(state_->device);
-        model.network->eval();
+        const OpenedModel opened = session_->open(request);
         ModelView view;
-        view.request = request;
-        view.summary = summarize(*model.network);
-        for (const std::string& label : model.metadata.labels) {
+        view.request = opened.request;
+        view.summary = opened.summary;
+        for (const std::string& label : opened.labels) {
             view.labels << QString::fromStdString(label);
         }
-        view.preprocessing = describePreprocessing(model.metadata.preprocessing);
-        view.provenance = describeProvenance(model.metadata.provenance);
-        view.freshWeights = request.kind == ModelRequest::Kind::Fresh;
-        view.source = request.location;
-        const QString arch = QString::fromStdString(model.metadata.config.arch);
-        switch (request.kind) {
-            case ModelRequest::Kind::Shipped:
-                view.title = tr("%1 (%2, shipped)").arg(request.location, arch);
-                break;
-            case ModelRequest::Kind::Fresh:
-                view.title = tr("%1 (fresh weights)").arg(arch);
-                break;
-            case ModelRequest::Kind::Memory:
-                view.title = request.location;
-                break;
-            default:
-                view.title = tr("%1 (%2)").arg(QFileInfo(request.location).fileName(), arch);
-        }
-
-        // Replace the old model only once the new one is complete.
-        state_->capture.reset();
-        state_->model = std::move(model);
-        state_->request = request;
-        state_->capture = std::make_unique<FeatureCaptureProbe>(*state_->model.network);
-        state_->blockNames.clear();
-        for (const auto& block : state_->model.network->blocks()) {
-            state_->blockNames.push_back(block->info().name);
-        }
-        state_->loaded = true;
+        view.preprocessing = describePreprocessing(opened.preprocessing);
+        view.provenance = QString::fromStdString(describeProvenance(opened.provenance));
+        view.freshWeights = request.kind == ModelKind::Fresh;
+        view.source = QString::fromStdString(request.location);
+        view.title = titleOf(request, opened.summary.config.arch);
         Q_EMIT modelLoaded(view);
     } catch (const std::exception& e) {
         Q_EMIT modelFailed(QString::fromUtf8(e.what()));
@@ -246,21 +150,12 @@ void InferenceWorker::classifyImage(int requestId, const QImage& image, const QS
 
 void InferenceWorker::classifyDecoded(int requestId, const QString& source,
                                       const DecodedImage& image) {
-    if (!state_->loaded) {
-        throw InputError("no model is loaded");
-    }
     QElapsedTimer timer;
     timer.start();
-    const PreparedImage prepared = prepareImage(image, state_->model.metadata.preprocessing);
     if (requestId < newestClassification_) {
         return;  // a newer drop arrived while this one decoded
     }
-    std::vector<Prediction> predictions;
-    {
-        torch::InferenceMode inference;
-        predictions = classify(*state_->model.network,
-                               prepared.tensor.unsqueeze(0).to(state_->device), kTopK);
-    }
+    const ClassificationResult result = session_->classify(image, kTopK);
 
     ClassificationView view;
     view.requestId = requestId;
@@ -271,14 +166,13 @@ void InferenceWorker::classifyDecoded(int requestId, const QString& source,
         view.original = view.original.scaled(kMaxShownSide, kMaxShownSide, Qt::KeepAspectRatio,
                                              Qt::SmoothTransformation);
     }
-    view.networkInput = qImageFromMat(prepared.networkView);
-    view.inverted = prepared.inverted;
-    const Prediction& prediction = predictions.front();
-    for (const ClassScore& score : prediction.top) {
-        view.top.push_back({QString::fromStdString(state_->model.metadata.label(score.index)),
-                            static_cast<int>(score.index), score.probability});
+    view.networkInput = qImageFromMat(result.networkView);
+    view.inverted = result.inverted;
+    for (const RankedClass& c : result.top) {
+        view.top.push_back(
+            {QString::fromStdString(c.label), static_cast<int>(c.index), c.probability});
     }
-    for (const BlockStatistics& s : prediction.blocks) {
+    for (const BlockStatistics& s : result.blocks) {
         view.blocks.push_back({QString::fromStdString(s.name), s.inputNorm, s.residualNorm,
                                s.shortcutNorm, s.outputNorm, s.residualRatio, s.cosine});
     }
@@ -292,82 +186,53 @@ void InferenceWorker::renderFeatures(const FeatureRequest& request) {
     FeatureView view;
     view.request = request;
     try {
-        const int blocks = static_cast<int>(state_->blockNames.size());
-        if (!state_->capture || state_->capture->captured().empty() || blocks == 0) {
+        if (!session_->hasModel()) {
             view.note = tr("Drop an image to see what each block does with it.");
             Q_EMIT featuresRendered(view);
             return;
         }
-        // The probe holds every block's tensors from the last classification.
-        const auto& captured = state_->capture->captured();
-        torch::InferenceMode inference;
-        torch::Tensor maps;
-        QString title;
-        if (request.entry <= 0) {
-            maps = captured.at(state_->blockNames.front()).input;
-            title = tr("stem output");
-        } else if (request.entry > blocks) {
-            maps = captured.at(state_->blockNames.back()).output;
-            title = tr("last block output, before average pooling");
-        } else {
-            const std::string& name = state_->blockNames[request.entry - 1];
-            const CapturedBlock& block = captured.at(name);
-            title = QString::fromStdString(name) + QStringLiteral(" · ");
-            switch (request.kind) {
-                case TensorKind::Input:
-                    maps = block.input;
-                    title += tr("input x");
-                    break;
-                case TensorKind::Residual:
-                    maps = block.residual;
-                    title += tr("residual F(x)");
-                    break;
-                case TensorKind::Shortcut:
-                    maps = block.shortcut;
-                    title += tr("shortcut");
-                    break;
-                case TensorKind::Output:
-                    maps = block.output;
-                    title += tr("output");
-                    break;
-            }
-            if (!maps.defined()) {
-                view.title = title;
-                view.note = tr("%1 has no shortcut: it is a block of a plain network.")
-                                .arg(QString::fromStdString(name));
-                Q_EMIT featuresRendered(view);
-                return;
-            }
+        BlockQuery query;
+        query.entry = request.entry;
+        query.tensor = request.kind;
+        query.colormap = request.colormap;
+        query.normalization = request.normalization;
+        query.sortByActivation = request.sortByActivation;
+        const int blocks = static_cast<int>(session_->model().blockNames.size());
+        query.entry = std::clamp(request.entry, 0, blocks + 1);
+        const BlockRendering rendering = session_->render(query);
+        const QString name = QString::fromStdString(rendering.blockName);
+        switch (rendering.place) {
+            case BlockRendering::Place::Stem:
+                view.title = tr("stem output");
+                break;
+            case BlockRendering::Place::Head:
+                view.title = tr("last block output, before average pooling");
+                break;
+            case BlockRendering::Place::Block:
+                view.title = name + QStringLiteral(" · ") + tensorTitle(request.kind);
+                break;
         }
-        const torch::Tensor first = maps.select(0, 0).to(torch::kCPU, torch::kFloat);
-        FeatureGridOptions options;
-        options.colormap = static_cast<GridColormap>(request.colormap);
-        options.normalization = static_cast<GridNormalization>(request.normalization);
-        options.minTileSize = 32;
-        if (request.sortByActivation) {
-            options.channelOrder = channelsByMeanActivation(first);
-        }
-        const FeatureGrid grid = renderFeatureGrid(first, options);
-        view.title = title + QStringLiteral(" · ") + shapeText(maps);
-        view.grid = qImageFromMat(grid.image);
-        view.columns = grid.columns;
-        view.rows = grid.rows;
-        view.tileWidth = grid.tileWidth;
-        view.tileHeight = grid.tileHeight;
-        view.gap = grid.gap;
-        view.channels = QVector<int>(grid.channels.begin(), grid.channels.end());
-
-        const torch::Tensor flat = first.flatten(1);
-        const torch::Tensor stats =
-            torch::stack({flat.mean(1), flat.std(1, /*unbiased=*/false), std::get<0>(flat.min(1)),
-                          std::get<0>(flat.max(1))},
-                         1)
-                .to(torch::kDouble)
-                .contiguous();
-        const double* s = stats.data_ptr<double>();
-        for (int64_t c = 0; c < stats.size(0); ++c) {
-            view.statistics.push_back(
-                {static_cast<int>(c), s[4 * c], s[4 * c + 1], s[4 * c + 2], s[4 * c + 3]});
+        switch (rendering.status) {
+            case BlockRendering::Status::NoImageYet:
+                view.title.clear();
+                view.note = tr("Drop an image to see what each block does with it.");
+                break;
+            case BlockRendering::Status::NoShortcut:
+                view.note =
+                    tr("%1 has no shortcut: it is a block of a plain network.").arg(name);
+                break;
+            case BlockRendering::Status::Rendered:
+                view.title += QStringLiteral(" · ") + shapeText(rendering.shape);
+                view.grid = qImageFromMat(rendering.grid);
+                view.columns = rendering.columns;
+                view.rows = rendering.rows;
+                view.tileWidth = rendering.tileWidth;
+                view.tileHeight = rendering.tileHeight;
+                view.gap = rendering.gap;
+                view.channels = QVector<int>(rendering.channels.begin(), rendering.channels.end());
+                view.statistics = QVector<ChannelStatistics>(rendering.statistics.begin(),
+                                                             rendering.statistics.end());
+                break;
         }
     } catch (const std::exception& e) {
         view.grid = QImage();
@@ -378,20 +243,10 @@ void InferenceWorker::renderFeatures(const FeatureRequest& request) {
 
 void InferenceWorker::setDevice(const QString& name) {
     try {
-        const torch::Device device = parseDevice(name.toStdString());
-        if (state_->loaded) {
-            state_->model.network->to(device);
-        }
-        state_->device = device;
+        session_->setDevice(name.toStdString());
         Q_EMIT deviceChanged(name);
     } catch (const std::exception& e) {
         Q_EMIT deviceFailed(QString::fromUtf8(e.what()));
-    }
-}
-
-void InferenceWorker::setThreads(int threads) {
-    if (threads > 0) {
-        torch::set_num_threads(threads);
     }
 }
 

@@ -1,10 +1,10 @@
 #pragma once
 
-// The only widget-side object that touches tensors. It lives on its own thread (the
-// window owns the thread), holds the loaded network and the tensors of the last
-// classification, and answers with plain views and QImages. Requests carry increasing ids:
-// a request older than the newest one announced through supersede...() is dropped when it
-// reaches the front of the queue, so a burst of drops classifies only the last image.
+// The explorer's worker on its own thread (the window owns the thread): a thin adapter that
+// passes requests to the application layer's ExplorerSession and turns its plain answers
+// into QImages and QStrings. Requests carry increasing ids: a request older than the newest
+// one announced through supersede...() is dropped when it reaches the front of the queue,
+// so a burst of drops classifies only the last image.
 
 #include <QObject>
 
@@ -16,6 +16,8 @@
 namespace reslens {
 
 struct DecodedImage;
+class ExplorerSession;
+class QtResources;
 
 class InferenceWorker : public QObject {
     Q_OBJECT
@@ -37,7 +39,6 @@ public Q_SLOTS:
     void classifyImage(int requestId, const QImage& image, const QString& sourceName);
     void renderFeatures(const reslens::FeatureRequest& request);
     void setDevice(const QString& device);
-    void setThreads(int threads);
 
 Q_SIGNALS:
     void modelLoaded(const reslens::ModelView& model);
@@ -49,10 +50,10 @@ Q_SIGNALS:
     void deviceFailed(const QString& message);
 
 private:
-    struct State;
     void classifyDecoded(int requestId, const QString& source, const DecodedImage& image);
 
-    std::unique_ptr<State> state_;
+    std::unique_ptr<QtResources> resources_;
+    std::unique_ptr<ExplorerSession> session_;
     std::atomic<int> newestClassification_{0};
     std::atomic<int> newestFeature_{0};
 };

@@ -23,6 +23,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include "app/core/ComputeThreads.h"
+#include "app/core/ShippedModels.h"
 #include "widgets/BlockListWidget.h"
 #include "widgets/DropZone.h"
 #include "widgets/Export.h"
@@ -34,6 +36,8 @@
 #include "widgets/NewNetworkDialog.h"
 #include "widgets/ParameterTable.h"
 #include "widgets/PredictionBars.h"
+#include "widgets/SettingsKeys.h"
+#include "widgets/SettingsValues.h"
 #include "widgets/TrainingLabPanel.h"
 
 namespace reslens {
@@ -111,7 +115,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(lab_, &TrainingLabPanel::errorOccurred, this, &MainWindow::showError);
     connect(lab_, &TrainingLabPanel::openInExplorer, this,
             [this](const QByteArray& bytes, const QString& title) {
-                openModel(ModelRequest::memory(title, bytes));
+                openModel(ModelRequest::memory(title.toStdString(),
+                                              std::vector<char>(bytes.begin(), bytes.end())));
                 showTrainingLab(false);
             });
     restoreSettings();
@@ -198,7 +203,9 @@ void MainWindow::buildToolbar() {
     toolbar->addWidget(new QLabel(tr(" CPU threads: "), this));
     threads_->setRange(1, std::max(1, QThread::idealThreadCount()));
     threads_->setValue(std::max(1, QThread::idealThreadCount()));
-    threads_->setToolTip(tr("Threads LibTorch uses for one forward on the CPU"));
+    threads_->setToolTip(
+        tr("Threads LibTorch uses on the CPU. While the training lab runs, a change waits "
+           "and applies after its run."));
     toolbar->addWidget(threads_);
 
     connect(device_, &QComboBox::activated, this, [this] {
@@ -208,7 +215,7 @@ void MainWindow::buildToolbar() {
         }
     });
     connect(threads_, &QSpinBox::valueChanged, this, [this](int n) {
-        QMetaObject::invokeMethod(worker_, [w = worker_, n] { w->setThreads(n); });
+        ComputeThreads::request(n);  // applies once no thread is inside LibTorch
     });
 }
 
@@ -230,10 +237,10 @@ void MainWindow::buildActions() {
                                      &MainWindow::buildFreshNetwork);
     fresh->setShortcut(QKeySequence::New);
     QMenu* shipped = file->addMenu(tr("Shipped models"));
-    shipped->addAction(tr("default: ResNet-20 on Fashion-MNIST"), this,
-                       [this] { openModel(ModelRequest::shipped("default")); });
-    shipped->addAction(tr("default-plain: its plain twin"), this,
-                       [this] { openModel(ModelRequest::shipped("default-plain")); });
+    for (const ShippedModel& model : shippedModels()) {
+        shipped->addAction(QString::fromStdString(model.name + ": " + model.description), this,
+                           [this, name = model.name] { openModel(ModelRequest::shipped(name)); });
+    }
     file->addSeparator();
     QMenu* exportMenu = file->addMenu(tr("&Export"));
     QAction* grid =
@@ -287,7 +294,7 @@ void MainWindow::connectWorker() {
     connect(worker_, &InferenceWorker::modelLoaded, this, &MainWindow::onModelLoaded);
     connect(worker_, &InferenceWorker::modelFailed, this, [this](const QString& message) {
         showError(tr("Cannot open the model: %1").arg(message));
-        if (!modelReady_ && pendingModel_.kind != ModelRequest::Kind::Shipped) {
+        if (!modelReady_ && pendingModel_.kind != ModelKind::Shipped) {
             // Nothing usable yet (a remembered file vanished): fall back to the default.
             openModel(ModelRequest::shipped("default"));
         }
@@ -299,7 +306,7 @@ void MainWindow::connectWorker() {
     connect(worker_, &InferenceWorker::deviceChanged, this, [this](const QString& name) {
         messages_->showInfo(tr("Running on %1").arg(name));
         lab_->setDevice(name);
-        QSettings().setValue("device", name);
+        QSettings().setValue(settings::kDevice, name);
         if (!lastImagePath_.isEmpty()) {
             classifyFile(lastImagePath_);
         }
@@ -312,14 +319,13 @@ void MainWindow::connectWorker() {
 
 void MainWindow::start(const StartupOptions& options) {
     QSettings settings;
-    int threads = options.threads > 0 ? options.threads : settings.value("threads", 0).toInt();
+    int threads = options.threads > 0 ? options.threads : settings.value(settings::kThreads, 0).toInt();
     if (threads > 0) {
         threads_->setValue(std::min(threads, threads_->maximum()));
     }
-    const int n = threads_->value();
-    QMetaObject::invokeMethod(worker_, [w = worker_, n] { w->setThreads(n); });
+    ComputeThreads::request(threads_->value());
     const QString device =
-        options.device.isEmpty() ? settings.value("device", "cpu").toString() : options.device;
+        options.device.isEmpty() ? settings.value(settings::kDevice, "cpu").toString() : options.device;
     if (device != "cpu") {
         const int index = device_->findData(device);
         if (index >= 0) {
@@ -332,15 +338,16 @@ void MainWindow::start(const StartupOptions& options) {
     ModelRequest request = ModelRequest::shipped("default");
     if (options.model) {
         request = *options.model;
-    } else if (settings.contains("model/location")) {
-        const auto kind = static_cast<ModelRequest::Kind>(settings.value("model/kind").toInt());
-        const QString location = settings.value("model/location").toString();
-        if (kind == ModelRequest::Kind::Shipped) {
-            request = ModelRequest::shipped(location);
-        } else if (kind == ModelRequest::Kind::File && QFileInfo::exists(location)) {
-            request = ModelRequest::file(location);
-        } else if (kind == ModelRequest::Kind::TorchScript && QFileInfo::exists(location)) {
-            request = ModelRequest::torchScript(location);
+    } else if (settings.contains(settings::kModelLocation)) {
+        const std::optional<ModelKind> kind =
+            modelKindFromSetting(settings.value(settings::kModelKind));
+        const QString location = settings.value(settings::kModelLocation).toString();
+        if (kind == ModelKind::Shipped && findShippedModel(location.toStdString())) {
+            request = ModelRequest::shipped(location.toStdString());
+        } else if (kind == ModelKind::File && QFileInfo::exists(location)) {
+            request = ModelRequest::file(location.toStdString());
+        } else if (kind == ModelKind::TorchScript && QFileInfo::exists(location)) {
+            request = ModelRequest::torchScript(location.toStdString());
         }
     }
     openModel(request);
@@ -348,7 +355,7 @@ void MainWindow::start(const StartupOptions& options) {
 
 void MainWindow::openModel(const ModelRequest& request) {
     pendingModel_ = request;
-    statusBar()->showMessage(tr("Opening %1…").arg(request.location));
+    statusBar()->showMessage(tr("Opening %1…").arg(QString::fromStdString(request.location)));
     QMetaObject::invokeMethod(worker_, [w = worker_, request] { w->loadModel(request); });
 }
 
@@ -369,11 +376,10 @@ void MainWindow::onModelLoaded(const ModelView& view) {
         tr("%1 · %2 · %3 classes").arg(view.title, view.preprocessing).arg(view.labels.size()));
     modelLabel_->setToolTip(view.provenance);
     statusBar()->clearMessage();
-    if (view.request.kind != ModelRequest::Kind::Fresh &&
-        view.request.kind != ModelRequest::Kind::Memory) {
+    if (view.request.kind != ModelKind::Fresh && view.request.kind != ModelKind::Memory) {
         QSettings settings;
-        settings.setValue("model/kind", int(view.request.kind));
-        settings.setValue("model/location", view.request.location);
+        settings.setValue(settings::kModelKind, settingFor(view.request.kind));
+        settings.setValue(settings::kModelLocation, QString::fromStdString(view.request.location));
     }
     blocks_->selectEntry(sameArchitecture && entry >= 0 ? entry : 1);
     Q_EMIT modelShown(view.title);
@@ -481,19 +487,19 @@ void MainWindow::onFeaturesRendered(const FeatureView& view) {
 
 void MainWindow::rememberRecentImage(const QString& path) {
     QSettings settings;
-    QStringList recent = settings.value("recentImages").toStringList();
+    QStringList recent = settings.value(settings::kRecentImages).toStringList();
     recent.removeAll(path);
     recent.prepend(path);
     while (recent.size() > kRecentImages) {
         recent.removeLast();
     }
-    settings.setValue("recentImages", recent);
+    settings.setValue(settings::kRecentImages, recent);
     updateRecentMenu();
 }
 
 void MainWindow::updateRecentMenu() {
     recentMenu_->clear();
-    const QStringList recent = QSettings().value("recentImages").toStringList();
+    const QStringList recent = QSettings().value(settings::kRecentImages).toStringList();
     for (const QString& path : recent) {
         recentMenu_
             ->addAction(QFileInfo(path).fileName(), this, [this, path] { classifyFile(path); })
@@ -504,21 +510,21 @@ void MainWindow::updateRecentMenu() {
 
 void MainWindow::restoreSettings() {
     QSettings settings;
-    restoreGeometry(settings.value("window/geometry").toByteArray());
-    if (!restoreState(settings.value("window/state").toByteArray())) {
+    restoreGeometry(settings.value(settings::kWindowGeometry).toByteArray());
+    if (!restoreState(settings.value(settings::kWindowState).toByteArray())) {
         // resizeDocks() only takes once the window has its size: right after it is shown.
         QTimer::singleShot(0, this, [this] { defaultDockSizes_(); });
     }
-    features_->restoreOptions(settings.value("features").toMap());
+    features_->restoreOptions(settings.value(settings::kFeatures).toMap());
     updateRecentMenu();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
-    settings.setValue("window/geometry", saveGeometry());
-    settings.setValue("window/state", saveState());
-    settings.setValue("features", features_->options());
-    settings.setValue("threads", threads_->value());
+    settings.setValue(settings::kWindowGeometry, saveGeometry());
+    settings.setValue(settings::kWindowState, saveState());
+    settings.setValue(settings::kFeatures, features_->options());
+    settings.setValue(settings::kThreads, threads_->value());
     QMainWindow::closeEvent(event);
 }
 
@@ -541,16 +547,16 @@ void MainWindow::pasteImage() {
 }
 
 QString MainWindow::exportDirectory() const {
-    const QString saved = QSettings().value("exportDirectory").toString();
+    const QString saved = QSettings().value(settings::kExportDirectory).toString();
     return saved.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
                            : saved;
 }
 
 void MainWindow::chooseImage() {
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open image"), QSettings().value("imageDirectory").toString(), tr(kImageFilter));
+        this, tr("Open image"), QSettings().value(settings::kImageDirectory).toString(), tr(kImageFilter));
     if (!path.isEmpty()) {
-        QSettings().setValue("imageDirectory", QFileInfo(path).absolutePath());
+        QSettings().setValue(settings::kImageDirectory, QFileInfo(path).absolutePath());
         classifyFile(path);
     }
 }
@@ -559,7 +565,7 @@ void MainWindow::chooseModelFile() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open ResLens model"), QString(),
                                                       tr("ResLens models (*.pt);;All files (*)"));
     if (!path.isEmpty()) {
-        openModel(ModelRequest::file(path));
+        openModel(ModelRequest::file(path.toStdString()));
     }
 }
 
@@ -568,7 +574,7 @@ void MainWindow::chooseTorchScript() {
         this, tr("Import a torchvision ResNet (TorchScript or state dict)"), QString(),
         tr("PyTorch files (*.pt *.pth);;All files (*)"));
     if (!path.isEmpty()) {
-        openModel(ModelRequest::torchScript(path));
+        openModel(ModelRequest::torchScript(path.toStdString()));
     }
 }
 
@@ -616,7 +622,7 @@ void MainWindow::saveFeatureGridAs() {
         QFileDialog::getSaveFileName(this, tr("Export feature grid"),
                                      exportDirectory() + "/features.png", tr("PNG images (*.png)"));
     if (!path.isEmpty() && exportFeatureGrid(path).isEmpty()) {
-        QSettings().setValue("exportDirectory", QFileInfo(path).absolutePath());
+        QSettings().setValue(settings::kExportDirectory, QFileInfo(path).absolutePath());
         messages_->showInfo(tr("Saved %1").arg(path));
     }
 }
@@ -626,7 +632,7 @@ void MainWindow::saveChartAs() {
         this, tr("Export magnitude chart"), exportDirectory() + "/magnitudes.svg",
         tr("SVG drawings (*.svg);;PNG images (*.png)"));
     if (!path.isEmpty() && exportMagnitudeChart(path).isEmpty()) {
-        QSettings().setValue("exportDirectory", QFileInfo(path).absolutePath());
+        QSettings().setValue(settings::kExportDirectory, QFileInfo(path).absolutePath());
         messages_->showInfo(tr("Saved %1").arg(path));
     }
 }
@@ -636,7 +642,7 @@ void MainWindow::saveStatisticsAs() {
                                                       exportDirectory() + "/statistics.csv",
                                                       tr("CSV tables (*.csv);;JSON (*.json)"));
     if (!path.isEmpty() && exportStatistics(path).isEmpty()) {
-        QSettings().setValue("exportDirectory", QFileInfo(path).absolutePath());
+        QSettings().setValue(settings::kExportDirectory, QFileInfo(path).absolutePath());
         messages_->showInfo(tr("Saved %1").arg(path));
     }
 }

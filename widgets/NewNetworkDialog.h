@@ -1,11 +1,11 @@
 #pragma once
 
-// Builds any architecture CLI.md names, with fresh weights, to inspect its shapes and
+// Builds any architecture docs/cli.md names, with fresh weights, to inspect its shapes and
 // parameters: the name, then the options `reslens-cli inspect` takes.
 
 #include <QDialog>
 
-#include "model/ResNetConfig.h"
+#include "model/network/ResNetConfig.h"
 
 class QCheckBox;
 class QComboBox;

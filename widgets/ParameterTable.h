@@ -6,7 +6,7 @@
 
 #include <QWidget>
 
-#include "model/ArchitectureSummary.h"
+#include "model/network/ArchitectureSummary.h"
 
 class QLabel;
 class QTableWidget;

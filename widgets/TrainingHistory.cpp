@@ -16,7 +16,7 @@ void TrainingHistory::add(const StepUpdate& update) {
     }
 }
 
-void TrainingHistory::setOutcome(int run, const QString& status, const QString& message) {
+void TrainingHistory::setOutcome(int run, RunStatus status, const QString& message) {
     if (run >= 0 && run < runs_.size()) {
         runs_[run].status = status;
         runs_[run].message = message;

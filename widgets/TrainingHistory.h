@@ -6,6 +6,9 @@
 #include <QString>
 #include <QVector>
 
+#include <optional>
+
+#include "model/training/RunStatus.h"
 #include "widgets/TrainingTypes.h"
 
 namespace reslens {
@@ -14,12 +17,13 @@ class TrainingHistory {
 public:
     void reset(const TrainingPlan& plan);
     void add(const StepUpdate& update);
-    void setOutcome(int run, const QString& status, const QString& message);
+    void setOutcome(int run, RunStatus status, const QString& message);
 
     const TrainingPlan& plan() const { return plan_; }
     int runCount() const { return int(runs_.size()); }
     const QVector<StepUpdate>& steps(int run) const { return runs_[run].steps; }
-    QString status(int run) const { return runs_[run].status; }
+    // None while the run is going.
+    std::optional<RunStatus> status(int run) const { return runs_[run].status; }
     QString message(int run) const { return runs_[run].message; }
     bool empty() const;
 
@@ -31,7 +35,7 @@ public:
 private:
     struct Run {
         QVector<StepUpdate> steps;
-        QString status = QStringLiteral("running");
+        std::optional<RunStatus> status;
         QString message;
     };
     TrainingPlan plan_;

@@ -66,6 +66,7 @@ TrainingLabPanel::TrainingLabPanel(QWidget* parent)
       depth_(new DepthProfileChart),
       skip_(new GradientHistoryChart),
       noskip_(new GradientHistoryChart) {
+    qRegisterMetaType<RunStatus>();
     qRegisterMetaType<TrainingRequest>();
     qRegisterMetaType<TrainingPlan>();
     qRegisterMetaType<StepUpdate>();
@@ -328,9 +329,9 @@ void TrainingLabPanel::onStepped(const StepUpdate& update) {
     history_.add(update);  // drawn by the next refresh
 }
 
-void TrainingLabPanel::onRunEnded(int run, const QString& status, const QString& message) {
+void TrainingLabPanel::onRunEnded(int run, RunStatus status, const QString& message) {
     history_.setOutcome(run, status, message);
-    if (status == "diverged") {
+    if (status == RunStatus::Diverged) {
         const qint64 step = history_.steps(run).isEmpty() ? 0 : history_.steps(run).last().step;
         historyChart(run)->setNote(tr("diverged after step %1: %2").arg(step).arg(message));
     }
@@ -344,12 +345,13 @@ void TrainingLabPanel::onFinished() {
     for (int r = 0; r < history_.runCount(); ++r) {
         const QString name = history_.plan().runs.value(r);
         const auto& steps = history_.steps(r);
-        if (history_.status(r) == "diverged") {
+        if (history_.status(r) == RunStatus::Diverged) {
             outcome << tr("<span style='color:#b00020'>%1 diverged: %2</span>")
                            .arg(name, history_.message(r).toHtmlEscaped());
         } else if (!steps.isEmpty()) {
+            const bool cancelled = history_.status(r) == RunStatus::Cancelled;
             outcome << tr("%1 %2 after %3 steps, loss %4")
-                           .arg(name, history_.status(r))
+                           .arg(name, cancelled ? tr("cancelled") : tr("finished"))
                            .arg(steps.last().step)
                            .arg(steps.last().loss, 0, 'f', 3);
         }

@@ -11,7 +11,7 @@
 #include <QTimer>
 #include <QWidget>
 
-#include "model/ResNetConfig.h"
+#include "model/network/ResNetConfig.h"
 #include "widgets/TrainingHistory.h"
 
 class QCheckBox;
@@ -78,7 +78,7 @@ Q_SIGNALS:
 private:
     void onStarted(const reslens::TrainingPlan& plan);
     void onStepped(const reslens::StepUpdate& update);
-    void onRunEnded(int run, const QString& status, const QString& message);
+    void onRunEnded(int run, reslens::RunStatus status, const QString& message);
     void onFinished();
     void refreshCharts();
     void refreshPhase(int phase);

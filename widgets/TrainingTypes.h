@@ -7,7 +7,8 @@
 #include <QStringList>
 #include <QVector>
 
-#include "model/ResNetConfig.h"
+#include "model/network/ResNetConfig.h"
+#include "model/training/RunStatus.h"
 
 namespace reslens {
 
@@ -45,6 +46,7 @@ struct StepUpdate {
 
 }  // namespace reslens
 
+Q_DECLARE_METATYPE(reslens::RunStatus)
 Q_DECLARE_METATYPE(reslens::TrainingRequest)
 Q_DECLARE_METATYPE(reslens::TrainingPlan)
 Q_DECLARE_METATYPE(reslens::StepUpdate)

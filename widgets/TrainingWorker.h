@@ -1,9 +1,9 @@
 #pragma once
 
-// Runs the training lab's runs on its own thread: loads the data, builds the network (and
-// its plain twin), steps them in lockstep and reports every step. pause(), resume() and
-// stop() are safe from any thread. After the run the trained networks stay here, to be
-// saved or opened in the explorer.
+// The training lab's worker on its own thread: a thin adapter over the application layer's
+// TrainingJob, which prepares the recipe, trains the network and its plain twin in lockstep
+// and keeps them afterwards. This class only turns the lab's request into a recipe and the
+// job's reports into Qt signals. pause(), resume() and stop() are safe from any thread.
 
 #include <QByteArray>
 #include <QObject>
@@ -13,6 +13,8 @@
 #include "widgets/TrainingTypes.h"
 
 namespace reslens {
+
+class TrainingJob;
 
 class TrainingWorker : public QObject {
     Q_OBJECT
@@ -37,14 +39,12 @@ public Q_SLOTS:
 Q_SIGNALS:
     void started(const reslens::TrainingPlan& plan);
     void stepped(const reslens::StepUpdate& update);
-    // status: "finished", "cancelled" or "diverged" (with the message).
-    void runEnded(int run, const QString& status, const QString& message);
+    void runEnded(int run, reslens::RunStatus status, const QString& message);
     void failed(const QString& message);  // the run could not start
     void finished();
 
 private:
-    struct State;
-    std::unique_ptr<State> state_;
+    std::unique_ptr<TrainingJob> job_;
 };
 
 }  // namespace reslens

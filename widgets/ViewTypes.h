@@ -1,9 +1,8 @@
 #pragma once
 
 // What the inference worker hands the widgets: plain values and QImages, no tensors, so
-// that no widget header needs LibTorch (DESIGN.md).
+// that no widget header needs LibTorch (docs/design.md).
 
-#include <QByteArray>
 #include <QImage>
 #include <QMetaType>
 #include <QString>
@@ -12,42 +11,13 @@
 
 #include <optional>
 
-#include "model/ArchitectureSummary.h"
+#include "app/core/ChannelStatistics.h"
+#include "app/core/ModelRequest.h"
+#include "app/core/TensorKind.h"
+#include "imaging/GridStyle.h"
+#include "model/network/ArchitectureSummary.h"
 
 namespace reslens {
-
-// Which model to show: a shipped one, a ResLens file, a torchvision TorchScript file to
-// import, an architecture built with fresh weights, or a model file held in memory (a
-// network just trained in the lab).
-struct ModelRequest {
-    enum class Kind { Shipped, File, TorchScript, Fresh, Memory };
-    Kind kind = Kind::Shipped;
-    QString location;     // shipped name, a path, an arch name, or the in-memory model's title
-    ResNetConfig config;  // for Fresh
-    QByteArray bytes;     // for Memory: a ResLens model file
-
-    static ModelRequest shipped(const QString& name) { return make(Kind::Shipped, name); }
-    static ModelRequest file(const QString& path) { return make(Kind::File, path); }
-    static ModelRequest torchScript(const QString& path) { return make(Kind::TorchScript, path); }
-    static ModelRequest fresh(const ResNetConfig& config) {
-        ModelRequest r = make(Kind::Fresh, QString::fromStdString(config.arch));
-        r.config = config;
-        return r;
-    }
-    static ModelRequest memory(const QString& title, const QByteArray& modelFile) {
-        ModelRequest r = make(Kind::Memory, title);
-        r.bytes = modelFile;
-        return r;
-    }
-
-private:
-    static ModelRequest make(Kind kind, const QString& location) {
-        ModelRequest r;
-        r.kind = kind;
-        r.location = location;
-        return r;
-    }
-};
 
 struct ModelView {
     QString title;  // e.g. "default (resnet20, Fashion-MNIST)"
@@ -88,25 +58,14 @@ struct ClassificationView {
     double milliseconds = 0;  // decode + prepare + forward
 };
 
-// Which tensor of a block the feature grid shows.
-enum class TensorKind { Input, Residual, Shortcut, Output };
-
 // Navigator entries: 0 is the stem, 1..N the residual blocks, N + 1 the head.
 struct FeatureRequest {
     int requestId = 0;
     int entry = 1;
     TensorKind kind = TensorKind::Output;
-    int colormap = 0;       // GridColormap
-    int normalization = 0;  // GridNormalization
+    GridColormap colormap = GridColormap::Viridis;
+    GridNormalization normalization = GridNormalization::PerChannel;
     bool sortByActivation = false;
-};
-
-struct ChannelStatistics {
-    int channel = 0;
-    double mean = 0;
-    double std = 0;
-    double min = 0;
-    double max = 0;
 };
 
 struct FeatureView {

@@ -1,6 +1,6 @@
 #pragma once
 
-// The architecture flags of CLI.md (--arch, --no-skip, --shortcut, --stride-on, --preact,
+// The architecture flags of docs/cli.md (--arch, --no-skip, --shortcut, --stride-on, --preact,
 // --no-bn, --in-channels, --classes, --input), shared by every subcommand that takes --arch.
 
 #include <CLI/CLI.hpp>
@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "model/ResNetConfig.h"
+#include "model/network/ResNetConfig.h"
 
 namespace reslens::cli {
 

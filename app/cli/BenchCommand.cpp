@@ -9,31 +9,23 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "app/cli/Median.h"
+#include "app/cli/BenchTiming.h"
 #include "app/cli/UsageError.h"
-#include "model/BatchSampler.h"
-#include "model/BlockStatisticsProbe.h"
-#include "model/BuiltinDatasets.h"
-#include "model/DataSpec.h"
-#include "model/Dataset.h"
-#include "model/DeviceSelection.h"
-#include "model/StateDict.h"
-#include "model/TrainingSession.h"
+#include "model/training/BatchSampler.h"
+#include "model/tracing/BlockStatisticsProbe.h"
+#include "model/data/BuiltinDatasets.h"
+#include "model/data/DataSpec.h"
+#include "model/data/Dataset.h"
+#include "model/runtime/DeviceSelection.h"
+#include "model/files/StateDict.h"
+#include "model/training/TrainingSession.h"
 #ifdef RESLENS_WITH_IMAGING
 #include "app/cli/PipelineBench.h"
 #endif
-#include "model/ResNet.h"
+#include "model/network/ResNet.h"
 
 namespace reslens::cli {
 namespace {
-
-template <typename F>
-double millisecondsOf(F&& f) {
-    const auto start = std::chrono::steady_clock::now();
-    f();
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-        .count();
-}
 
 // CUDA runs asynchronously: a timed piece of work ends when the device has finished it.
 void waitFor(const c10::Device& device) {
@@ -63,7 +55,7 @@ BenchCommand::BenchCommand(CLI::App& parent) {
     command_->add_flag("--json", json_, "print one JSON document");
 }
 
-int BenchCommand::run() {
+int BenchCommand::run(const CommandContext& context) {
     if (!data_.empty()) {
         return runDataLoading();
     }
@@ -71,17 +63,17 @@ int BenchCommand::run() {
         throw UsageError("bench needs --arch (forward, --train), --model with --image, or --data");
     }
     if (source_.given()) {
-        return runPipeline();
+        return runPipeline(context.resources);
     }
     return train_ ? runTraining() : runForward();
 }
 
-int BenchCommand::runPipeline() {
+int BenchCommand::runPipeline(const ResourceSource& resources) {
 #ifdef RESLENS_WITH_IMAGING
     if (image_.empty()) {
         throw UsageError("bench --model needs --image");
     }
-    LoadedModel model = source_.load();
+    LoadedModel model = source_.load(resources);
     nlohmann::json doc = benchPipeline(model, image_, iterations_, warmup_);
     if (render_) {
         doc.update(benchFeatureGrids(iterations_, warmup_));

@@ -8,24 +8,24 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/cli/Command.h"
+
 #include "app/cli/ArchitectureOptions.h"
 #include "app/cli/ModelSource.h"
 
 namespace reslens::cli {
 
-class BenchCommand {
+class BenchCommand : public Command {
 public:
     explicit BenchCommand(CLI::App& parent);
-    bool selected() const { return command_->parsed(); }
-    int run();
+    int run(const CommandContext& context) override;
 
 private:
     int runForward();
-    int runPipeline();
+    int runPipeline(const ResourceSource& resources);
     int runTraining();
     int runDataLoading();
 
-    CLI::App* command_;
     ArchitectureOptions architecture_;
     ModelSource source_;
     std::string image_;

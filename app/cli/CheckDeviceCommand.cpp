@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/DeviceChecks.h"
-#include "model/DeviceSelection.h"
+#include "model/runtime/DeviceSelection.h"
 
 namespace reslens::cli {
 
@@ -24,7 +24,7 @@ CheckDeviceCommand::CheckDeviceCommand(CLI::App& parent) {
     command_->add_flag("--json", json_, "print one JSON document");
 }
 
-int CheckDeviceCommand::run() {
+int CheckDeviceCommand::run(const CommandContext&) {
     DeviceCheckOptions options;
     options.device = parseDevice(device_);  // InputError names what is missing
     options.pairedSteps = pairedSteps_;

@@ -6,18 +6,18 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/cli/Command.h"
+
 #include <string>
 
 namespace reslens::cli {
 
-class CheckDeviceCommand {
+class CheckDeviceCommand : public Command {
 public:
     explicit CheckDeviceCommand(CLI::App& parent);
-    bool selected() const { return command_->parsed(); }
-    int run();
+    int run(const CommandContext& context) override;
 
 private:
-    CLI::App* command_;
     std::string device_ = "cuda";
     int pairedSteps_ = 20;
     int seed_ = 0;

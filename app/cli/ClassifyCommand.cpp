@@ -6,15 +6,11 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "app/core/ExplorerSession.h"
 #include "imaging/ImageDecoder.h"
-#include "imaging/ImagePreprocessor.h"
-#include "model/Classifier.h"
 
 namespace reslens::cli {
 namespace {
-
-// Images per forward: enough to use the cores, small enough for ImageNet-sized inputs.
-constexpr size_t kBatch = 16;
 
 nlohmann::json optionalJson(const std::optional<double>& value) {
     return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
@@ -40,15 +36,14 @@ std::string optionalText(const std::optional<double>& value, const char* format)
     return buffer;
 }
 
-void printPrediction(const std::string& image, const PreparedImage& prepared, const Prediction& p,
-                     const ModelMetadata& metadata, const std::string& device) {
-    std::printf(
-        "%s  (%s on %s, input %lldx%lldx%lld%s)\n", image.c_str(), metadata.config.arch.c_str(),
-        device.c_str(), static_cast<long long>(prepared.tensor.size(0)),
-        static_cast<long long>(prepared.tensor.size(1)),
-        static_cast<long long>(prepared.tensor.size(2)), prepared.inverted ? ", inverted" : "");
+void printPrediction(const std::string& image, const ClassificationResult& p,
+                     const std::string& arch, const std::string& device) {
+    std::printf("%s  (%s on %s, input %lldx%lldx%lld%s)\n", image.c_str(), arch.c_str(),
+                device.c_str(), static_cast<long long>(p.inputShape[0]),
+                static_cast<long long>(p.inputShape[1]), static_cast<long long>(p.inputShape[2]),
+                p.inverted ? ", inverted" : "");
     for (size_t i = 0; i < p.top.size(); ++i) {
-        std::printf("  %zu. %-28s %6.2f%%\n", i + 1, metadata.label(p.top[i].index).c_str(),
+        std::printf("  %zu. %-28s %6.2f%%\n", i + 1, p.top[i].label.c_str(),
                     100.0 * p.top[i].probability);
     }
     std::printf("\n  %-10s %10s %10s %10s %10s %7s %7s %9s\n", "block", "|x|", "|F(x)|",
@@ -77,53 +72,44 @@ ClassifyCommand::ClassifyCommand(CLI::App& parent) {
     command_->add_flag("--json", json_, "print one JSON document");
 }
 
-int ClassifyCommand::run() {
-    LoadedModel model = source_.load();
-    const ModelMetadata& metadata = model.metadata;
-    // Decode and prepare every image first: one bad file fails the command before any output.
-    std::vector<PreparedImage> prepared;
-    prepared.reserve(images_.size());
+int ClassifyCommand::run(const CommandContext& context) {
+    ExplorerSession session(context.resources, /*captureFeatures=*/false);
+    session.setDevice(source_.deviceName());  // refuse a bad device before any work
+    const OpenedModel model = session.open(source_.request());
+    // Decode every image first: one bad file fails the command before any output.
+    std::vector<DecodedImage> images;
+    images.reserve(images_.size());
     for (const std::string& image : images_) {
-        prepared.push_back(prepareImage(decodeImageFile(image), metadata.preprocessing));
+        images.push_back(decodeImageFile(image));
     }
+    const std::vector<ClassificationResult> predictions = session.classifyAll(images, top_);
 
+    const std::string& arch = model.summary.config.arch;
     nlohmann::json results = nlohmann::json::array();
-    for (size_t start = 0; start < prepared.size(); start += kBatch) {
-        const size_t end = std::min(prepared.size(), start + kBatch);
-        std::vector<torch::Tensor> tensors;
-        for (size_t i = start; i < end; ++i) {
-            tensors.push_back(prepared[i].tensor);
+    for (size_t i = 0; i < predictions.size(); ++i) {
+        const ClassificationResult& p = predictions[i];
+        if (!json_) {
+            printPrediction(images_[i], p, arch, source_.deviceName());
+            continue;
         }
-        const std::vector<Prediction> predictions =
-            classify(*model.network, torch::stack(tensors), top_);
-        for (size_t i = start; i < end; ++i) {
-            const Prediction& p = predictions[i - start];
-            if (!json_) {
-                printPrediction(images_[i], prepared[i], p, metadata, source_.deviceName());
-                continue;
-            }
-            nlohmann::json top = nlohmann::json::array();
-            for (const ClassScore& score : p.top) {
-                top.push_back({{"index", score.index},
-                               {"label", metadata.label(score.index)},
-                               {"probability", score.probability}});
-            }
-            nlohmann::json blocks = nlohmann::json::array();
-            for (const BlockStatistics& s : p.blocks) {
-                blocks.push_back(blockJson(s));
-            }
-            results.push_back({{"image", images_[i]},
-                               {"device", source_.deviceName()},
-                               {"top", top},
-                               {"logits", p.logits},
-                               {"blocks", blocks},
-                               {"inverted", prepared[i].inverted},
-                               {"input", prepared[i].tensor.sizes().vec()}});
+        nlohmann::json top = nlohmann::json::array();
+        for (const RankedClass& c : p.top) {
+            top.push_back({{"index", c.index}, {"label", c.label}, {"probability", c.probability}});
         }
+        nlohmann::json blocks = nlohmann::json::array();
+        for (const BlockStatistics& s : p.blocks) {
+            blocks.push_back(blockJson(s));
+        }
+        results.push_back({{"image", images_[i]},
+                           {"device", source_.deviceName()},
+                           {"top", top},
+                           {"logits", p.logits},
+                           {"blocks", blocks},
+                           {"inverted", p.inverted},
+                           {"input", p.inputShape}});
     }
     if (json_) {
-        nlohmann::json doc = {
-            {"model", source_.modelName()}, {"arch", metadata.config.arch}, {"results", results}};
+        nlohmann::json doc = {{"model", source_.modelName()}, {"arch", arch}, {"results", results}};
         std::cout << doc.dump(2) << std::endl;
     }
     return 0;

@@ -1,8 +1,10 @@
 #pragma once
 
-// `reslens-cli classify`: predictions and per-block statistics for each image (CLI.md).
+// `reslens-cli classify`: predictions and per-block statistics for each image (docs/cli.md).
 
 #include <CLI/CLI.hpp>
+
+#include "app/cli/Command.h"
 
 #include <string>
 #include <vector>
@@ -11,14 +13,12 @@
 
 namespace reslens::cli {
 
-class ClassifyCommand {
+class ClassifyCommand : public Command {
 public:
     explicit ClassifyCommand(CLI::App& parent);
-    bool selected() const { return command_->parsed(); }
-    int run();
+    int run(const CommandContext& context) override;
 
 private:
-    CLI::App* command_;
     ModelSource source_;
     std::vector<std::string> images_;
     int top_ = 5;

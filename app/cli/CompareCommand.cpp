@@ -13,10 +13,10 @@
 #include "app/cli/ProgressLine.h"
 #include "app/cli/SigintCancel.h"
 #include "app/cli/TrainingLog.h"
-#include "model/AtomicFileWriter.h"
-#include "model/DeviceSelection.h"
-#include "model/InputError.h"
-#include "model/Trainer.h"
+#include "app/core/TrainingSetup.h"
+#include "model/files/AtomicFileWriter.h"
+#include "model/runtime/InputError.h"
+#include "model/training/Trainer.h"
 
 namespace reslens::cli {
 namespace {
@@ -42,24 +42,16 @@ CompareCommand::CompareCommand(CLI::App& parent) {
     command_->add_flag("--json", json_, "print the summary on stdout too");
 }
 
-int CompareCommand::run(const std::string& commandLine) {
-    const c10::Device device = parseDevice(flags_.device());
+int CompareCommand::run(const CommandContext& context) {
+    TrainingRecipe recipe = flags_.recipe("reslens-cli compare", context.commandLine);
+    recipe.withPlainTwin = true;
+    const PreparedTraining prepared = prepareTraining(recipe, /*loadTestSplit=*/false);
     makeDirectory(out_);
-    const Dataset data = flags_.loadTrainingData();
-    ResNetConfig config = flags_.networkFor(data);
-    config.skip = true;
-    config.arch = config.canonicalName();
-    const TrainingOptions options = flags_.options(flags_.preprocessing(config));
+    const ResNet& noskip = prepared.networks[1];
+    const ResNetConfig& config = prepared.config;
+    const TrainingOptions& options = prepared.options;
+    const std::vector<std::string>& names = prepared.blockNames;
 
-    torch::manual_seed(flags_.seed());
-    ResNet skip(config);
-    skip->to(device);
-    ResNet noskip = plainTwinOf(*skip);
-
-    std::vector<std::string> names;
-    for (const auto& block : skip->blocks()) {
-        names.push_back(block->info().name);
-    }
     std::vector<TrainingLog> logs(2, TrainingLog(names));
     std::vector<nlohmann::json> firstNorms(2);
     ProgressLine progress;
@@ -68,7 +60,7 @@ int CompareCommand::run(const std::string& commandLine) {
     {
         SigintCancel sigint(control);
         outcomes = trainTogether(
-            {skip, noskip}, data, options, &control, [&](size_t run, const StepReport& r) {
+            prepared.networks, prepared.data, options, &control, [&](size_t run, const StepReport& r) {
                 logs[run].add(r);
                 if (r.step == 1) {
                     for (size_t b = 0; b < names.size(); ++b) {
@@ -99,10 +91,10 @@ int CompareCommand::run(const std::string& commandLine) {
                          {"message", outcomes[i].message}};
     }
     const nlohmann::json summary = {
-        {"arch", config.arch},    {"steps", options.totalSteps(data.size())},
-        {"seed", flags_.seed()},  {"data", data.name},
+        {"arch", config.arch},    {"steps", prepared.totalSteps},
+        {"seed", flags_.seed()},  {"data", prepared.data.name},
         {"batch", options.batch}, {"learning_rate", options.learningRate},
-        {"command", commandLine}, {"runs", runs}};
+        {"command", context.commandLine}, {"runs", runs}};
     writeFileAtomically(out_ + "/summary.json", summary.dump(2) + "\n");
     if (json_) {
         std::cout << summary.dump(2) << std::endl;

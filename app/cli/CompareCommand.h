@@ -1,9 +1,11 @@
 #pragma once
 
 // `reslens-cli compare`: the network with and without skips, from the same initialisation,
-// on the same batches; per-step CSVs and a summary (CLI.md).
+// on the same batches; per-step CSVs and a summary (docs/cli.md).
 
 #include <CLI/CLI.hpp>
+
+#include "app/cli/Command.h"
 
 #include <string>
 
@@ -11,14 +13,12 @@
 
 namespace reslens::cli {
 
-class CompareCommand {
+class CompareCommand : public Command {
 public:
     explicit CompareCommand(CLI::App& parent);
-    bool selected() const { return command_->parsed(); }
-    int run(const std::string& commandLine);
+    int run(const CommandContext& context) override;
 
 private:
-    CLI::App* command_;
     TrainingFlags flags_;
     std::string out_;
     bool json_ = false;

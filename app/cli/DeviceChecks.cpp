@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <cmath>
 
-#include "model/BatchSampler.h"
-#include "model/BlockStatisticsProbe.h"
-#include "model/StateDict.h"
-#include "model/Trainer.h"
-#include "model/TrainingSession.h"
+#include "model/training/BatchSampler.h"
+#include "model/tracing/BlockStatisticsProbe.h"
+#include "model/files/StateDict.h"
+#include "model/training/Trainer.h"
+#include "model/training/TrainingSession.h"
 
 namespace reslens::cli {
 namespace {

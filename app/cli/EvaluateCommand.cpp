@@ -4,11 +4,11 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "app/cli/DatasetSource.h"
-#include "model/DataSpec.h"
-#include "model/DatasetFromSpec.h"
-#include "model/Evaluation.h"
-#include "model/InputError.h"
+#include "app/core/DataLoading.h"
+#include "model/data/DataSpec.h"
+#include "model/data/DatasetFromSpec.h"
+#include "model/training/Evaluation.h"
+#include "model/runtime/InputError.h"
 
 namespace reslens::cli {
 
@@ -24,8 +24,8 @@ EvaluateCommand::EvaluateCommand(CLI::App& parent) {
     command_->add_flag("--json", json_, "print one JSON document");
 }
 
-int EvaluateCommand::run() {
-    LoadedModel model = source_.load();
+int EvaluateCommand::run(const CommandContext& context) {
+    LoadedModel model = source_.load(context.resources);
     DataSpec spec = DataSpec::parse(data_);
     if (!spec.splitGiven) {
         spec = spec.withSplit(Split::Test);

@@ -1,8 +1,10 @@
 #pragma once
 
-// `reslens-cli evaluate`: a model's accuracy and loss on a dataset split (CLI.md).
+// `reslens-cli evaluate`: a model's accuracy and loss on a dataset split (docs/cli.md).
 
 #include <CLI/CLI.hpp>
+
+#include "app/cli/Command.h"
 
 #include <string>
 
@@ -10,14 +12,12 @@
 
 namespace reslens::cli {
 
-class EvaluateCommand {
+class EvaluateCommand : public Command {
 public:
     explicit EvaluateCommand(CLI::App& parent);
-    bool selected() const { return command_->parsed(); }
-    int run();
+    int run(const CommandContext& context) override;
 
 private:
-    CLI::App* command_;
     ModelSource source_;
     std::string data_;
     bool json_ = false;

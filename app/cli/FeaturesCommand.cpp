@@ -1,25 +1,13 @@
 #include "app/cli/FeaturesCommand.h"
 
-#include <torch/torch.h>
-
 #include <cstdio>
 
-#include "imaging/FeatureGrid.h"
+#include "app/core/ExplorerSession.h"
 #include "imaging/ImageDecoder.h"
-#include "imaging/ImagePreprocessor.h"
 #include "imaging/ImageRendering.h"
-#include "model/FeatureCaptureProbe.h"
-#include "model/InputError.h"
+#include "model/runtime/InputError.h"
 
 namespace reslens::cli {
-namespace {
-
-std::string blockNames(const ResNetImpl& network) {
-    const auto& blocks = network.blocks();
-    return blocks.front()->info().name + " ... " + blocks.back()->info().name;
-}
-
-}  // namespace
 
 FeaturesCommand::FeaturesCommand(CLI::App& parent) {
     command_ = parent.add_subcommand("features", "the feature-map grid of one block, as a PNG");
@@ -46,43 +34,28 @@ FeaturesCommand::FeaturesCommand(CLI::App& parent) {
         ->capture_default_str();
 }
 
-int FeaturesCommand::run() {
-    LoadedModel model = source_.load();
-    if (!model.network->block(block_)) {
-        throw InputError("no block '" + block_ + "' in " + model.metadata.config.arch + " (" +
-                         blockNames(*model.network) + ")");
-    }
-    const PreparedImage prepared =
-        prepareImage(decodeImageFile(image_), model.metadata.preprocessing);
+int FeaturesCommand::run(const CommandContext& context) {
+    ExplorerSession session(context.resources, /*captureFeatures=*/true);
+    session.setDevice(source_.deviceName());  // refuse a bad device before any work
+    session.open(source_.request());
+    BlockQuery query;
+    query.entry = session.entryOf(block_);  // an unknown block fails before decoding
+    query.tensor = *tensorKindFromString(tensor_);
+    query.normalization = *gridNormalizationFromString(normalize_);
+    query.sortByActivation = order_ == "activation";
+    query.columns = columns_;
+    query.minTileSize = tileSize_;
+    session.classify(decodeImageFile(image_), 1);
 
-    FeatureCaptureProbe capture(*model.network, {block_});
-    {
-        torch::InferenceMode inference;
-        const auto device = model.network->fc->weight.device();
-        model.network->forward(prepared.tensor.unsqueeze(0).to(device));
-    }
-    const CapturedBlock* captured = capture.find(block_);
-    const torch::Tensor& maps = tensor_ == "input"      ? captured->input
-                                : tensor_ == "residual" ? captured->residual
-                                : tensor_ == "shortcut" ? captured->shortcut
-                                                        : captured->output;
-    if (!maps.defined()) {
+    const BlockRendering grid = session.render(query);
+    if (grid.status == BlockRendering::Status::NoShortcut) {
         throw InputError(block_ + " has no shortcut (the network has no skip connections)");
     }
-    FeatureGridOptions options;
-    options.normalization =
-        normalize_ == "shared" ? GridNormalization::Shared : GridNormalization::PerChannel;
-    options.columns = columns_;
-    options.minTileSize = tileSize_;
-    if (order_ == "activation") {
-        options.channelOrder = channelsByMeanActivation(maps[0]);
-    }
-    const FeatureGrid grid = renderFeatureGrid(maps[0], options);
-    writePng(out_, grid.image);
+    writePng(out_, grid.grid);
     std::printf("wrote %s: %s %s, %lld channels of %lldx%lld, %dx%d tiles, %dx%d pixels\n",
-                out_.c_str(), block_.c_str(), tensor_.c_str(), static_cast<long long>(maps.size(1)),
-                static_cast<long long>(maps.size(2)), static_cast<long long>(maps.size(3)),
-                grid.columns, grid.rows, grid.image.cols, grid.image.rows);
+                out_.c_str(), block_.c_str(), tensor_.c_str(), static_cast<long long>(grid.shape[0]),
+                static_cast<long long>(grid.shape[1]), static_cast<long long>(grid.shape[2]),
+                grid.columns, grid.rows, grid.grid.cols, grid.grid.rows);
     return 0;
 }
 

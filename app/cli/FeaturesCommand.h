@@ -1,8 +1,10 @@
 #pragma once
 
-// `reslens-cli features`: the feature-map grid of one block's tensor as a PNG (CLI.md).
+// `reslens-cli features`: the feature-map grid of one block's tensor as a PNG (docs/cli.md).
 
 #include <CLI/CLI.hpp>
+
+#include "app/cli/Command.h"
 
 #include <string>
 
@@ -10,14 +12,12 @@
 
 namespace reslens::cli {
 
-class FeaturesCommand {
+class FeaturesCommand : public Command {
 public:
     explicit FeaturesCommand(CLI::App& parent);
-    bool selected() const { return command_->parsed(); }
-    int run();
+    int run(const CommandContext& context) override;
 
 private:
-    CLI::App* command_;
     ModelSource source_;
     std::string image_;
     std::string block_;

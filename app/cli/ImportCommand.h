@@ -1,9 +1,11 @@
 #pragma once
 
 // `reslens-cli import`: a torchvision ResNet saved from Python (TorchScript, or a
-// torch.save'd state_dict) into a ResLens model file (CLI.md).
+// torch.save'd state_dict) into a ResLens model file (docs/cli.md).
 
 #include <CLI/CLI.hpp>
+
+#include "app/cli/Command.h"
 
 #include <string>
 
@@ -11,15 +13,12 @@
 
 namespace reslens::cli {
 
-class ImportCommand {
+class ImportCommand : public Command {
 public:
     explicit ImportCommand(CLI::App& parent);
-    bool selected() const { return command_->parsed(); }
-    // commandLine goes into the file's provenance.
-    int run(const std::string& commandLine);
+    int run(const CommandContext& context) override;
 
 private:
-    CLI::App* command_;
     ArchitectureOptions architecture_;
     std::string input_;
     std::string labels_;

@@ -6,7 +6,7 @@
 #include "app/cli/SummaryJson.h"
 #include "app/cli/TextFormat.h"
 #include "app/cli/UsageError.h"
-#include "model/ArchitectureSummary.h"
+#include "model/network/ArchitectureSummary.h"
 
 namespace reslens::cli {
 namespace {
@@ -64,12 +64,12 @@ InspectCommand::InspectCommand(CLI::App& parent) {
     command_->add_flag("--json", json_, "print one JSON document");
 }
 
-int InspectCommand::run() {
+int InspectCommand::run(const CommandContext& context) {
     if (architecture_.archGiven() == source_.given()) {
         throw UsageError("inspect needs either --arch or --model");
     }
     const ArchitectureSummary summary = source_.given()
-                                            ? summarize(source_.load().network->config())
+                                            ? summarize(source_.load(context.resources).network->config())
                                             : summarize(architecture_.toConfig());
     if (json_) {
         std::cout << summaryToJson(summary).dump(2) << std::endl;

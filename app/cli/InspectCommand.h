@@ -4,19 +4,19 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/cli/Command.h"
+
 #include "app/cli/ArchitectureOptions.h"
 #include "app/cli/ModelSource.h"
 
 namespace reslens::cli {
 
-class InspectCommand {
+class InspectCommand : public Command {
 public:
     explicit InspectCommand(CLI::App& parent);
-    bool selected() const { return command_->parsed(); }
-    int run();
+    int run(const CommandContext& context) override;
 
 private:
-    CLI::App* command_;
     ArchitectureOptions architecture_;
     ModelSource source_;
     bool json_ = false;

@@ -2,15 +2,15 @@
 
 #include <torch/torch.h>
 
-#include "app/cli/ResourcePaths.h"
-#include "model/DeviceSelection.h"
+#include "app/core/ModelCatalog.h"
+#include "app/core/ShippedModels.h"
+#include "model/runtime/DeviceSelection.h"
 
 namespace reslens::cli {
 
 void ModelSource::addModelOption(CLI::App& command, bool required) {
     auto* option = command.add_option(
-        "--model", model_,
-        "a ResLens model file, or 'default' / 'default-plain' for the shipped models");
+        "--model", model_, "a ResLens model file, or a shipped model: " + shippedModelNames());
     if (required) {
         option->required();
     }
@@ -20,19 +20,13 @@ void ModelSource::addDeviceOption(CLI::App& command) {
     command.add_option("--device", device_, "cpu, cuda or cuda:N")->capture_default_str();
 }
 
-std::string ModelSource::path() const {
-    if (model_ == "default") {
-        return resourceFile(kDefaultModelPath, "the shipped default model");
-    }
-    if (model_ == "default-plain") {
-        return resourceFile(kDefaultPlainModelPath, "the shipped default-plain model");
-    }
-    return model_;
+ModelRequest ModelSource::request() const {
+    return findShippedModel(model_) ? ModelRequest::shipped(model_) : ModelRequest::file(model_);
 }
 
-LoadedModel ModelSource::load() const {
+LoadedModel ModelSource::load(const ResourceSource& resources) const {
     const c10::Device device = parseDevice(device_);  // refuse a bad device before loading
-    LoadedModel model = loadModel(path());
+    LoadedModel model = ModelCatalog(resources).open(request());
     model.network->to(device);
     return model;
 }

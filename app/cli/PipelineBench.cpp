@@ -3,44 +3,34 @@
 #include <torch/torch.h>
 
 #include <algorithm>
-#include <chrono>
 
-#include "app/cli/Median.h"
+#include "app/cli/BenchTiming.h"
 #include "imaging/FeatureGrid.h"
 #include "imaging/ImageDecoder.h"
 #include "imaging/ImagePreprocessor.h"
-#include "model/Classifier.h"
+#include "model/tracing/Classifier.h"
 
 namespace reslens::cli {
-namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double msSince(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-}  // namespace
-
 nlohmann::json benchPipeline(LoadedModel& model, const std::string& image, int iterations,
                              int warmup) {
     std::vector<double> decodeMs, prepareMs, forwardMs, totalMs;
     for (int i = 0; i < warmup + iterations; ++i) {
-        const auto start = Clock::now();
-        const DecodedImage decoded = decodeImageFile(image);
-        const double decoded_at = msSince(start);
-        const PreparedImage prepared = prepareImage(decoded, model.metadata.preprocessing);
-        const double prepared_at = msSince(start);
-        const auto predictions = classify(*model.network, prepared.tensor.unsqueeze(0), 5);
-        const double total = msSince(start);
+        DecodedImage decoded;
+        PreparedImage prepared;
+        std::vector<Prediction> predictions;
+        const double decode = millisecondsOf([&] { decoded = decodeImageFile(image); });
+        const double prepare = millisecondsOf(
+            [&] { prepared = prepareImage(decoded, model.metadata.preprocessing); });
+        const double forward = millisecondsOf(
+            [&] { predictions = classify(*model.network, prepared.tensor.unsqueeze(0), 5); });
         if (predictions.empty() || predictions[0].top.empty()) {
             throw std::runtime_error("internal: no prediction");
         }
         if (i >= warmup) {
-            decodeMs.push_back(decoded_at);
-            prepareMs.push_back(prepared_at - decoded_at);
-            forwardMs.push_back(total - prepared_at);
-            totalMs.push_back(total);
+            decodeMs.push_back(decode);
+            prepareMs.push_back(prepare);
+            forwardMs.push_back(forward);
+            totalMs.push_back(decode + prepare + forward);
         }
     }
     return {{"arch", model.metadata.config.arch},
@@ -60,10 +50,10 @@ nlohmann::json benchFeatureGrids(int iterations, int warmup) {
         const torch::Tensor maps = torch::randn(shape).relu_();
         std::vector<double> times;
         for (int i = 0; i < warmup + iterations; ++i) {
-            const auto start = Clock::now();
-            const FeatureGrid grid = renderFeatureGrid(maps);
+            FeatureGrid grid;
+            const double ms = millisecondsOf([&] { grid = renderFeatureGrid(maps); });
             if (i >= warmup) {
-                times.push_back(msSince(start));
+                times.push_back(ms);
             }
             if (grid.image.empty()) {
                 throw std::runtime_error("internal: empty grid");

@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "model/ModelFile.h"
+#include "model/files/ModelFile.h"
 
 namespace reslens::cli {
 

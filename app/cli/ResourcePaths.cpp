@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "model/InputError.h"
+#include "app/core/DirectoryResources.h"
 
 namespace reslens::cli {
 namespace {
@@ -56,12 +56,12 @@ std::string resourceDirectory() {
     throw std::runtime_error("cannot find ResLens's resources directory (set RESLENS_RESOURCES)");
 }
 
-std::string resourceFile(const std::string& relativePath, const std::string& what) {
-    const std::string path = resourceDirectory() + "/" + relativePath;
-    if (!isFile(path)) {
-        throw InputError(what + " is not there (" + path + ")");
-    }
-    return path;
+std::optional<std::vector<char>> CliResources::read(const std::string& relativePath) const {
+    return DirectoryResources(resourceDirectory()).read(relativePath);
+}
+
+std::string CliResources::locate(const std::string& relativePath) const {
+    return DirectoryResources(resourceDirectory()).locate(relativePath);
 }
 
 }  // namespace reslens::cli

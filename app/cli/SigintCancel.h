@@ -3,7 +3,7 @@
 // Ctrl-C during a run cancels it between steps (what was learned is kept); a second
 // Ctrl-C ends the process at once.
 
-#include "model/RunControl.h"
+#include "model/training/RunControl.h"
 
 namespace reslens::cli {
 

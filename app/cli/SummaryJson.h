@@ -1,10 +1,10 @@
 #pragma once
 
-// ArchitectureSummary as CLI.md's `inspect --json` document.
+// ArchitectureSummary as docs/cli.md's `inspect --json` document.
 
 #include <nlohmann/json.hpp>
 
-#include "model/ArchitectureSummary.h"
+#include "model/network/ArchitectureSummary.h"
 
 namespace reslens::cli {
 

@@ -36,11 +36,4 @@ std::string withSiPrefix(double value, int decimals) {
     return buffer;
 }
 
-std::string utcTimestamp() {
-    const std::time_t now = std::time(nullptr);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-    return buffer;
-}
-
 }  // namespace reslens::cli

@@ -11,7 +11,5 @@ namespace reslens::cli {
 std::string withThousands(int64_t value);
 // 4089184256 -> "4.089 G"
 std::string withSiPrefix(double value, int decimals = 3);
-// Now, as ISO 8601 UTC: "2026-11-28T01:02:03Z" (for provenance).
-std::string utcTimestamp();
 
 }  // namespace reslens::cli

@@ -9,25 +9,14 @@
 
 #include "app/cli/ProgressLine.h"
 #include "app/cli/SigintCancel.h"
-#include "app/cli/TextFormat.h"
 #include "app/cli/TrainingLog.h"
-#include "model/DeviceSelection.h"
-#include "model/Evaluation.h"
-#include "model/ModelFile.h"
-#include "model/Trainer.h"
+#include "app/core/Provenance.h"
+#include "app/core/TrainingSetup.h"
+#include "model/files/ModelFile.h"
+#include "model/training/Evaluation.h"
+#include "model/training/Trainer.h"
 
 namespace reslens::cli {
-namespace {
-
-std::vector<std::string> blockNames(const ResNetImpl& network) {
-    std::vector<std::string> names;
-    for (const auto& block : network.blocks()) {
-        names.push_back(block->info().name);
-    }
-    return names;
-}
-
-}  // namespace
 
 TrainCommand::TrainCommand(CLI::App& parent) {
     command_ = parent.add_subcommand("train", "train a network and save it as a model file");
@@ -41,47 +30,23 @@ TrainCommand::TrainCommand(CLI::App& parent) {
     command_->add_flag("--json", json_, "print one JSON document at the end");
 }
 
-int TrainCommand::run(const std::string& commandLine) {
-    const c10::Device device = parseDevice(flags_.device());
+int TrainCommand::run(const CommandContext& context) {
     const auto started = std::chrono::steady_clock::now();
-    const Dataset data = flags_.loadTrainingData();
-    const ResNetConfig config = flags_.networkFor(data);
-    const Preprocessing preprocessing = flags_.preprocessing(config);
-    const TrainingOptions options = flags_.options(preprocessing);
-    const std::optional<Dataset> test = flags_.loadTestData();
+    PreparedTraining prepared = prepareTraining(
+        flags_.recipe("reslens-cli train", context.commandLine), /*loadTestSplit=*/true);
+    ResNet network = prepared.networks.front();
+    ModelMetadata& metadata = prepared.metadata.front();
+    const ResNetConfig& config = prepared.config;
+    const Preprocessing& preprocessing = prepared.preprocessing;
 
-    torch::manual_seed(flags_.seed());
-    ResNet network(config);
-    network->to(device);
-    const int64_t total = options.totalSteps(data.size());
-
-    ModelMetadata metadata;
-    metadata.config = config;
-    metadata.labels = data.classNames;
-    metadata.preprocessing = preprocessing;
-    metadata.provenance = {{"source", "reslens-cli train"},
-                           {"command", commandLine},
-                           {"dataset", data.name},
-                           {"training_samples", data.size()},
-                           {"steps", total},
-                           {"batch", options.batch},
-                           {"learning_rate", options.learningRate},
-                           {"schedule", toString(options.schedule)},
-                           {"momentum", options.momentum},
-                           {"weight_decay", options.weightDecay},
-                           {"augment", options.augment},
-                           {"seed", flags_.seed()},
-                           {"device", flags_.device()},
-                           {"torch", TORCH_VERSION}};
-
-    TrainingLog log(blockNames(*network));
+    TrainingLog log(prepared.blockNames);
     ProgressLine progress;
     RunControl control;
     RunOutcome outcome;
     {
         SigintCancel sigint(control);
         outcome =
-            trainTogether({network}, data, options, &control, [&](size_t, const StepReport& r) {
+            trainTogether({network}, prepared.data, prepared.options, &control, [&](size_t, const StepReport& r) {
                 log.add(r);
                 char details[96];
                 std::snprintf(details, sizeof details, "loss %.4f  acc %5.1f%%  lr %.3g", r.loss,
@@ -102,16 +67,12 @@ int TrainCommand::run(const std::string& commandLine) {
     }
     const double trainSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    metadata.provenance["status"] = toString(outcome.status);
-    metadata.provenance["steps_done"] = outcome.steps;
-    metadata.provenance["train_seconds"] = trainSeconds;
-    metadata.provenance["created"] = utcTimestamp();
+    recordOutcome(metadata.provenance, outcome.status, outcome.steps, trainSeconds);
     std::optional<EvaluationResult> evaluation;
-    if (test) {
-        evaluation = evaluate(*network, *test, preprocessing.mean, preprocessing.std);
-        metadata.provenance["test_dataset"] = test->name;
-        metadata.provenance["test_accuracy"] = evaluation->accuracy;
-        metadata.provenance["test_loss"] = evaluation->loss;
+    if (prepared.test) {
+        evaluation = evaluate(*network, *prepared.test, preprocessing.mean, preprocessing.std);
+        recordTestResult(metadata.provenance, prepared.test->name, evaluation->accuracy,
+                         evaluation->loss);
     }
     saveModel(out_, *network, metadata);
 

@@ -1,9 +1,11 @@
 #pragma once
 
 // `reslens-cli train`: one network on one dataset, saved as a ResLens model file whose
-// provenance records the command, the data and the test accuracy (CLI.md).
+// provenance records the command, the data and the test accuracy (docs/cli.md).
 
 #include <CLI/CLI.hpp>
+
+#include "app/cli/Command.h"
 
 #include <string>
 
@@ -11,14 +13,12 @@
 
 namespace reslens::cli {
 
-class TrainCommand {
+class TrainCommand : public Command {
 public:
     explicit TrainCommand(CLI::App& parent);
-    bool selected() const { return command_->parsed(); }
-    int run(const std::string& commandLine);
+    int run(const CommandContext& context) override;
 
 private:
-    CLI::App* command_;
     TrainingFlags flags_;
     std::string out_;
     std::string log_;

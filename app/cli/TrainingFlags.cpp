@@ -1,9 +1,6 @@
 #include "app/cli/TrainingFlags.h"
 
-#include "app/cli/DatasetSource.h"
 #include "app/cli/UsageError.h"
-#include "model/DatasetFromSpec.h"
-#include "model/InputError.h"
 
 namespace reslens::cli {
 
@@ -45,71 +42,30 @@ void TrainingFlags::addTo(CLI::App& command, bool stepsRequired) {
     command.add_option("--device", device_, "cpu, cuda or cuda:N")->capture_default_str();
 }
 
-DataSpec TrainingFlags::dataSpec() const {
-    return DataSpec::parse(data_);
-}
-
-Dataset TrainingFlags::loadTrainingData() const {
-    const ResNetConfig config = architecture_.toConfig();
-    DataSpec spec = dataSpec();
-    return loadData(spec, preprocessing(config));
-}
-
-std::optional<Dataset> TrainingFlags::loadTestData() const {
-    const DataSpec spec = dataSpec();
-    if (spec.kind == DataSpec::Kind::Folder || (spec.splitGiven && spec.split == Split::Test)) {
-        return std::nullopt;
-    }
-    return loadData(spec.withSplit(Split::Test), preprocessing(architecture_.toConfig()));
-}
-
-ResNetConfig TrainingFlags::networkFor(const Dataset& data) const {
-    ResNetConfig config = architecture_.toConfig();
-    auto fit = [](int& value, bool given, int fromData, const char* flag) {
-        if (given && value != fromData) {
-            throw UsageError(std::string(flag) + " " + std::to_string(value) +
-                             " does not match the data (" + std::to_string(fromData) + ")");
-        }
-        value = fromData;
-    };
-    fit(config.inChannels, architecture_.inChannelsGiven(), data.channels(), "--in-channels");
-    fit(config.classes, architecture_.classesGiven(), data.classes(), "--classes");
-    fit(config.inputHeight, architecture_.inputGiven(), data.height(), "--input height");
-    fit(config.inputWidth, architecture_.inputGiven(), data.width(), "--input width");
-    try {
-        config.validate();
-    } catch (const ConfigError& e) {
-        throw UsageError(e.what());
-    }
-    return config;
-}
-
-Preprocessing TrainingFlags::preprocessing(const ResNetConfig& config) const {
-    return preprocessingFor(dataSpec(), config.inChannels, config.inputHeight, config.inputWidth);
-}
-
-TrainingOptions TrainingFlags::options(const Preprocessing& preprocessing) const {
-    TrainingOptions o;
-    o.steps = steps_;
-    o.epochs = epochs_ > 0 ? epochs_ : 1;
-    o.batch = batch_;
-    o.learningRate = lr_;
-    o.momentum = momentum_;
-    o.weightDecay = weightDecay_;
-    o.schedule = parseSchedule(schedule_);
-    o.warmupSteps = warmup_;
-    o.augment = !noAugment_;
-    o.cropPadding = cropPadding_ ? *cropPadding_ : (preprocessing.cropHeight <= 28 ? 2 : 4);
-    o.horizontalFlip = !noFlip_;
-    o.seed = seed_;
-    o.mean = preprocessing.mean;
-    o.std = preprocessing.std;
-    try {
-        o.validate();
-    } catch (const InputError& e) {
-        throw UsageError(e.what());
-    }
-    return o;
+TrainingRecipe TrainingFlags::recipe(const std::string& source,
+                                     const std::string& commandLine) const {
+    TrainingRecipe r;
+    r.architecture = architecture_.toConfig();
+    r.inChannelsGiven = architecture_.inChannelsGiven();
+    r.classesGiven = architecture_.classesGiven();
+    r.inputGiven = architecture_.inputGiven();
+    r.data = DataSpec::parse(data_);
+    r.steps = steps_;
+    r.epochs = epochs_ > 0 ? epochs_ : 1;
+    r.batch = batch_;
+    r.learningRate = lr_;
+    r.momentum = momentum_;
+    r.weightDecay = weightDecay_;
+    r.schedule = parseSchedule(schedule_);
+    r.warmupSteps = warmup_;
+    r.augment = !noAugment_;
+    r.horizontalFlip = !noFlip_;
+    r.cropPadding = cropPadding_;
+    r.seed = seed_;
+    r.device = device_;
+    r.source = source;
+    r.commandLine = commandLine;
+    return r;
 }
 
 }  // namespace reslens::cli

@@ -1,7 +1,7 @@
 #pragma once
 
-// The flags shared by `train` and `compare`: data, length, optimiser, schedule,
-// augmentation, seed and device; and the network they describe, fitted to the data.
+// The flags shared by `train` and `compare`: architecture, data, length, optimiser,
+// schedule, augmentation, seed and device, as the application layer's TrainingRecipe.
 
 #include <CLI/CLI.hpp>
 
@@ -9,10 +9,7 @@
 #include <string>
 
 #include "app/cli/ArchitectureOptions.h"
-#include "model/DataSpec.h"
-#include "model/Dataset.h"
-#include "model/Preprocessing.h"
-#include "model/TrainingOptions.h"
+#include "app/core/TrainingRecipe.h"
 
 namespace reslens::cli {
 
@@ -21,20 +18,9 @@ public:
     // stepsRequired: compare needs --steps; train takes --steps or --epochs.
     void addTo(CLI::App& command, bool stepsRequired);
 
-    // The architecture with input channels, size and classes taken from the data unless the
-    // flags set them (then they must agree). Throws UsageError.
-    ResNetConfig networkFor(const Dataset& data) const;
-    DataSpec dataSpec() const;  // throws InputError
-    // Loads the training split (a folder at the network's input size).
-    Dataset loadTrainingData() const;
-    // The test split for evaluation after training, if the data has one.
-    std::optional<Dataset> loadTestData() const;
-    Preprocessing preprocessing(const ResNetConfig& config) const;
-    TrainingOptions options(const Preprocessing& preprocessing) const;
-
-    const ArchitectureOptions& architecture() const { return architecture_; }
-    const std::string& device() const { return device_; }
-    const std::string& data() const { return data_; }
+    // The recipe the flags describe; `source` and `commandLine` go into provenance.
+    // Throws UsageError or InputError for impossible values.
+    TrainingRecipe recipe(const std::string& source, const std::string& commandLine) const;
     uint64_t seed() const { return seed_; }
 
 private:

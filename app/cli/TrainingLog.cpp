@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "model/AtomicFileWriter.h"
+#include "model/files/AtomicFileWriter.h"
 
 namespace reslens::cli {
 

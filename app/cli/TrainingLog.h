@@ -1,13 +1,13 @@
 #pragma once
 
-// The per-step CSV of CLI.md: step,loss,accuracy,<one gradient-norm column per block>, then
+// The per-step CSV of docs/cli.md: step,loss,accuracy,<one gradient-norm column per block>, then
 // learning_rate and epoch. Kept in memory and written atomically, so an interrupted run
 // never leaves half a file.
 
 #include <string>
 #include <vector>
 
-#include "model/TrainingSession.h"
+#include "model/training/TrainingSession.h"
 
 namespace reslens::cli {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-// Bad usage or bad input: reported as one line, exit code 2 (CLI.md). Anything else that
+// Bad usage or bad input: reported as one line, exit code 2 (docs/cli.md). Anything else that
 // fails exits with 1.
 
 #include <stdexcept>

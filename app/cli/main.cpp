@@ -1,12 +1,13 @@
-// reslens-cli: the ResLens engine without a window, for scripts, CI and slides.
-// The contract (subcommands, flags, JSON fields, exit codes) is ../shared/CLI.md.
+// reslens-cli: ResLens without a window, for scripts, CI and slides.
+// The contract (subcommands, flags, JSON fields, exit codes) is docs/cli.md.
 
 #include <torch/torch.h>
 
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <memory>
 #include <string>
-#include <thread>
+#include <vector>
 
 #include "app/cli/BenchCommand.h"
 #include "app/cli/CheckDeviceCommand.h"
@@ -14,9 +15,12 @@
 #include "app/cli/EvaluateCommand.h"
 #include "app/cli/ImportCommand.h"
 #include "app/cli/InspectCommand.h"
+#include "app/cli/ResourcePaths.h"
 #include "app/cli/TrainCommand.h"
 #include "app/cli/UsageError.h"
-#include "model/InputError.h"
+#include "app/core/ComputeThreads.h"
+#include "model/network/ResNetConfig.h"
+#include "model/runtime/InputError.h"
 #ifdef RESLENS_WITH_IMAGING
 #include "app/cli/ClassifyCommand.h"
 #include "app/cli/FeaturesCommand.h"
@@ -24,11 +28,31 @@
 
 namespace {
 
-// One line on stderr, as CLI.md promises.
+using reslens::cli::Command;
+
+// One line on stderr, as docs/cli.md promises.
 int fail(const std::string& message, int exitCode) {
     std::string line = message.substr(0, message.find('\n'));
     std::cerr << "reslens-cli: error: " << line << std::endl;
     return exitCode;
+}
+
+// Every subcommand, in the order --help lists them.
+std::vector<std::unique_ptr<Command>> subcommands(CLI::App& app) {
+    using namespace reslens::cli;
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(std::make_unique<InspectCommand>(app));
+#ifdef RESLENS_WITH_IMAGING
+    commands.push_back(std::make_unique<ClassifyCommand>(app));
+    commands.push_back(std::make_unique<FeaturesCommand>(app));
+#endif
+    commands.push_back(std::make_unique<TrainCommand>(app));
+    commands.push_back(std::make_unique<CompareCommand>(app));
+    commands.push_back(std::make_unique<EvaluateCommand>(app));
+    commands.push_back(std::make_unique<ImportCommand>(app));
+    commands.push_back(std::make_unique<BenchCommand>(app));
+    commands.push_back(std::make_unique<CheckDeviceCommand>(app));
+    return commands;
 }
 
 }  // namespace
@@ -39,17 +63,7 @@ int main(int argc, char** argv) {
     int threads = 0;
     app.add_option("--threads", threads, "CPU threads for LibTorch (default: all cores)")
         ->check(CLI::Range(0, 1024));
-    reslens::cli::InspectCommand inspect(app);
-#ifdef RESLENS_WITH_IMAGING
-    reslens::cli::ClassifyCommand classify(app);
-    reslens::cli::FeaturesCommand features(app);
-#endif
-    reslens::cli::TrainCommand train(app);
-    reslens::cli::CompareCommand compare(app);
-    reslens::cli::EvaluateCommand evaluate(app);
-    reslens::cli::ImportCommand import(app);
-    reslens::cli::BenchCommand bench(app);
-    reslens::cli::CheckDeviceCommand checkDevice(app);
+    const std::vector<std::unique_ptr<Command>> commands = subcommands(app);
     std::string commandLine = "reslens-cli";
     for (int i = 1; i < argc; ++i) {
         commandLine += std::string(" ") + argv[i];
@@ -80,37 +94,14 @@ int main(int argc, char** argv) {
     }
 
     try {
-        // LibTorch would pick one intra-op thread on small machines; choose on purpose.
-        const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-        torch::set_num_threads(threads > 0 ? threads : static_cast<int>(cores));
-        if (inspect.selected()) {
-            return inspect.run();
-        }
-#ifdef RESLENS_WITH_IMAGING
-        if (classify.selected()) {
-            return classify.run();
-        }
-        if (features.selected()) {
-            return features.run();
-        }
-#endif
-        if (train.selected()) {
-            return train.run(commandLine);
-        }
-        if (compare.selected()) {
-            return compare.run(commandLine);
-        }
-        if (evaluate.selected()) {
-            return evaluate.run();
-        }
-        if (import.selected()) {
-            return import.run(commandLine);
-        }
-        if (bench.selected()) {
-            return bench.run();
-        }
-        if (checkDevice.selected()) {
-            return checkDevice.run();
+        reslens::ComputeThreads::request(threads);
+        reslens::ComputeThreads::Scope libtorch;  // the whole command runs inside LibTorch
+        const reslens::cli::CliResources resources;
+        const reslens::cli::CommandContext context{commandLine, resources};
+        for (const auto& command : commands) {
+            if (command->selected()) {
+                return command->run(context);
+            }
         }
         return fail("no subcommand given (see --help)", 2);
     } catch (const reslens::cli::UsageError& e) {

@@ -6,7 +6,8 @@
 #include <QFileInfo>
 #include <QTimer>
 
-#include "model/ResNetConfig.h"
+#include "app/core/ShippedModels.h"
+#include "model/network/ResNetConfig.h"
 #include "widgets/BlockListWidget.h"
 #include "widgets/MainWindow.h"
 #include "widgets/TrainingHistory.h"
@@ -18,10 +19,10 @@ namespace {
 
 // `--model` takes a shipped name or a file, as reslens-cli's does.
 ModelRequest modelRequestFor(const QString& value) {
-    if (value == "default" || value == "default-plain") {
-        return ModelRequest::shipped(value);
+    if (reslens::findShippedModel(value.toStdString())) {
+        return ModelRequest::shipped(value.toStdString());
     }
-    return ModelRequest::file(QFileInfo(value).absoluteFilePath());
+    return ModelRequest::file(QFileInfo(value).absoluteFilePath().toStdString());
 }
 
 }  // namespace
@@ -70,7 +71,7 @@ int main(int argc, char** argv) {
         options.model = modelRequestFor(parser.value(modelOption));
     } else if (parser.isSet(importOption)) {
         options.model =
-            ModelRequest::torchScript(QFileInfo(parser.value(importOption)).absoluteFilePath());
+            ModelRequest::torchScript(QFileInfo(parser.value(importOption)).absoluteFilePath().toStdString());
     } else if (parser.isSet(archOption)) {
         try {
             const reslens::ResNetConfig config =

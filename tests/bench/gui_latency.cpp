@@ -20,7 +20,7 @@
 #include <cstdio>
 
 #include "app/cli/Median.h"
-#include "model/ResNetConfig.h"
+#include "model/network/ResNetConfig.h"
 #include "widgets/DropZone.h"
 #include "widgets/InputPanel.h"
 #include "widgets/MainWindow.h"

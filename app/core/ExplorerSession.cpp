@@ -1,0 +1,270 @@
+#include "app/core/ExplorerSession.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+
+#include "app/core/ComputeThreads.h"
+#include "app/core/ModelCatalog.h"
+#include "imaging/FeatureGrid.h"
+#include "imaging/ImageDecoder.h"
+#include "imaging/ImagePreprocessor.h"
+#include "model/runtime/DeviceSelection.h"
+#include "model/runtime/InputError.h"
+#include "model/tracing/Classifier.h"
+#include "model/tracing/FeatureCaptureProbe.h"
+
+namespace reslens {
+namespace {
+
+// Images per forward: enough to use the cores, small enough for ImageNet-sized inputs.
+constexpr size_t kBatch = 16;
+
+std::vector<ChannelStatistics> channelStatistics(const torch::Tensor& maps) {
+    const torch::Tensor flat = maps.flatten(1);
+    const torch::Tensor stats =
+        torch::stack({flat.mean(1), flat.std(1, /*unbiased=*/false), std::get<0>(flat.min(1)),
+                      std::get<0>(flat.max(1))},
+                     1)
+            .to(torch::kDouble)
+            .contiguous();
+    const double* s = stats.data_ptr<double>();
+    std::vector<ChannelStatistics> out;
+    for (int64_t c = 0; c < stats.size(0); ++c) {
+        out.push_back({static_cast<int>(c), s[4 * c], s[4 * c + 1], s[4 * c + 2], s[4 * c + 3]});
+    }
+    return out;
+}
+
+}  // namespace
+
+struct ExplorerSession::State {
+    explicit State(const ResourceSource& resources) : catalog(resources) {}
+
+    ModelCatalog catalog;
+    bool captureFeatures = false;
+    bool loaded = false;
+    LoadedModel model;
+    OpenedModel opened;
+    std::string deviceName = "cpu";
+    torch::Device device{torch::kCPU};
+    std::unique_ptr<FeatureCaptureProbe> capture;
+
+    ClassificationResult resultFor(const PreparedImage& prepared, const Prediction& p,
+                                   double milliseconds) const {
+        ClassificationResult result;
+        for (const ClassScore& score : p.top) {
+            result.top.push_back(
+                {score.index, model.metadata.label(score.index), score.probability});
+        }
+        result.logits = p.logits;
+        result.blocks = p.blocks;
+        result.networkView = prepared.networkView;
+        result.inverted = prepared.inverted;
+        result.inputShape = prepared.tensor.sizes().vec();
+        result.milliseconds = milliseconds;
+        return result;
+    }
+};
+
+ExplorerSession::ExplorerSession(const ResourceSource& resources, bool captureFeatures)
+    : state_(std::make_unique<State>(resources)) {
+    state_->captureFeatures = captureFeatures;
+}
+
+ExplorerSession::~ExplorerSession() = default;
+
+std::vector<std::string> ExplorerSession::availableDevices() {
+    return reslens::availableDevices();
+}
+
+std::string ExplorerSession::cudaUnavailableReason() {
+    return reslens::cudaUnavailableReason();
+}
+
+OpenedModel ExplorerSession::open(const ModelRequest& request, const std::string& commandLine) {
+    ComputeThreads::Scope scope;
+    LoadedModel model = state_->catalog.open(request, commandLine);
+    model.network->to(state_->device);
+    model.network->eval();
+
+    OpenedModel opened;
+    opened.request = request;
+    opened.request.bytes.clear();
+    opened.summary = summarize(*model.network);
+    opened.labels = model.metadata.labels;
+    opened.preprocessing = model.metadata.preprocessing;
+    opened.provenance = model.metadata.provenance;
+    for (const auto& block : model.network->blocks()) {
+        opened.blockNames.push_back(block->info().name);
+    }
+
+    // Replace the old model only once the new one is complete.
+    state_->capture.reset();
+    state_->model = std::move(model);
+    state_->opened = opened;
+    if (state_->captureFeatures) {
+        state_->capture = std::make_unique<FeatureCaptureProbe>(*state_->model.network);
+    }
+    state_->loaded = true;
+    return opened;
+}
+
+bool ExplorerSession::hasModel() const {
+    return state_->loaded;
+}
+
+const OpenedModel& ExplorerSession::model() const {
+    if (!state_->loaded) {
+        throw InputError("no model is open");
+    }
+    return state_->opened;
+}
+
+void ExplorerSession::setDevice(const std::string& name) {
+    ComputeThreads::Scope scope;
+    const torch::Device device = parseDevice(name);
+    if (state_->loaded) {
+        state_->model.network->to(device);
+    }
+    state_->device = device;
+    state_->deviceName = name;
+}
+
+const std::string& ExplorerSession::device() const {
+    return state_->deviceName;
+}
+
+ClassificationResult ExplorerSession::classify(const DecodedImage& image, int topK) {
+    if (!state_->loaded) {
+        throw InputError("no model is open");
+    }
+    ComputeThreads::Scope scope;
+    const auto start = std::chrono::steady_clock::now();
+    const PreparedImage prepared = prepareImage(image, state_->model.metadata.preprocessing);
+    std::vector<Prediction> predictions;
+    {
+        torch::InferenceMode inference;
+        predictions = reslens::classify(*state_->model.network,
+                                        prepared.tensor.unsqueeze(0).to(state_->device), topK);
+    }
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return state_->resultFor(prepared, predictions.front(), ms);
+}
+
+std::vector<ClassificationResult> ExplorerSession::classifyAll(
+    const std::vector<DecodedImage>& images, int topK) {
+    if (!state_->loaded) {
+        throw InputError("no model is open");
+    }
+    ComputeThreads::Scope scope;
+    std::vector<PreparedImage> prepared;
+    prepared.reserve(images.size());
+    for (const DecodedImage& image : images) {
+        prepared.push_back(prepareImage(image, state_->model.metadata.preprocessing));
+    }
+    // The capture probe would keep a whole batch's tensors: not wanted here.
+    const std::unique_ptr<FeatureCaptureProbe> paused = std::move(state_->capture);
+    std::vector<ClassificationResult> results;
+    for (size_t start = 0; start < prepared.size(); start += kBatch) {
+        const size_t end = std::min(prepared.size(), start + kBatch);
+        std::vector<torch::Tensor> tensors;
+        for (size_t i = start; i < end; ++i) {
+            tensors.push_back(prepared[i].tensor);
+        }
+        const std::vector<Prediction> predictions =
+            reslens::classify(*state_->model.network, torch::stack(tensors), topK);
+        for (size_t i = start; i < end; ++i) {
+            results.push_back(state_->resultFor(prepared[i], predictions[i - start], 0));
+        }
+    }
+    if (state_->captureFeatures) {
+        state_->capture = std::make_unique<FeatureCaptureProbe>(*state_->model.network);
+    }
+    return results;
+}
+
+int ExplorerSession::entryOf(const std::string& blockName) const {
+    const std::vector<std::string>& names = model().blockNames;
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (names[i] == blockName) {
+            return static_cast<int>(i) + 1;
+        }
+    }
+    throw InputError("no block '" + blockName + "' in " + state_->model.metadata.config.arch +
+                     " (" + (names.empty() ? std::string("it has none")
+                                           : names.front() + " ... " + names.back()) +
+                     ")");
+}
+
+BlockRendering ExplorerSession::render(const BlockQuery& query) const {
+    BlockRendering rendering;
+    const std::vector<std::string>& names = model().blockNames;
+    const int blocks = static_cast<int>(names.size());
+    if (query.entry < 0 || query.entry > blocks + 1 || blocks == 0) {
+        throw InputError("no navigator entry " + std::to_string(query.entry) + " (0.." +
+                         std::to_string(blocks + 1) + ")");
+    }
+    if (!state_->capture || state_->capture->captured().empty()) {
+        rendering.status = BlockRendering::Status::NoImageYet;
+        return rendering;
+    }
+    ComputeThreads::Scope scope;
+    torch::InferenceMode inference;
+    const auto& captured = state_->capture->captured();
+    torch::Tensor maps;
+    if (query.entry == 0) {
+        rendering.place = BlockRendering::Place::Stem;
+        rendering.blockName = names.front();
+        maps = captured.at(names.front()).input;
+    } else if (query.entry == blocks + 1) {
+        rendering.place = BlockRendering::Place::Head;
+        rendering.blockName = names.back();
+        maps = captured.at(names.back()).output;
+    } else {
+        rendering.blockName = names[size_t(query.entry - 1)];
+        const CapturedBlock& block = captured.at(rendering.blockName);
+        switch (query.tensor) {
+            case TensorKind::Input:
+                maps = block.input;
+                break;
+            case TensorKind::Residual:
+                maps = block.residual;
+                break;
+            case TensorKind::Shortcut:
+                maps = block.shortcut;
+                break;
+            case TensorKind::Output:
+                maps = block.output;
+                break;
+        }
+        if (!maps.defined()) {
+            rendering.status = BlockRendering::Status::NoShortcut;
+            return rendering;
+        }
+    }
+    const torch::Tensor first = maps.select(0, 0).to(torch::kCPU, torch::kFloat);
+    FeatureGridOptions options;
+    options.colormap = query.colormap;
+    options.normalization = query.normalization;
+    options.columns = query.columns;
+    options.minTileSize = query.minTileSize;
+    if (query.sortByActivation) {
+        options.channelOrder = channelsByMeanActivation(first);
+    }
+    const FeatureGrid grid = renderFeatureGrid(first, options);
+    rendering.status = BlockRendering::Status::Rendered;
+    rendering.shape = first.sizes().vec();
+    rendering.grid = grid.image;
+    rendering.columns = grid.columns;
+    rendering.rows = grid.rows;
+    rendering.tileWidth = grid.tileWidth;
+    rendering.tileHeight = grid.tileHeight;
+    rendering.gap = grid.gap;
+    rendering.channels.assign(grid.channels.begin(), grid.channels.end());
+    rendering.statistics = channelStatistics(first);
+    return rendering;
+}
+
+}  // namespace reslens

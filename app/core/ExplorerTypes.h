@@ -1,0 +1,82 @@
+#pragma once
+
+// What the explorer service answers with: plain C++ values and OpenCV images, no tensors,
+// so that the app's widgets can take them without LibTorch.
+
+#include <opencv2/core/mat.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/core/ChannelStatistics.h"
+#include "app/core/ModelRequest.h"
+#include "app/core/TensorKind.h"
+#include "imaging/GridStyle.h"
+#include "model/data/Preprocessing.h"
+#include "model/network/ArchitectureSummary.h"
+#include "model/tracing/BlockStatistics.h"
+
+namespace reslens {
+
+struct OpenedModel {
+    ModelRequest request;  // what was asked for (without a Memory request's bytes)
+    ArchitectureSummary summary;
+    std::vector<std::string> labels;
+    Preprocessing preprocessing;
+    nlohmann::json provenance;
+    std::vector<std::string> blockNames;  // in forward order
+};
+
+struct RankedClass {
+    int64_t index = 0;
+    std::string label;
+    double probability = 0;
+};
+
+struct ClassificationResult {
+    std::vector<RankedClass> top;  // best first
+    std::vector<float> logits;
+    std::vector<BlockStatistics> blocks;  // one per block, in forward order
+    cv::Mat networkView;                  // the prepared pixels before normalisation
+    bool inverted = false;
+    std::vector<int64_t> inputShape;  // [C, H, W] as the network received it
+    double milliseconds = 0;          // prepare + forward
+};
+
+// Navigator entries: 0 is the stem (the first block's input), 1..N the residual blocks, N + 1
+// the head (the last block's output, before average pooling).
+struct BlockQuery {
+    int entry = 1;
+    TensorKind tensor = TensorKind::Output;
+    GridColormap colormap = GridColormap::Viridis;
+    GridNormalization normalization = GridNormalization::PerChannel;
+    bool sortByActivation = false;
+    int columns = 0;       // 0: as square as possible
+    int minTileSize = 32;  // small maps are enlarged to at least this
+};
+
+struct BlockRendering {
+    enum class Status {
+        Rendered,
+        NoImageYet,  // nothing classified since the model was opened
+        NoShortcut,  // the shortcut of a plain network's block
+    };
+    Status status = Status::NoImageYet;
+    enum class Place { Stem, Block, Head };
+    Place place = Place::Block;
+    std::string blockName;       // the block (for the stem: the first block, for the head: the last)
+    std::vector<int64_t> shape;  // [C, H, W]
+    cv::Mat grid;                // CV_8UC3 RGB
+    int columns = 0;
+    int rows = 0;
+    int tileWidth = 0;
+    int tileHeight = 0;
+    int gap = 0;
+    std::vector<int> channels;                  // the channel in each tile, in tile order
+    std::vector<ChannelStatistics> statistics;  // indexed by channel
+};
+
+}  // namespace reslens

@@ -1,0 +1,69 @@
+#include "app/core/ModelCatalog.h"
+
+#include <torch/torch.h>
+
+#include "app/core/LabelRule.h"
+#include "app/core/Provenance.h"
+#include "app/core/ShippedModels.h"
+#include "model/files/TorchvisionImport.h"
+#include "model/runtime/InputError.h"
+
+namespace reslens {
+
+ModelMetadata ModelCatalog::metadataFor(const ResNetConfig& config, const LabelChoice& labels,
+                                        nlohmann::json provenance) const {
+    ModelMetadata metadata;
+    metadata.config = config;
+    metadata.labels = labelsFor(config.classes, labels, resources_);
+    metadata.preprocessing =
+        Preprocessing::forInput(config.inChannels, config.inputHeight, config.inputWidth);
+    metadata.provenance = std::move(provenance);
+    return metadata;
+}
+
+LoadedModel ModelCatalog::openShipped(const std::string& name) const {
+    const ShippedModel* shipped = findShippedModel(name);
+    if (!shipped) {
+        throw InputError("no shipped model '" + name + "' (one of: " + shippedModelNames() + ")");
+    }
+    const auto bytes = resources_.read(shipped->resourcePath);
+    if (!bytes) {
+        throw InputError("the shipped " + name + " model is not there (" +
+                         resources_.locate(shipped->resourcePath) + ")");
+    }
+    return loadModelFromBuffer(*bytes, name);
+}
+
+LoadedModel ModelCatalog::open(const ModelRequest& request, const std::string& commandLine) const {
+    switch (request.kind) {
+        case ModelKind::Shipped:
+            return openShipped(request.location);
+        case ModelKind::File:
+            return loadModel(request.location);
+        case ModelKind::Memory:
+            return loadModelFromBuffer(request.bytes, request.location);
+        case ModelKind::TorchScript: {
+            const ImportedNetwork imported = importTorchvision(
+                request.location, request.architectureGiven
+                                      ? std::optional<ResNetConfig>(request.config)
+                                      : std::nullopt);
+            LoadedModel model;
+            model.metadata =
+                metadataFor(imported.network->config(), request.labels,
+                            importProvenance(request.location, imported.detected, commandLine));
+            model.network = imported.network;
+            return model;
+        }
+        case ModelKind::Fresh: {
+            request.config.validate();
+            LoadedModel model;
+            model.metadata = metadataFor(request.config, request.labels, freshProvenance());
+            model.network = ResNet(request.config);
+            model.network->eval();
+            return model;
+        }
+    }
+    throw InputError("unknown kind of model request");
+}
+
+}  // namespace reslens

@@ -1,0 +1,37 @@
+#pragma once
+
+// Every way to get a network to look at: a shipped model, a ResLens model file, a torchvision
+// file to import, an architecture with fresh weights, or a model file in memory. One place
+// decides the metadata of networks that arrive without it (LabelRule.h, Provenance.h), so
+// the app and reslens-cli open the same request to the same model.
+
+#include <string>
+
+#include "app/core/ModelRequest.h"
+#include "app/core/ResourceSource.h"
+#include "model/files/ModelFile.h"
+
+namespace reslens {
+
+class ModelCatalog {
+public:
+    explicit ModelCatalog(const ResourceSource& resources) : resources_(resources) {}
+
+    // The network on the CPU, in eval mode, with its metadata. `commandLine` goes into an
+    // import's provenance. Throws InputError (or ConfigError) naming what is wrong.
+    LoadedModel open(const ModelRequest& request, const std::string& commandLine = {}) const;
+
+    // Metadata for a network that arrives without any: labels by the label rule, the usual
+    // preprocessing for its input shape, and the given provenance.
+    ModelMetadata metadataFor(const ResNetConfig& config, const LabelChoice& labels,
+                              nlohmann::json provenance) const;
+
+    const ResourceSource& resources() const { return resources_; }
+
+private:
+    LoadedModel openShipped(const std::string& name) const;
+
+    const ResourceSource& resources_;
+};
+
+}  // namespace reslens

@@ -1,0 +1,91 @@
+#include "model/network/ResidualBlock.h"
+
+#include "model/network/Shortcut.h"
+
+namespace reslens {
+
+ResidualBlockImpl::ResidualBlockImpl(BlockInfo info, bool batchNorm, bool preactivateInput)
+    : info_(std::move(info)), batchNorm_(batchNorm), preactivateInput_(preactivateInput) {}
+
+void ResidualBlockImpl::registerShortcut() {
+    if (info_.shortcut == ShortcutKind::Projection) {
+        downsample_ = register_module(
+            "downsample",
+            makeProjection(info_.inChannels, info_.outChannels, info_.stride, batchNorm_));
+    }
+}
+
+torch::nn::BatchNorm2d ResidualBlockImpl::makeBatchNorm(const std::string& name, int channels) {
+    if (!batchNorm_) {
+        return torch::nn::BatchNorm2d{nullptr};
+    }
+    return register_module(name, torch::nn::BatchNorm2d(channels));
+}
+
+torch::Tensor ResidualBlockImpl::normalize(torch::nn::BatchNorm2d& bn, const torch::Tensor& x) {
+    return bn ? bn->forward(x) : x;
+}
+
+torch::Tensor ResidualBlockImpl::activate(torch::nn::BatchNorm2d& bn, const torch::Tensor& x) {
+    return bn ? bn->forward(x).relu_() : torch::relu(x);
+}
+
+torch::nn::Conv2d ResidualBlockImpl::shortcutConvolution() const {
+    if (!downsample_) {
+        return torch::nn::Conv2d{nullptr};
+    }
+    return torch::nn::Conv2d(downsample_->ptr<torch::nn::Conv2dImpl>(0));
+}
+
+HookHandle ResidualBlockImpl::registerForwardHook(BlockHook hook, TraceScope scope) {
+    const auto id = hooks_->add(std::move(hook), scope);
+    return HookHandle(hooks_, id);
+}
+
+torch::Tensor ResidualBlockImpl::applyShortcut(const torch::Tensor& x,
+                                               const torch::Tensor& preactivated) {
+    switch (info_.shortcut) {
+        case ShortcutKind::Identity:
+            return x;
+        case ShortcutKind::ZeroPad:
+            return zeroPadShortcut(x, info_.stride, info_.outChannels);
+        // A pre-activation projection sees the activated input, as in He et al. 2016.
+        case ShortcutKind::Projection:
+            return downsample_->forward(preactivated);
+        case ShortcutKind::None:
+            return torch::Tensor();
+    }
+    return torch::Tensor();
+}
+
+torch::Tensor ResidualBlockImpl::forward(const torch::Tensor& x) {
+    Branch branch = residualBranch(x);
+    torch::Tensor shortcut = applyShortcut(x, branch.shortcutInput);
+
+    if (!hooks_->needsBranch()) {
+        // Untraced: accumulate in place, exactly as torchvision's forward does.
+        torch::Tensor out = branch.residual;
+        if (shortcut.defined()) {
+            out.add_(shortcut);
+        }
+        if (!info_.preact) {
+            out.relu_();
+        }
+        if (!hooks_->empty()) {
+            hooks_->call(BlockTrace{info_.name, x, torch::Tensor(), torch::Tensor(), out});
+        }
+        return out;
+    }
+
+    // Traced: F(x) must survive the addition for the hooks, so add out of place.
+    // Same elementwise arithmetic, so the result is bit-identical to the untraced path.
+    torch::Tensor output = shortcut.defined() ? branch.residual + shortcut : branch.residual;
+    if (!info_.preact) {
+        // In place only on a fresh sum; a plain block's F(x) must stay un-rectified.
+        output = shortcut.defined() ? output.relu_() : torch::relu(output);
+    }
+    hooks_->call(BlockTrace{info_.name, x, branch.residual, shortcut, output});
+    return output;
+}
+
+}  // namespace reslens

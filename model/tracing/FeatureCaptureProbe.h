@@ -1,0 +1,43 @@
+#pragma once
+
+// Keeps the four tensors of chosen blocks (input, F(x), shortcut, output) from the last
+// forward, detached and optionally copied to the CPU, for feature-map grids.
+
+#include <torch/types.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/tracing/HookHandle.h"
+#include "model/network/ResNet.h"
+
+namespace reslens {
+
+struct CapturedBlock {
+    torch::Tensor input;
+    torch::Tensor residual;
+    torch::Tensor shortcut;  // undefined for a plain block
+    torch::Tensor output;
+};
+
+class FeatureCaptureProbe {
+public:
+    // blockNames empty: every block. Throws std::invalid_argument for an unknown name.
+    FeatureCaptureProbe(ResNetImpl& network, const std::vector<std::string>& blockNames = {},
+                        bool moveToCpu = true);
+    FeatureCaptureProbe(const FeatureCaptureProbe&) = delete;
+    FeatureCaptureProbe& operator=(const FeatureCaptureProbe&) = delete;
+
+    // The tensors from the most recent forward, by block name.
+    const std::map<std::string, CapturedBlock>& captured() const { return captured_; }
+    const CapturedBlock* find(const std::string& blockName) const;
+    void clear() { captured_.clear(); }
+
+private:
+    bool moveToCpu_;
+    std::vector<HookHandle> handles_;
+    std::map<std::string, CapturedBlock> captured_;
+};
+
+}  // namespace reslens

@@ -1,0 +1,78 @@
+#include "model/training/Trainer.h"
+
+#include <torch/torch.h>
+
+#include <memory>
+
+#include "model/training/BatchSampler.h"
+#include "model/files/StateDict.h"
+
+namespace reslens {
+
+std::vector<RunOutcome> trainTogether(const std::vector<ResNet>& networks, const Dataset& data,
+                                      const TrainingOptions& options, RunControl* control,
+                                      const StepCallback& callback) {
+    options.validate();
+    const int64_t total = options.totalSteps(data.size());
+    BatchSampler sampler(data, options);
+    std::vector<std::unique_ptr<TrainingSession>> sessions;
+    for (const ResNet& network : networks) {
+        sessions.push_back(std::make_unique<TrainingSession>(network, options, total));
+    }
+    std::vector<RunOutcome> outcomes(networks.size());
+    std::vector<bool> active(networks.size(), true);
+    for (int64_t step = 0; step < total; ++step) {
+        if (control && !control->checkpoint()) {
+            for (size_t i = 0; i < outcomes.size(); ++i) {
+                if (active[i]) {
+                    outcomes[i].status = RunStatus::Cancelled;
+                }
+            }
+            return outcomes;
+        }
+        const Batch batch = sampler.next();
+        bool anyActive = false;
+        for (size_t i = 0; i < sessions.size(); ++i) {
+            if (!active[i]) {
+                continue;
+            }
+            try {
+                StepReport report = sessions[i]->step(batch);
+                report.epoch = sampler.epochProgress();
+                outcomes[i].steps = report.step;
+                outcomes[i].lastLoss = report.loss;
+                if (callback) {
+                    callback(i, report);
+                }
+                anyActive = true;
+            } catch (const DivergedError& e) {
+                active[i] = false;
+                outcomes[i].status = RunStatus::Diverged;
+                outcomes[i].message = e.what();
+            }
+        }
+        if (!anyActive) {
+            break;
+        }
+    }
+    return outcomes;
+}
+
+ResNet plainTwinOf(const ResNetImpl& network) {
+    ResNetConfig config = network.config();
+    config.skip = false;
+    config.arch = config.canonicalName();
+    ResNet twin(config);
+    torch::NoGradGuard noGrad;
+    const TensorMap source = stateDict(network);
+    for (auto& [name, tensor] : stateDict(*twin)) {
+        const auto found = source.find(name);
+        if (found != source.end() && found->second.sizes() == tensor.sizes()) {
+            tensor.copy_(found->second);
+        }
+    }
+    twin->to(network.fc->weight.device());
+    return twin;
+}
+
+}  // namespace reslens
