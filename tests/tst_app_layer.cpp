@@ -50,7 +50,7 @@ QString errorOf(const std::function<void()>& f) {
     return {};
 }
 
-bool sameParameters(ResNetImpl& a, ResNetImpl& b) {
+bool sameParameters(const ResNetImpl& a, const ResNetImpl& b) {
     const auto pa = a.named_parameters();
     const auto pb = b.named_parameters();
     if (pa.size() != pb.size()) {
@@ -279,13 +279,13 @@ private Q_SLOTS:
 
     void trainingProvenanceRecordsTheRecipe() {
         TrainingRecipe recipe;
-        recipe.batch = 64;
-        recipe.learningRate = 0.05;
-        recipe.momentum = 0.8;
-        recipe.weightDecay = 5e-4;
-        recipe.schedule = LearningRateSchedule::Cosine;
-        recipe.augment = false;
-        recipe.seed = 7;
+        recipe.training.batch = 64;
+        recipe.training.learningRate = 0.05;
+        recipe.training.momentum = 0.8;
+        recipe.training.weightDecay = 5e-4;
+        recipe.training.schedule = LearningRateSchedule::Cosine;
+        recipe.training.augment = false;
+        recipe.training.seed = 7;
         recipe.device = "cpu";
         recipe.source = "reslens-cli train";
         recipe.commandLine = "reslens-cli train --arch resnet20";
@@ -348,7 +348,7 @@ private Q_SLOTS:
         QCOMPARE(o.cropPadding, 2);  // 28x28: 2 pixels
         QCOMPARE(o.mean, Preprocessing::fashionMnist().mean);
         QCOMPARE(o.std, Preprocessing::fashionMnist().std);
-        QCOMPARE(TrainingRecipe::forLab({}, {}, 5, 128, 0.1, 1).warmupSteps, int64_t(1));
+        QCOMPARE(TrainingRecipe::forLab({}, {}, 5, 128, 0.1, 1).training.warmupSteps, int64_t(1));
 
         TrainingRecipe cli;  // reslens-cli's defaults: He et al. 2015's recipe
         const TrainingOptions c = cli.options(Preprocessing::cifar10());
@@ -359,7 +359,7 @@ private Q_SLOTS:
         QCOMPARE(c.batch, 128);
         cli.cropPadding = 0;
         QCOMPARE(cli.options(Preprocessing::cifar10()).cropPadding, 0);
-        cli.batch = 0;
+        cli.training.batch = 0;
         QVERIFY(!errorOf([&] { cli.options(Preprocessing::cifar10()); }).isEmpty());
     }
 

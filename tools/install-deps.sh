@@ -9,6 +9,7 @@ PACKAGES=(
     libtorch-dev                       # LibTorch 1.13 (CPU)
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
     libopencv-dev                      # imaging: core, imgproc, imgcodecs
+    libpng-dev libjpeg-dev             # imaging: the decoders' message handlers (LibraryMessages)
     nlohmann-json3-dev libcli11-dev zlib1g-dev
     dataset-fashion-mnist              # /usr/share/datasets/fashion-mnist
     python3 python3-torch python3-torchvision   # test fixtures and Python-side comparisons

@@ -68,6 +68,16 @@ int BenchCommand::run(const CommandContext& context) {
     return train_ ? runTraining() : runForward();
 }
 
+nlohmann::json BenchCommand::documentHeader(const ResNetConfig& config,
+                                            const c10::Device& device) const {
+    return {{"arch", config.arch},
+            {"input", {config.inChannels, config.inputHeight, config.inputWidth}},
+            {"batch", batch_},
+            {"device", device.str()},
+            {"threads", torch::get_num_threads()},
+            {"iterations", iterations_}};
+}
+
 int BenchCommand::runPipeline(const ResourceSource& resources) {
 #ifdef RESLENS_WITH_IMAGING
     if (image_.empty()) {
@@ -215,13 +225,8 @@ int BenchCommand::runTraining() {
     const double bareMedian = median(bareMs), normsMedian = median(normsMs),
                  nchwMedian = median(nchwMs);
     if (json_) {
-        nlohmann::json doc = {{"arch", config.arch},
-                              {"input", {config.inChannels, config.inputHeight, config.inputWidth}},
-                              {"batch", batch_},
-                              {"device", device.str()},
-                              {"threads", torch::get_num_threads()},
-                              {"iterations", iterations_},
-                              {"step_ms", bareMs},
+        nlohmann::json doc = documentHeader(config, device);
+        doc.update({{"step_ms", bareMs},
                               {"step_with_grad_norms_ms", normsMs},
                               {"step_nchw_ms", nchwMs},
                               {"batch_sampling_ms", samplerMs},
@@ -229,7 +234,7 @@ int BenchCommand::runTraining() {
                               {"step_with_grad_norms_median_ms", normsMedian},
                               {"step_nchw_median_ms", nchwMedian},
                               {"batch_sampling_median_ms", median(samplerMs)},
-                              {"grad_norms_over_bare", normsMedian / bareMedian}};
+                    {"grad_norms_over_bare", normsMedian / bareMedian}});
         std::cout << doc.dump(2) << std::endl;
     } else {
         std::printf("%s, batch %d, %dx%dx%d, %s, %d threads, %d training steps each (median)\n",
@@ -290,19 +295,14 @@ int BenchCommand::runForward() {
     const double hookedMedian = median(hookedMs);
     const double probedMedian = median(probedMs);
     if (json_) {
-        nlohmann::json doc = {{"arch", config.arch},
-                              {"input", {config.inChannels, config.inputHeight, config.inputWidth}},
-                              {"batch", batch_},
-                              {"device", device.str()},
-                              {"threads", torch::get_num_threads()},
-                              {"iterations", iterations_},
-                              {"untraced_ms", untracedMs},
+        nlohmann::json doc = documentHeader(config, device);
+        doc.update({{"untraced_ms", untracedMs},
                               {"empty_hooks_ms", hookedMs},
                               {"probed_ms", probedMs},
                               {"untraced_median_ms", untracedMedian},
                               {"empty_hooks_median_ms", hookedMedian},
                               {"probed_median_ms", probedMedian},
-                              {"probed_over_untraced", probedMedian / untracedMedian}};
+                    {"probed_over_untraced", probedMedian / untracedMedian}});
         std::cout << doc.dump(2) << std::endl;
     } else {
         std::printf("%s, batch %d, %dx%dx%d, %s, %d threads, %d iterations (median)\n",

@@ -6,11 +6,13 @@
 // probes; with --render, feature-grid rendering; with --arch and --train, a training step
 // with and without per-block gradient norms.
 
-#include <CLI/CLI.hpp>
+#include <c10/core/Device.h>
 
-#include "app/cli/Command.h"
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "app/cli/ArchitectureOptions.h"
+#include "app/cli/Command.h"
 #include "app/cli/ModelSource.h"
 
 namespace reslens::cli {
@@ -25,6 +27,8 @@ private:
     int runPipeline(const ResourceSource& resources);
     int runTraining();
     int runDataLoading();
+    // The fields every `bench --arch` document starts with.
+    nlohmann::json documentHeader(const ResNetConfig& config, const c10::Device& device) const;
 
     ArchitectureOptions architecture_;
     ModelSource source_;

@@ -164,8 +164,20 @@ std::vector<ClassificationResult> ExplorerSession::classifyAll(
     for (const DecodedImage& image : images) {
         prepared.push_back(prepareImage(image, state_->model.metadata.preprocessing));
     }
-    // The capture probe would keep a whole batch's tensors: not wanted here.
-    const std::unique_ptr<FeatureCaptureProbe> paused = std::move(state_->capture);
+    // The last classify()'s tensors stay for render(); a batch's are not kept.
+    struct PausedCapture {
+        FeatureCaptureProbe* probe;
+        explicit PausedCapture(FeatureCaptureProbe* p) : probe(p) {
+            if (probe) {
+                probe->setPaused(true);
+            }
+        }
+        ~PausedCapture() {
+            if (probe) {
+                probe->setPaused(false);
+            }
+        }
+    } paused(state_->capture.get());
     std::vector<ClassificationResult> results;
     for (size_t start = 0; start < prepared.size(); start += kBatch) {
         const size_t end = std::min(prepared.size(), start + kBatch);
@@ -178,9 +190,6 @@ std::vector<ClassificationResult> ExplorerSession::classifyAll(
         for (size_t i = start; i < end; ++i) {
             results.push_back(state_->resultFor(prepared[i], predictions[i - start], 0));
         }
-    }
-    if (state_->captureFeatures) {
-        state_->capture = std::make_unique<FeatureCaptureProbe>(*state_->model.network);
     }
     return results;
 }

@@ -26,18 +26,10 @@ struct TrainingRecipe {
     DataSpec data;
     int64_t subset = 0;  // only the first N training images (0: all)
 
-    int64_t steps = 0;  // 0: `epochs` decides
-    double epochs = 1;
-    int batch = 128;
-    double learningRate = 0.1;
-    double momentum = 0.9;
-    double weightDecay = 1e-4;
-    LearningRateSchedule schedule = LearningRateSchedule::Step;
-    int64_t warmupSteps = 0;
-    bool augment = true;
-    bool horizontalFlip = true;
+    // Length, optimiser, schedule, augmentation and seed. Its crop padding, mean and std are
+    // replaced by options(): they follow from the data.
+    TrainingOptions training;
     std::optional<int> cropPadding;  // default: cropPaddingFor(the crop height)
-    uint64_t seed = 0;
     std::string device = "cpu";
 
     bool withPlainTwin = false;  // also train the no-skip twin, same start, same batches

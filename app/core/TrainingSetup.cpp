@@ -67,7 +67,7 @@ PreparedTraining prepareTraining(const TrainingRecipe& recipe, bool loadTestSpli
         prepared.test = loadData(recipe.data.withSplit(Split::Test), prepared.preprocessing);
     }
 
-    torch::manual_seed(recipe.seed);
+    torch::manual_seed(recipe.training.seed);
     prepared.networks.push_back(ResNet(config));
     prepared.networks.front()->to(device);  // the twin follows its device
     if (recipe.withPlainTwin) {

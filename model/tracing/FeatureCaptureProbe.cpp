@@ -22,6 +22,9 @@ FeatureCaptureProbe::FeatureCaptureProbe(ResNetImpl& network,
     }
     for (const auto& block : chosen) {
         handles_.push_back(block->registerForwardHook([this](const BlockTrace& trace) {
+            if (paused_) {
+                return;
+            }
             auto keep = [this](const torch::Tensor& t) {
                 if (!t.defined()) {
                     return torch::Tensor();

@@ -33,9 +33,13 @@ public:
     const std::map<std::string, CapturedBlock>& captured() const { return captured_; }
     const CapturedBlock* find(const std::string& blockName) const;
     void clear() { captured_.clear(); }
+    // While paused, forwards leave what was captured as it is (e.g. a batch classified in
+    // between, whose tensors nobody will draw).
+    void setPaused(bool paused) { paused_ = paused; }
 
 private:
     bool moveToCpu_;
+    bool paused_ = false;
     std::vector<HookHandle> handles_;
     std::map<std::string, CapturedBlock> captured_;
 };

@@ -19,7 +19,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "app/cli/Median.h"
+#include "app/cli/BenchTiming.h"
 #include "model/network/ResNetConfig.h"
 #include "widgets/DropZone.h"
 #include "widgets/InputPanel.h"

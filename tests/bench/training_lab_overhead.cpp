@@ -19,7 +19,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "app/cli/Median.h"
+#include "app/cli/BenchTiming.h"
 #include "widgets/TrainingLabPanel.h"
 #include "widgets/TrainingWorker.h"
 
