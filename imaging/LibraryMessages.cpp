@@ -2,9 +2,9 @@
 
 #include <dlfcn.h>
 
-#include <cstdio>  // jpeglib.h needs FILE
 #include <jpeglib.h>
 #include <png.h>
+#include <cstdio>  // jpeglib.h needs FILE
 
 namespace reslens {
 namespace {

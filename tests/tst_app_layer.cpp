@@ -24,6 +24,7 @@
 #include "app/core/ExplorerSession.h"
 #include "app/core/LabelRule.h"
 #include "app/core/ModelCatalog.h"
+#include "app/core/ModelEvaluation.h"
 #include "app/core/Provenance.h"
 #include "app/core/ShippedModels.h"
 #include "app/core/TrainingRecipe.h"
@@ -37,8 +38,8 @@ using namespace reslens;
 
 namespace {
 
-const std::vector<std::string> kFashionClasses = {"T-shirt/top", "Trouser", "Pullover", "Dress",
-                                                  "Coat",        "Sandal",  "Shirt",    "Sneaker",
+const std::vector<std::string> kFashionClasses = {"T-shirt/top", "Trouser",   "Pullover", "Dress",
+                                                  "Coat",        "Sandal",    "Shirt",    "Sneaker",
                                                   "Bag",         "Ankle boot"};
 
 QString errorOf(const std::function<void()>& f) {
@@ -101,8 +102,8 @@ private Q_SLOTS:
             QCOMPARE(model.metadata.labels, kFashionClasses);
             QCOMPARE(model.metadata.config.inChannels, 1);
             QVERIFY(findShippedModel(entry.twin) != nullptr);
-            LoadedModel direct = loadModel(std::string(RESLENS_SOURCE_RESOURCES) + "/" +
-                                           entry.resourcePath);
+            LoadedModel direct =
+                loadModel(std::string(RESLENS_SOURCE_RESOURCES) + "/" + entry.resourcePath);
             QVERIFY(sameParameters(*model.network, *direct.network));
         }
         QCOMPARE(catalog.open(ModelRequest::shipped("default")).metadata.config.arch,
@@ -117,9 +118,9 @@ private Q_SLOTS:
         QVERIFY2(missing.contains("shipped default model is not there"), qPrintable(missing));
         const QString unknown =
             errorOf([&] { ModelCatalog(shipped_).open(ModelRequest::shipped("deepest")); });
-        QVERIFY2(unknown.contains("no shipped model 'deepest'") &&
-                     unknown.contains("default-plain"),
-                 qPrintable(unknown));
+        QVERIFY2(
+            unknown.contains("no shipped model 'deepest'") && unknown.contains("default-plain"),
+            qPrintable(unknown));
     }
 
     void fileAndMemorySourcesGiveTheSameNetwork() {
@@ -136,9 +137,8 @@ private Q_SLOTS:
         QVERIFY(torch::equal(logitsOf(*fromMemory.network, input), expected));
         QCOMPARE(fromMemory.metadata.provenance, original.metadata.provenance);
 
-        const QString broken = errorOf([&] {
-            catalog.open(ModelRequest::memory("broken", textBytes("not a model")));
-        });
+        const QString broken = errorOf(
+            [&] { catalog.open(ModelRequest::memory("broken", textBytes("not a model"))); });
         QVERIFY2(broken.contains("not a ResLens model file"), qPrintable(broken));
     }
 
@@ -146,8 +146,10 @@ private Q_SLOTS:
         QTest::addColumn<int>("classes");
         QTest::addColumn<QString>("firstLabel");
         QTest::addColumn<QString>("lastLabel");
-        QTest::newRow("1000 classes: ImageNet-1k") << 1000 << "tench" << "toilet tissue";
-        QTest::newRow("10 classes: numbered") << 10 << "class 0" << "class 9";
+        QTest::newRow("1000 classes: ImageNet-1k") << 1000 << "tench"
+                                                   << "toilet tissue";
+        QTest::newRow("10 classes: numbered") << 10 << "class 0"
+                                              << "class 9";
     }
 
     void torchScriptImportsGiveTorchvisionsLogits() {
@@ -156,8 +158,7 @@ private Q_SLOTS:
         QFETCH(QString, lastLabel);
         const std::string file = path(QString("resnet18_%1.ts").arg(classes));
         LoadedModel model = ModelCatalog(shipped_).open(ModelRequest::torchScript(file));
-        const auto reference =
-            loadPickledDict(path(QString("reference_%1.pt").arg(classes)));
+        const auto reference = loadPickledDict(path(QString("reference_%1.pt").arg(classes)));
         const torch::Tensor logits = logitsOf(*model.network, tensorAt(reference, "input"));
         QVERIFY(torch::allclose(logits, tensorAt(reference, "logits"), 1e-4, 1e-4));
 
@@ -179,12 +180,14 @@ private Q_SLOTS:
         QCOMPARE(small.metadata.provenance, nlohmann::json({{"source", "fresh weights"}}));
         QCOMPARE(small.metadata.preprocessing.name, std::string("cifar10"));
 
-        LoadedModel imagenet = catalog.open(ModelRequest::fresh(ResNetConfig::fromArchName("resnet18")));
+        LoadedModel imagenet =
+            catalog.open(ModelRequest::fresh(ResNetConfig::fromArchName("resnet18")));
         QCOMPARE(imagenet.metadata.labels.front(), std::string("tench"));
 
         // Without its label list a 1000-class network is refused, not numbered quietly.
-        const QString refused = errorOf(
-            [&] { ModelCatalog(empty_).open(ModelRequest::fresh(ResNetConfig::fromArchName("resnet18"))); });
+        const QString refused = errorOf([&] {
+            ModelCatalog(empty_).open(ModelRequest::fresh(ResNetConfig::fromArchName("resnet18")));
+        });
         QVERIFY2(refused.contains("ImageNet labels are not there"), qPrintable(refused));
 
         ResNetConfig impossible = cifar;
@@ -207,12 +210,14 @@ private Q_SLOTS:
             << 1000 << "" << false << "error: ImageNet labels are not there";
         QTest::newRow("imagenet for 10 classes")
             << 10 << "imagenet" << true << "error: need 1000 classes; the network has 10";
-        QTest::newRow("file, one name per class (CRLF)")
-            << 3 << "file:cat\r\ndog\r\n\r\nbird\r\n" << true << "cat|bird";
+        QTest::newRow("file, one name per class (CRLF)") << 3 << "file:cat\r\ndog\r\n\r\nbird\r\n"
+                                                         << true << "cat|bird";
         QTest::newRow("file, too few names")
-            << 3 << "file:cat\ndog\n" << true << "error: has 2 labels but the network has 3 classes";
+            << 3 << "file:cat\ndog\n"
+            << true << "error: has 2 labels but the network has 3 classes";
         QTest::newRow("file, 1000 names win over ImageNet's")
-            << 1000 << "file:" + QString("x\n").repeated(999) + "last\n" << true << "x|last";
+            << 1000 << "file:" + QString("x\n").repeated(999) + "last\n"
+            << true << "x|last";
     }
 
     void labelRule() {
@@ -244,9 +249,8 @@ private Q_SLOTS:
     }
 
     void aMissingLabelsFileIsNamed() {
-        const QString error = errorOf([&] {
-            labelsFor(10, LabelChoice::parse(path("absent.txt")), shipped_);
-        });
+        const QString error =
+            errorOf([&] { labelsFor(10, LabelChoice::parse(path("absent.txt")), shipped_); });
         QVERIFY2(error.contains("cannot read the labels file") && error.contains("absent.txt"),
                  qPrintable(error));
     }
@@ -317,10 +321,11 @@ private Q_SLOTS:
         QCOMPARE(p["test_accuracy"].get<double>(), 0.9);
 
         // The lab's runs say the same things, without a command.
-        TrainingRecipe lab = TrainingRecipe::forLab(ResNetConfig::fromArchName("resnet20"),
-                                                    DataSpec::parse("fashion-mnist"), 300, 128,
-                                                    0.1, 1);
-        const nlohmann::json labProvenance = trainingProvenance(lab, "fashion-mnist:train", 60000, 300);
+        TrainingRecipe lab =
+            TrainingRecipe::forLab(ResNetConfig::fromArchName("resnet20"),
+                                   DataSpec::parse("fashion-mnist"), 300, 128, 0.1, 1);
+        const nlohmann::json labProvenance =
+            trainingProvenance(lab, "fashion-mnist:train", 60000, 300);
         QCOMPARE(labProvenance["source"].get<std::string>(), std::string("ResLens training lab"));
         QVERIFY(!labProvenance.contains("command"));
         for (const auto& item : p.items()) {
@@ -335,8 +340,9 @@ private Q_SLOTS:
     }
 
     void recipeMapsToTrainingOptions() {
-        const TrainingRecipe lab = TrainingRecipe::forLab(
-            ResNetConfig::fromArchName("resnet56"), DataSpec::parse("fashion-mnist"), 300, 96, 0.05, 3);
+        const TrainingRecipe lab =
+            TrainingRecipe::forLab(ResNetConfig::fromArchName("resnet56"),
+                                   DataSpec::parse("fashion-mnist"), 300, 96, 0.05, 3);
         const TrainingOptions o = lab.options(Preprocessing::fashionMnist());
         QCOMPARE(int(o.schedule), int(LearningRateSchedule::Cosine));
         QCOMPARE(o.warmupSteps, int64_t(30));  // a tenth of the run
@@ -364,9 +370,9 @@ private Q_SLOTS:
     }
 
     void pairedRunSetUp() {
-        TrainingRecipe recipe = TrainingRecipe::forLab(ResNetConfig::fromArchName("resnet20"),
-                                                       DataSpec::parse("fashion-mnist"), 4, 16,
-                                                       0.1, 5);
+        TrainingRecipe recipe =
+            TrainingRecipe::forLab(ResNetConfig::fromArchName("resnet20"),
+                                   DataSpec::parse("fashion-mnist"), 4, 16, 0.1, 5);
         recipe.subset = 64;
         recipe.withPlainTwin = true;
         const PreparedTraining prepared = prepareTraining(recipe, /*loadTestSplit=*/true);
@@ -411,6 +417,31 @@ private Q_SLOTS:
         QVERIFY(!errorOf([&] { prepareTraining(badDevice, false); }).isEmpty());
     }
 
+    void evaluationChecksTheDataAgainstTheModel() {
+        LoadedModel model = ModelCatalog(shipped_).open(ModelRequest::shipped("default"));
+        // Eleven classes of one image each, for a ten-class model.
+        const QString root = dir_.filePath("eleven");
+        const QString sample = QStringLiteral(RESLENS_SOURCE_RESOURCES
+                                              "/samples/fashion-mnist/0-t-shirt-top-0019.png");
+        for (int c = 0; c < 11; ++c) {
+            const QString folder = root + QString("/class%1").arg(c, 2, 10, QChar('0'));
+            QVERIFY(QDir().mkpath(folder));
+            QVERIFY(QFile::copy(sample, folder + "/a.png"));
+        }
+        const QString error =
+            errorOf([&] { evaluateModel(model, DataSpec::parse("folder:" + root.toStdString())); });
+        QVERIFY2(error.contains("has 11 classes; the model knows 10"), qPrintable(error));
+
+        // Ten classes: evaluated, one image each, all the same T-shirt (class 0).
+        QVERIFY(QDir(root + "/class10").removeRecursively());
+        const ModelEvaluation e =
+            evaluateModel(model, DataSpec::parse("folder:" + root.toStdString()));
+        QCOMPARE(e.result.samples, int64_t(10));
+        // The shipped model calls this T-shirt a T-shirt (class 0, 99.9%), so only the copy
+        // filed under class00 is right.
+        QCOMPARE(e.result.accuracy, 0.1);
+    }
+
     // --- the explorer service ---------------------------------------------------------------
 
     void classifyAndCaptureRound() {
@@ -447,15 +478,15 @@ private Q_SLOTS:
         const ClassificationResult& last = one.back();
         QCOMPARE(last.blocks.size(), size_t(9));
         QCOMPARE(last.inputShape, (std::vector<int64_t>{1, 28, 28}));
-        QCOMPARE(last.top.front().label,
-                 kFashionClasses[size_t(last.top.front().index)]);
+        QCOMPARE(last.top.front().label, kFashionClasses[size_t(last.top.front().index)]);
         const QString lastFile =
             gallery.filePath(gallery.entryList({"*.png"}, QDir::Files, QDir::Name).back());
         {
             // Capturing changes nothing: a session without it gives the same logits.
             ExplorerSession uncaptured(shipped_, /*captureFeatures=*/false);
             uncaptured.open(ModelRequest::shipped("default"));
-            const ClassificationResult r = uncaptured.classify(decodeImageFile(lastFile.toStdString()), 1);
+            const ClassificationResult r =
+                uncaptured.classify(decodeImageFile(lastFile.toStdString()), 1);
             QCOMPARE(r.logits, last.logits);
             QCOMPARE(int(uncaptured.render({}).status), int(BlockRendering::Status::NoImageYet));
         }
@@ -483,9 +514,8 @@ private Q_SLOTS:
         FeatureCaptureProbe probe(*reference.network, {"layer2.0"});
         // Rebuild the network input exactly as the session did: its 8-bit view, normalised.
         const cv::Mat& view = last.networkView;
-        torch::Tensor x = torch::from_blob(view.data, {1, 1, 28, 28}, torch::kUInt8)
-                              .to(torch::kFloat)
-                              .div(255);
+        torch::Tensor x =
+            torch::from_blob(view.data, {1, 1, 28, 28}, torch::kUInt8).to(torch::kFloat).div(255);
         const Preprocessing p = Preprocessing::fashionMnist();
         x = (x - p.mean[0]) / p.std[0];
         logitsOf(*reference.network, x);
@@ -515,7 +545,8 @@ private Q_SLOTS:
         session.open(ModelRequest::shipped("default-plain"));
         const QDir gallery(RESLENS_SOURCE_RESOURCES "/samples/fashion-mnist");
         session.classify(
-            decodeImageFile(gallery.filePath(gallery.entryList({"*.png"}).front()).toStdString()), 1);
+            decodeImageFile(gallery.filePath(gallery.entryList({"*.png"}).front()).toStdString()),
+            1);
         BlockQuery query;
         query.entry = 1;
         query.tensor = TensorKind::Shortcut;
@@ -533,7 +564,8 @@ private Q_SLOTS:
         QCOMPARE(session.model().summary.config.arch, std::string("resnet20"));
         const QDir gallery(RESLENS_SOURCE_RESOURCES "/samples/fashion-mnist");
         const ClassificationResult r = session.classify(
-            decodeImageFile(gallery.filePath(gallery.entryList({"*.png"}).front()).toStdString()), 1);
+            decodeImageFile(gallery.filePath(gallery.entryList({"*.png"}).front()).toStdString()),
+            1);
         QCOMPARE(r.blocks.size(), size_t(9));
     }
 

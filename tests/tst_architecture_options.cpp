@@ -8,8 +8,8 @@
 #include "model/network/ArchitectureSummary.h"
 #include "model/network/BasicBlock.h"
 #include "model/network/Bottleneck.h"
-#include "model/tracing/FeatureCaptureProbe.h"
 #include "model/network/ResNet.h"
+#include "model/tracing/FeatureCaptureProbe.h"
 
 using namespace reslens;
 using torch::indexing::None;

@@ -5,8 +5,8 @@
 #include <QtTest/QtTest>
 
 #include "TestNetworks.h"
-#include "model/tracing/FeatureCaptureProbe.h"
 #include "model/network/ResNet.h"
+#include "model/tracing/FeatureCaptureProbe.h"
 
 using namespace reslens;
 

@@ -18,8 +18,8 @@
 
 #include "CliRunner.h"
 #include "imaging/ImageRendering.h"
-#include "model/runtime/InputError.h"
 #include "model/files/ModelFile.h"
+#include "model/runtime/InputError.h"
 
 namespace {
 

@@ -7,8 +7,8 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QPointer>
-#include <QSignalSpy>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
@@ -281,7 +281,9 @@ private Q_SLOTS:
         QCOMPARE(settings.value(settings::kModelKind).toString(), QString("shipped"));
         QCOMPARE(settings.value(settings::kModelLocation).toString(), QString("default"));
         const QVariantMap features = window().featurePanel()->options();  // saved on close
-        const auto text = [&](const char* key) { return features.value(key).toString().toStdString(); };
+        const auto text = [&](const char* key) {
+            return features.value(key).toString().toStdString();
+        };
         QVERIFY(tensorKindFromString(text(settings::features::kTensor)).has_value());
         QVERIFY(gridColormapFromString(text(settings::features::kColormap)).has_value());
         QVERIFY(gridNormalizationFromString(text(settings::features::kNormalization)).has_value());

@@ -19,9 +19,9 @@
 #include "model/files/AtomicFileWriter.h"
 #include "model/files/ConfigJson.h"
 #include "model/files/FileBytes.h"
-#include "model/runtime/InputError.h"
 #include "model/files/ModelFile.h"
 #include "model/files/StateDict.h"
+#include "model/runtime/InputError.h"
 
 using namespace reslens;
 

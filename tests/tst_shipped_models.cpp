@@ -10,9 +10,9 @@
 #include "imaging/ImageDecoder.h"
 #include "imaging/ImagePreprocessor.h"
 #include "model/data/BuiltinDatasets.h"
+#include "model/files/ModelFile.h"
 #include "model/tracing/Classifier.h"
 #include "model/training/Evaluation.h"
-#include "model/files/ModelFile.h"
 
 using namespace reslens;
 

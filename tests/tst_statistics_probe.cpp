@@ -6,9 +6,9 @@
 #include <QtTest/QtTest>
 
 #include "TestNetworks.h"
+#include "model/network/ResNet.h"
 #include "model/tracing/BlockStatisticsProbe.h"
 #include "model/tracing/FeatureCaptureProbe.h"
-#include "model/network/ResNet.h"
 
 using namespace reslens;
 

@@ -11,9 +11,9 @@
 #include "PythonFixture.h"
 #include "imaging/ImageDecoder.h"
 #include "imaging/ImagePreprocessor.h"
-#include "model/runtime/InputError.h"
 #include "model/data/Preprocessing.h"
 #include "model/files/TorchvisionImport.h"
+#include "model/runtime/InputError.h"
 
 using namespace reslens;
 

@@ -11,8 +11,8 @@
 #include <chrono>
 #include <thread>
 
-#include "model/training/BatchSampler.h"
 #include "model/files/StateDict.h"
+#include "model/training/BatchSampler.h"
 #include "model/training/Trainer.h"
 #include "model/training/TrainingSession.h"
 

@@ -26,7 +26,6 @@ QString nameOf(Enum value) {
     return QString::fromStdString(toString(value));
 }
 
-
 constexpr int kEnlargedSide = 224;
 
 // The zoom slider works in steps of 2^(1/4), from 1/4 to 8.
@@ -149,7 +148,9 @@ FeatureMapPanel::FeatureMapPanel(QWidget* parent)
 FeatureRequest FeatureMapPanel::request(int entry) const {
     FeatureRequest request;
     request.entry = entry;
-    const auto name = [](const QComboBox* box) { return box->currentData().toString().toStdString(); };
+    const auto name = [](const QComboBox* box) {
+        return box->currentData().toString().toStdString();
+    };
     request.kind = tensorKindFromString(name(tensor_)).value_or(TensorKind::Output);
     request.colormap = gridColormapFromString(name(colormap_)).value_or(GridColormap::Viridis);
     request.normalization =

@@ -218,8 +218,7 @@ void InferenceWorker::renderFeatures(const FeatureRequest& request) {
                 view.note = tr("Drop an image to see what each block does with it.");
                 break;
             case BlockRendering::Status::NoShortcut:
-                view.note =
-                    tr("%1 has no shortcut: it is a block of a plain network.").arg(name);
+                view.note = tr("%1 has no shortcut: it is a block of a plain network.").arg(name);
                 break;
             case BlockRendering::Status::Rendered:
                 view.title += QStringLiteral(" · ") + shapeText(rendering.shape);

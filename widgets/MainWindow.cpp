@@ -116,7 +116,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(lab_, &TrainingLabPanel::openInExplorer, this,
             [this](const QByteArray& bytes, const QString& title) {
                 openModel(ModelRequest::memory(title.toStdString(),
-                                              std::vector<char>(bytes.begin(), bytes.end())));
+                                               std::vector<char>(bytes.begin(), bytes.end())));
                 showTrainingLab(false);
             });
     restoreSettings();
@@ -319,13 +319,15 @@ void MainWindow::connectWorker() {
 
 void MainWindow::start(const StartupOptions& options) {
     QSettings settings;
-    int threads = options.threads > 0 ? options.threads : settings.value(settings::kThreads, 0).toInt();
+    int threads =
+        options.threads > 0 ? options.threads : settings.value(settings::kThreads, 0).toInt();
     if (threads > 0) {
         threads_->setValue(std::min(threads, threads_->maximum()));
     }
     ComputeThreads::request(threads_->value());
-    const QString device =
-        options.device.isEmpty() ? settings.value(settings::kDevice, "cpu").toString() : options.device;
+    const QString device = options.device.isEmpty()
+                               ? settings.value(settings::kDevice, "cpu").toString()
+                               : options.device;
     if (device != "cpu") {
         const int index = device_->findData(device);
         if (index >= 0) {
@@ -554,7 +556,8 @@ QString MainWindow::exportDirectory() const {
 
 void MainWindow::chooseImage() {
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open image"), QSettings().value(settings::kImageDirectory).toString(), tr(kImageFilter));
+        this, tr("Open image"), QSettings().value(settings::kImageDirectory).toString(),
+        tr(kImageFilter));
     if (!path.isEmpty()) {
         QSettings().setValue(settings::kImageDirectory, QFileInfo(path).absolutePath());
         classifyFile(path);

@@ -34,9 +34,8 @@ DataSpec specOf(const TrainingRequest& request) {
 TrainingRecipe recipeOf(const TrainingRequest& request) {
     ResNetConfig config = request.config;
     config.batchNorm = request.batchNorm;
-    TrainingRecipe recipe = TrainingRecipe::forLab(config, specOf(request), request.steps,
-                                                   request.batch, request.learningRate,
-                                                   request.seed);
+    TrainingRecipe recipe = TrainingRecipe::forLab(
+        config, specOf(request), request.steps, request.batch, request.learningRate, request.seed);
     recipe.withPlainTwin = request.compare;
     recipe.subset = request.subset;
     recipe.device = request.device.toStdString();
@@ -88,9 +87,8 @@ void TrainingWorker::start(const TrainingRequest& request) {
                 plan.blocks << QString::fromStdString(block);
             }
             plan.totalSteps = start.totalSteps;
-            plan.data = tr("%1 (%2 images)")
-                            .arg(QString::fromStdString(start.dataName))
-                            .arg(start.samples);
+            plan.data =
+                tr("%1 (%2 images)").arg(QString::fromStdString(start.dataName)).arg(start.samples);
             Q_EMIT started(plan);
         };
         const auto onStep = [this](int run, const StepReport& r) {

@@ -11,13 +11,13 @@
 
 #include "app/cli/BenchTiming.h"
 #include "app/cli/UsageError.h"
-#include "model/training/BatchSampler.h"
-#include "model/tracing/BlockStatisticsProbe.h"
 #include "model/data/BuiltinDatasets.h"
 #include "model/data/DataSpec.h"
 #include "model/data/Dataset.h"
-#include "model/runtime/DeviceSelection.h"
 #include "model/files/StateDict.h"
+#include "model/runtime/DeviceSelection.h"
+#include "model/tracing/BlockStatisticsProbe.h"
+#include "model/training/BatchSampler.h"
 #include "model/training/TrainingSession.h"
 #ifdef RESLENS_WITH_IMAGING
 #include "app/cli/PipelineBench.h"
@@ -227,13 +227,13 @@ int BenchCommand::runTraining() {
     if (json_) {
         nlohmann::json doc = documentHeader(config, device);
         doc.update({{"step_ms", bareMs},
-                              {"step_with_grad_norms_ms", normsMs},
-                              {"step_nchw_ms", nchwMs},
-                              {"batch_sampling_ms", samplerMs},
-                              {"step_median_ms", bareMedian},
-                              {"step_with_grad_norms_median_ms", normsMedian},
-                              {"step_nchw_median_ms", nchwMedian},
-                              {"batch_sampling_median_ms", median(samplerMs)},
+                    {"step_with_grad_norms_ms", normsMs},
+                    {"step_nchw_ms", nchwMs},
+                    {"batch_sampling_ms", samplerMs},
+                    {"step_median_ms", bareMedian},
+                    {"step_with_grad_norms_median_ms", normsMedian},
+                    {"step_nchw_median_ms", nchwMedian},
+                    {"batch_sampling_median_ms", median(samplerMs)},
                     {"grad_norms_over_bare", normsMedian / bareMedian}});
         std::cout << doc.dump(2) << std::endl;
     } else {
@@ -297,11 +297,11 @@ int BenchCommand::runForward() {
     if (json_) {
         nlohmann::json doc = documentHeader(config, device);
         doc.update({{"untraced_ms", untracedMs},
-                              {"empty_hooks_ms", hookedMs},
-                              {"probed_ms", probedMs},
-                              {"untraced_median_ms", untracedMedian},
-                              {"empty_hooks_median_ms", hookedMedian},
-                              {"probed_median_ms", probedMedian},
+                    {"empty_hooks_ms", hookedMs},
+                    {"probed_ms", probedMs},
+                    {"untraced_median_ms", untracedMedian},
+                    {"empty_hooks_median_ms", hookedMedian},
+                    {"probed_median_ms", probedMedian},
                     {"probed_over_untraced", probedMedian / untracedMedian}});
         std::cout << doc.dump(2) << std::endl;
     } else {

@@ -6,9 +6,9 @@
 
 #include <CLI/CLI.hpp>
 
-#include "app/cli/Command.h"
-
 #include <string>
+
+#include "app/cli/Command.h"
 
 namespace reslens::cli {
 

@@ -4,11 +4,10 @@
 
 #include <CLI/CLI.hpp>
 
-#include "app/cli/Command.h"
-
 #include <string>
 #include <vector>
 
+#include "app/cli/Command.h"
 #include "app/cli/ModelSource.h"
 
 namespace reslens::cli {

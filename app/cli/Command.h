@@ -5,9 +5,6 @@
 // that was parsed.
 
 #include <CLI/CLI.hpp>
-
-#include "app/cli/Command.h"
-
 #include <string>
 
 namespace reslens {

@@ -59,20 +59,21 @@ int CompareCommand::run(const CommandContext& context) {
     std::vector<RunOutcome> outcomes;
     {
         SigintCancel sigint(control);
-        outcomes = trainTogether(
-            prepared.networks, prepared.data, options, &control, [&](size_t run, const StepReport& r) {
-                logs[run].add(r);
-                if (r.step == 1) {
-                    for (size_t b = 0; b < names.size(); ++b) {
-                        firstNorms[run][names[b]] = r.blockGradientNorms[b];
-                    }
-                }
-                if (run == 0) {
-                    char details[64];
-                    std::snprintf(details, sizeof details, "skip loss %.4f", r.loss);
-                    progress.update(r.step, r.totalSteps, details);
-                }
-            });
+        outcomes =
+            trainTogether(prepared.networks, prepared.data, options, &control,
+                          [&](size_t run, const StepReport& r) {
+                              logs[run].add(r);
+                              if (r.step == 1) {
+                                  for (size_t b = 0; b < names.size(); ++b) {
+                                      firstNorms[run][names[b]] = r.blockGradientNorms[b];
+                                  }
+                              }
+                              if (run == 0) {
+                                  char details[64];
+                                  std::snprintf(details, sizeof details, "skip loss %.4f", r.loss);
+                                  progress.update(r.step, r.totalSteps, details);
+                              }
+                          });
     }
     progress.finish();
 
@@ -90,11 +91,14 @@ int CompareCommand::run(const CommandContext& context) {
                          {"status", toString(outcomes[i].status)},
                          {"message", outcomes[i].message}};
     }
-    const nlohmann::json summary = {
-        {"arch", config.arch},    {"steps", prepared.totalSteps},
-        {"seed", flags_.seed()},  {"data", prepared.data.name},
-        {"batch", options.batch}, {"learning_rate", options.learningRate},
-        {"command", context.commandLine}, {"runs", runs}};
+    const nlohmann::json summary = {{"arch", config.arch},
+                                    {"steps", prepared.totalSteps},
+                                    {"seed", flags_.seed()},
+                                    {"data", prepared.data.name},
+                                    {"batch", options.batch},
+                                    {"learning_rate", options.learningRate},
+                                    {"command", context.commandLine},
+                                    {"runs", runs}};
     writeFileAtomically(out_ + "/summary.json", summary.dump(2) + "\n");
     if (json_) {
         std::cout << summary.dump(2) << std::endl;

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "model/training/BatchSampler.h"
-#include "model/tracing/BlockStatisticsProbe.h"
 #include "model/files/StateDict.h"
+#include "model/tracing/BlockStatisticsProbe.h"
+#include "model/training/BatchSampler.h"
 #include "model/training/Trainer.h"
 #include "model/training/TrainingSession.h"
 

@@ -4,11 +4,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "app/core/DataLoading.h"
-#include "model/data/DataSpec.h"
-#include "model/data/DatasetFromSpec.h"
-#include "model/training/Evaluation.h"
-#include "model/runtime/InputError.h"
+#include "app/core/ModelEvaluation.h"
 
 namespace reslens::cli {
 
@@ -26,28 +22,12 @@ EvaluateCommand::EvaluateCommand(CLI::App& parent) {
 
 int EvaluateCommand::run(const CommandContext& context) {
     LoadedModel model = source_.load(context.resources);
-    DataSpec spec = DataSpec::parse(data_);
-    if (!spec.splitGiven) {
-        spec = spec.withSplit(Split::Test);
-    }
-    const Preprocessing& p = model.metadata.preprocessing;
-    const Dataset data = loadData(spec, p);
+    const ModelEvaluation evaluation = evaluateModel(model, DataSpec::parse(data_));
+    const EvaluationResult& result = evaluation.result;
     const ResNetConfig& c = model.metadata.config;
-    if (data.channels() != c.inChannels || data.height() != c.inputHeight ||
-        data.width() != c.inputWidth) {
-        throw InputError(data.name + " has " + std::to_string(data.channels()) + "x" +
-                         std::to_string(data.height()) + "x" + std::to_string(data.width()) +
-                         " images; the model takes " + std::to_string(c.inChannels) + "x" +
-                         std::to_string(c.inputHeight) + "x" + std::to_string(c.inputWidth));
-    }
-    if (data.classes() > c.classes) {
-        throw InputError(data.name + " has " + std::to_string(data.classes()) +
-                         " classes; the model knows " + std::to_string(c.classes));
-    }
-    const EvaluationResult result = evaluate(*model.network, data, p.mean, p.std);
     if (json_) {
         std::cout << nlohmann::json{{"model", source_.modelName()},
-                                    {"data", data.name},
+                                    {"data", evaluation.data},
                                     {"samples", result.samples},
                                     {"accuracy", result.accuracy},
                                     {"loss", result.loss}}
@@ -55,7 +35,7 @@ int EvaluateCommand::run(const CommandContext& context) {
                   << std::endl;
     } else {
         std::printf("%s on %s: %.2f%% of %lld images right, mean loss %.4f\n", c.arch.c_str(),
-                    data.name.c_str(), 100 * result.accuracy,
+                    evaluation.data.c_str(), 100 * result.accuracy,
                     static_cast<long long>(result.samples), result.loss);
     }
     return 0;

@@ -53,9 +53,10 @@ int FeaturesCommand::run(const CommandContext& context) {
     }
     writePng(out_, grid.grid);
     std::printf("wrote %s: %s %s, %lld channels of %lldx%lld, %dx%d tiles, %dx%d pixels\n",
-                out_.c_str(), block_.c_str(), tensor_.c_str(), static_cast<long long>(grid.shape[0]),
-                static_cast<long long>(grid.shape[1]), static_cast<long long>(grid.shape[2]),
-                grid.columns, grid.rows, grid.grid.cols, grid.grid.rows);
+                out_.c_str(), block_.c_str(), tensor_.c_str(),
+                static_cast<long long>(grid.shape[0]), static_cast<long long>(grid.shape[1]),
+                static_cast<long long>(grid.shape[2]), grid.columns, grid.rows, grid.grid.cols,
+                grid.grid.rows);
     return 0;
 }
 

@@ -4,10 +4,9 @@
 
 #include <CLI/CLI.hpp>
 
-#include "app/cli/Command.h"
-
 #include <string>
 
+#include "app/cli/Command.h"
 #include "app/cli/ModelSource.h"
 
 namespace reslens::cli {

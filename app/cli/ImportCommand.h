@@ -5,11 +5,10 @@
 
 #include <CLI/CLI.hpp>
 
-#include "app/cli/Command.h"
-
 #include <string>
 
 #include "app/cli/ArchitectureOptions.h"
+#include "app/cli/Command.h"
 
 namespace reslens::cli {
 

@@ -68,9 +68,9 @@ int InspectCommand::run(const CommandContext& context) {
     if (architecture_.archGiven() == source_.given()) {
         throw UsageError("inspect needs either --arch or --model");
     }
-    const ArchitectureSummary summary = source_.given()
-                                            ? summarize(source_.load(context.resources).network->config())
-                                            : summarize(architecture_.toConfig());
+    const ArchitectureSummary summary =
+        source_.given() ? summarize(source_.load(context.resources).network->config())
+                        : summarize(architecture_.toConfig());
     if (json_) {
         std::cout << summaryToJson(summary).dump(2) << std::endl;
     } else {

@@ -4,9 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "app/cli/Command.h"
-
 #include "app/cli/ArchitectureOptions.h"
+#include "app/cli/Command.h"
 #include "app/cli/ModelSource.h"
 
 namespace reslens::cli {

@@ -19,8 +19,8 @@ nlohmann::json benchPipeline(LoadedModel& model, const std::string& image, int i
         PreparedImage prepared;
         std::vector<Prediction> predictions;
         const double decode = millisecondsOf([&] { decoded = decodeImageFile(image); });
-        const double prepare = millisecondsOf(
-            [&] { prepared = prepareImage(decoded, model.metadata.preprocessing); });
+        const double prepare =
+            millisecondsOf([&] { prepared = prepareImage(decoded, model.metadata.preprocessing); });
         const double forward = millisecondsOf(
             [&] { predictions = classify(*model.network, prepared.tensor.unsqueeze(0), 5); });
         if (predictions.empty() || predictions[0].top.empty()) {

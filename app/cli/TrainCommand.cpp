@@ -45,8 +45,8 @@ int TrainCommand::run(const CommandContext& context) {
     RunOutcome outcome;
     {
         SigintCancel sigint(control);
-        outcome =
-            trainTogether({network}, prepared.data, prepared.options, &control, [&](size_t, const StepReport& r) {
+        outcome = trainTogether(
+            {network}, prepared.data, prepared.options, &control, [&](size_t, const StepReport& r) {
                 log.add(r);
                 char details[96];
                 std::snprintf(details, sizeof details, "loss %.4f  acc %5.1f%%  lr %.3g", r.loss,

@@ -5,10 +5,9 @@
 
 #include <CLI/CLI.hpp>
 
-#include "app/cli/Command.h"
-
 #include <string>
 
+#include "app/cli/Command.h"
 #include "app/cli/TrainingFlags.h"
 
 namespace reslens::cli {

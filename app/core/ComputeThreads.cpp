@@ -10,7 +10,7 @@ namespace reslens {
 namespace {
 
 std::mutex mutex;
-int wanted = 0;   // 0: one per core
+int wanted = 0;  // 0: one per core
 int openScopes = 0;
 // What this thread's OpenMP was last told (0: never), so that an idle Scope on a thread
 // already at the wanted count costs nothing.
@@ -18,7 +18,8 @@ thread_local int appliedHere = 0;
 
 int resolve(int threads) {
     // LibTorch would pick one intra-op thread on small machines; choose on purpose.
-    return threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    return threads > 0 ? threads
+                       : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
 }  // namespace

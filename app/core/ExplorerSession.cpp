@@ -22,12 +22,11 @@ constexpr size_t kBatch = 16;
 
 std::vector<ChannelStatistics> channelStatistics(const torch::Tensor& maps) {
     const torch::Tensor flat = maps.flatten(1);
-    const torch::Tensor stats =
-        torch::stack({flat.mean(1), flat.std(1, /*unbiased=*/false), std::get<0>(flat.min(1)),
-                      std::get<0>(flat.max(1))},
-                     1)
-            .to(torch::kDouble)
-            .contiguous();
+    const torch::Tensor stats = torch::stack({flat.mean(1), flat.std(1, /*unbiased=*/false),
+                                              std::get<0>(flat.min(1)), std::get<0>(flat.max(1))},
+                                             1)
+                                    .to(torch::kDouble)
+                                    .contiguous();
     const double* s = stats.data_ptr<double>();
     std::vector<ChannelStatistics> out;
     for (int64_t c = 0; c < stats.size(0); ++c) {
@@ -201,10 +200,10 @@ int ExplorerSession::entryOf(const std::string& blockName) const {
             return static_cast<int>(i) + 1;
         }
     }
-    throw InputError("no block '" + blockName + "' in " + state_->model.metadata.config.arch +
-                     " (" + (names.empty() ? std::string("it has none")
-                                           : names.front() + " ... " + names.back()) +
-                     ")");
+    throw InputError(
+        "no block '" + blockName + "' in " + state_->model.metadata.config.arch + " (" +
+        (names.empty() ? std::string("it has none") : names.front() + " ... " + names.back()) +
+        ")");
 }
 
 BlockRendering ExplorerSession::render(const BlockQuery& query) const {

@@ -43,7 +43,8 @@ public:
     // Prepares and classifies one image (capturing its tensors when the session does).
     ClassificationResult classify(const DecodedImage& image, int topK);
     // Many images, in forward batches of up to 16; every image is prepared first, so a bad
-    // one fails the call before any forward. Captures nothing: render() still shows the last classify()'s image.
+    // one fails the call before any forward. Captures nothing: render() still shows the last
+    // classify()'s image.
     std::vector<ClassificationResult> classifyAll(const std::vector<DecodedImage>& images,
                                                   int topK);
 

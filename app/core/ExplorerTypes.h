@@ -67,7 +67,7 @@ struct BlockRendering {
     Status status = Status::NoImageYet;
     enum class Place { Stem, Block, Head };
     Place place = Place::Block;
-    std::string blockName;       // the block (for the stem: the first block, for the head: the last)
+    std::string blockName;  // the block (for the stem: the first block, for the head: the last)
     std::vector<int64_t> shape;  // [C, H, W]
     cv::Mat grid;                // CV_8UC3 RGB
     int columns = 0;

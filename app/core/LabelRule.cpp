@@ -51,7 +51,8 @@ std::vector<std::string> labelsFor(int classes, const LabelChoice& choice,
                 throw InputError("the ImageNet labels are not there (" +
                                  resources.locate(kImageNetLabelsResource) + ")");
             }
-            return parseLabels(*text, classes, "'" + resources.locate(kImageNetLabelsResource) + "'");
+            return parseLabels(*text, classes,
+                               "'" + resources.locate(kImageNetLabelsResource) + "'");
         }
         case LabelChoice::Kind::File: {
             std::vector<char> text;

@@ -78,7 +78,8 @@ PreparedTraining prepareTraining(const TrainingRecipe& recipe, bool loadTestSpli
         metadata.config = network->config();
         metadata.labels = data.classNames;
         metadata.preprocessing = prepared.preprocessing;
-        metadata.provenance = trainingProvenance(recipe, data.name, data.size(), prepared.totalSteps);
+        metadata.provenance =
+            trainingProvenance(recipe, data.name, data.size(), prepared.totalSteps);
         prepared.metadata.push_back(std::move(metadata));
     }
     for (const auto& block : prepared.networks.front()->blocks()) {

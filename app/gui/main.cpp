@@ -70,8 +70,8 @@ int main(int argc, char** argv) {
     if (parser.isSet(modelOption)) {
         options.model = modelRequestFor(parser.value(modelOption));
     } else if (parser.isSet(importOption)) {
-        options.model =
-            ModelRequest::torchScript(QFileInfo(parser.value(importOption)).absoluteFilePath().toStdString());
+        options.model = ModelRequest::torchScript(
+            QFileInfo(parser.value(importOption)).absoluteFilePath().toStdString());
     } else if (parser.isSet(archOption)) {
         try {
             const reslens::ResNetConfig config =

@@ -7,8 +7,8 @@
 #include <cstring>
 
 #include "model/data/CompressedFile.h"
-#include "model/files/FileBytes.h"
 #include "model/data/IdxFormat.h"
+#include "model/files/FileBytes.h"
 #include "model/runtime/InputError.h"
 
 namespace reslens {

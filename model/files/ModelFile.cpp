@@ -5,8 +5,8 @@
 
 #include "model/files/AtomicFileWriter.h"
 #include "model/files/FileBytes.h"
-#include "model/runtime/InputError.h"
 #include "model/files/StateDict.h"
+#include "model/runtime/InputError.h"
 
 namespace reslens {
 namespace {

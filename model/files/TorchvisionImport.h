@@ -8,9 +8,9 @@
 #include <optional>
 #include <string>
 
+#include "model/files/StateDict.h"
 #include "model/network/ResNet.h"
 #include "model/network/ResNetConfig.h"
-#include "model/files/StateDict.h"
 
 namespace reslens {
 

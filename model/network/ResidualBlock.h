@@ -11,8 +11,8 @@
 #include <memory>
 #include <vector>
 
-#include "model/tracing/BlockHookList.h"
 #include "model/network/BlockInfo.h"
+#include "model/tracing/BlockHookList.h"
 #include "model/tracing/HookHandle.h"
 
 namespace reslens {

@@ -8,9 +8,9 @@
 
 #include <vector>
 
+#include "model/network/ResNet.h"
 #include "model/tracing/BlockStatistics.h"
 #include "model/tracing/HookHandle.h"
-#include "model/network/ResNet.h"
 
 namespace reslens {
 

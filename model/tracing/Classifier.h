@@ -7,8 +7,8 @@
 
 #include <vector>
 
-#include "model/tracing/BlockStatistics.h"
 #include "model/network/ResNet.h"
+#include "model/tracing/BlockStatistics.h"
 
 namespace reslens {
 

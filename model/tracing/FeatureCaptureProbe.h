@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "model/tracing/HookHandle.h"
 #include "model/network/ResNet.h"
+#include "model/tracing/HookHandle.h"
 
 namespace reslens {
 

@@ -4,8 +4,8 @@
 
 #include <memory>
 
-#include "model/training/BatchSampler.h"
 #include "model/files/StateDict.h"
+#include "model/training/BatchSampler.h"
 
 namespace reslens {
 

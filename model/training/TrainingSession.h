@@ -11,9 +11,9 @@
 #include <stdexcept>
 #include <vector>
 
-#include "model/training/BatchSampler.h"
-#include "model/tracing/GradientNormProbe.h"
 #include "model/network/ResNet.h"
+#include "model/tracing/GradientNormProbe.h"
+#include "model/training/BatchSampler.h"
 #include "model/training/StepReport.h"
 #include "model/training/TrainingOptions.h"
 
