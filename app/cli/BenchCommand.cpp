@@ -113,6 +113,7 @@ int BenchCommand::runPipeline(const ResourceSource& resources) {
     }
     return 0;
 #else
+    (void)resources;
     throw UsageError("this reslens-cli was built without imaging (RESLENS_WITH_IMAGING=OFF)");
 #endif
 }

@@ -1,6 +1,6 @@
 #include "app/core/DataLoading.h"
 
-#include "model/data/BuiltinDatasets.h"
+#include "model/data/DatasetFromSpec.h"
 #include "model/runtime/InputError.h"
 #ifdef RESLENS_WITH_IMAGING
 #include "imaging/DatasetLoading.h"
