@@ -1,6 +1,5 @@
 #include "app/cli/TrainingFlags.h"
 
-#include "app/cli/UsageError.h"
 
 namespace reslens::cli {
 
