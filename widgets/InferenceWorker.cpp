@@ -192,11 +192,11 @@ void InferenceWorker::renderFeatures(const FeatureRequest& request) {
             return;
         }
         BlockQuery query;
-        query.entry = request.entry;
         query.tensor = request.kind;
         query.colormap = request.colormap;
         query.normalization = request.normalization;
         query.sortByActivation = request.sortByActivation;
+        // Entries past either end show the stem or the head, as the navigator does.
         const int blocks = static_cast<int>(session_->model().blockNames.size());
         query.entry = std::clamp(request.entry, 0, blocks + 1);
         const BlockRendering rendering = session_->render(query);

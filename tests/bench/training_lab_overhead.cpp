@@ -4,8 +4,11 @@
 // in alternating rounds. Prints steps per second of both, the ratio, the chart updates per
 // second and the longest event-loop stall during the charted runs.
 //
-// Usage: bench_training_lab [--arch resnet20] [--steps 200] [--batch 4] [--rounds 3] [--json]
-// (batch 4: steps arrive faster than the charts' 10 updates a second, the demanding case)
+// Usage: bench_training_lab [--arch resnet20] [--steps 200] [--batch 4] [--rounds 3]
+//                           [--threads N] [--json]
+// (batch 4: steps arrive faster than the charts' 10 updates a second, the demanding case;
+// --threads: LibTorch's threads for the training, as the app's toolbar sets them; default
+// one per core, like the app)
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -20,6 +23,7 @@
 #include <cstdio>
 
 #include "app/cli/BenchTiming.h"
+#include "app/core/ComputeThreads.h"
 #include "widgets/TrainingLabPanel.h"
 #include "widgets/TrainingWorker.h"
 
@@ -144,10 +148,12 @@ int main(int argc, char** argv) {
     QCommandLineOption steps("steps", "steps per run", "n", "200");
     QCommandLineOption batch("batch", "batch size", "n", "4");
     QCommandLineOption rounds("rounds", "alternating rounds", "n", "3");
+    QCommandLineOption threads("threads", "LibTorch threads (0: one per core)", "n", "0");
     QCommandLineOption json("json", "print JSON");
-    parser.addOptions({arch, steps, batch, rounds, json});
+    parser.addOptions({arch, steps, batch, rounds, threads, json});
     parser.addHelpOption();
     parser.process(app);
+    ComputeThreads::request(parser.value(threads).toInt());
 
     const TrainingRequest request = requestFor(parser.value(arch), parser.value(steps).toLongLong(),
                                                parser.value(batch).toInt());
@@ -170,9 +176,10 @@ int main(int argc, char** argv) {
                         {"worst_event_loop_stall_ms", worst}};
         std::printf("%s\n", QJsonDocument(doc).toJson(QJsonDocument::Indented).constData());
     } else {
-        std::printf("%s + its plain twin, batch %d, %lld steps, %d rounds\n",
+        std::printf("%s + its plain twin, batch %d, %lld steps, %d rounds, %d threads\n",
                     qPrintable(parser.value(arch)), request.batch,
-                    static_cast<long long>(request.steps), parser.value(rounds).toInt());
+                    static_cast<long long>(request.steps), parser.value(rounds).toInt(),
+                    ComputeThreads::requested());
         std::printf("  headless worker       %7.2f steps/s\n", h);
         std::printf("  lab with live charts  %7.2f steps/s  (%.1f%% slower, target < 5%%)\n", c,
                     100.0 * (1.0 - c / h));
