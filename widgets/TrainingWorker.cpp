@@ -7,14 +7,13 @@ namespace reslens {
 namespace {
 
 DataSpec specOf(const TrainingRequest& request) {
-    // Fashion-MNIST's spec without a directory names Debian's copy.
-    DataSpec spec = DataSpec::parse("fashion-mnist");
+    DataSpec spec;
     spec.split = Split::Train;
     switch (request.data) {
         case TrainingRequest::Data::FashionMnist:
-            if (!request.directory.isEmpty()) {
-                spec.directory = request.directory.toStdString();
-            }
+            spec.kind = DataSpec::Kind::FashionMnist;
+            spec.directory = request.directory.isEmpty() ? std::string(kFashionMnistDirectory)
+                                                         : request.directory.toStdString();
             break;
         case TrainingRequest::Data::Cifar10:
             spec.kind = DataSpec::Kind::Cifar10;

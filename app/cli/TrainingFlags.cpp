@@ -1,6 +1,5 @@
 #include "app/cli/TrainingFlags.h"
 
-
 namespace reslens::cli {
 
 void TrainingFlags::addTo(CLI::App& command, bool stepsRequired) {

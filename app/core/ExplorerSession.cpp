@@ -42,7 +42,6 @@ struct ExplorerSession::State {
 
     ModelCatalog catalog;
     bool captureFeatures = false;
-    bool loaded = false;
     LoadedModel model;
     OpenedModel opened;
     std::string deviceName = "cpu";
@@ -105,16 +104,15 @@ OpenedModel ExplorerSession::open(const ModelRequest& request, const std::string
     if (state_->captureFeatures) {
         state_->capture = std::make_unique<FeatureCaptureProbe>(*state_->model.network);
     }
-    state_->loaded = true;
     return opened;
 }
 
 bool ExplorerSession::hasModel() const {
-    return state_->loaded;
+    return !state_->model.network.is_empty();
 }
 
 const OpenedModel& ExplorerSession::model() const {
-    if (!state_->loaded) {
+    if (!hasModel()) {
         throw InputError("no model is open");
     }
     return state_->opened;
@@ -123,7 +121,7 @@ const OpenedModel& ExplorerSession::model() const {
 void ExplorerSession::setDevice(const std::string& name) {
     ComputeThreads::Scope scope;
     const torch::Device device = parseDevice(name);
-    if (state_->loaded) {
+    if (hasModel()) {
         state_->model.network->to(device);
     }
     state_->device = device;
@@ -135,7 +133,7 @@ const std::string& ExplorerSession::device() const {
 }
 
 ClassificationResult ExplorerSession::classify(const DecodedImage& image, int topK) {
-    if (!state_->loaded) {
+    if (!hasModel()) {
         throw InputError("no model is open");
     }
     ComputeThreads::Scope scope;
@@ -154,7 +152,7 @@ ClassificationResult ExplorerSession::classify(const DecodedImage& image, int to
 
 std::vector<ClassificationResult> ExplorerSession::classifyAll(
     const std::vector<DecodedImage>& images, int topK) {
-    if (!state_->loaded) {
+    if (!hasModel()) {
         throw InputError("no model is open");
     }
     ComputeThreads::Scope scope;

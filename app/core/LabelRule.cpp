@@ -58,8 +58,8 @@ std::vector<std::string> labelsFor(int classes, const LabelChoice& choice,
             std::vector<char> text;
             try {
                 text = readFileBytes(choice.path, size_t(64) << 20);
-            } catch (const InputError&) {
-                throw InputError("cannot read the labels file '" + choice.path + "'");
+            } catch (const InputError& e) {
+                throw InputError("cannot read the labels file (" + std::string(e.what()) + ")");
             }
             return parseLabels(text, classes, "'" + choice.path + "'");
         }

@@ -4,8 +4,7 @@ namespace reslens {
 
 const std::vector<ShippedModel>& shippedModels() {
     static const std::vector<ShippedModel> models = {
-        {"default", "models/default.pt", "default-plain",
-         "ResNet-20 trained on Fashion-MNIST (docs/user-guide.md)"},
+        {"default", "models/default.pt", "default-plain", "ResNet-20 trained on Fashion-MNIST"},
         {"default-plain", "models/default-plain.pt", "default",
          "plain-20: ResNet-20 without its skips, the identical recipe"},
     };

@@ -5,11 +5,10 @@
 
 #include <string>
 
+#include "model/data/DataSpec.h"
 #include "model/data/Dataset.h"
 
 namespace reslens {
-
-inline constexpr const char* kFashionMnistDirectory = "/usr/share/datasets/fashion-mnist";
 
 // The class names of Fashion-MNIST, in label order.
 const std::vector<std::string>& fashionMnistClassNames();

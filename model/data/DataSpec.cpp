@@ -1,6 +1,5 @@
 #include "model/data/DataSpec.h"
 
-#include "model/data/BuiltinDatasets.h"
 #include "model/runtime/InputError.h"
 
 namespace reslens {

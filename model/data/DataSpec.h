@@ -9,6 +9,10 @@
 
 namespace reslens {
 
+// Where Debian's dataset-fashion-mnist puts the files: `--data fashion-mnist` without a
+// directory.
+inline constexpr const char* kFashionMnistDirectory = "/usr/share/datasets/fashion-mnist";
+
 struct DataSpec {
     enum class Kind { FashionMnist, Cifar10, Folder };
     Kind kind = Kind::FashionMnist;
