@@ -30,8 +30,9 @@ Dataset loadImageFolder(const std::string& directory, const Preprocessing& prepr
     if (classDirs.empty()) {
         throw InputError("'" + directory + "' has no class sub-folders (one per class)");
     }
-    Preprocessing p = preprocessing;
-    p.invert = InvertPolicy::Never;  // a dataset is taken as it is
+    // Each image is prepared exactly as the same file dropped into the app or given to
+    // classify: one preparation everywhere, so a folder of photos measures what users see.
+    const Preprocessing& p = preprocessing;
     Dataset dataset;
     dataset.name = "folder:" + directory;
     std::vector<torch::Tensor> images;

@@ -1,5 +1,6 @@
 // The desktop window, offscreen: start-up, drops, keyboard stepping, errors, exports.
 
+#include <QCheckBox>
 #include <QDropEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -131,6 +132,44 @@ private Q_SLOTS:
             QVERIFY(qAbs(top[i].probability - cliTop[i].toObject()["probability"].toDouble()) <
                     1e-6);
         }
+    }
+
+    // A product photo (the gallery's sneaker): the object is found and outlined, the network
+    // sees it cropped, and the toggle shows the whole frame instead — the same preparation
+    // as reslens-cli's.
+    void aPhotoIsCroppedToItsObjectAndTheToggleShowsTheWholeFrame() {
+        const QString photo =
+            QStringLiteral(RESLENS_SOURCE_RESOURCES "/samples/photos/7-sneaker-0788.jpg");
+        QSignalSpy shown(&window(), &MainWindow::predictionsShown);
+        QVERIFY(dropFile(window().inputPanel()->dropZone(), photo));
+        QVERIFY(shown.wait(kWaitMs));
+        const ClassificationView cropped = window().lastClassification();
+        QCOMPARE(window().predictions()->predictions().first().label, QString("Sneaker"));
+        QVERIFY(cropped.croppedToObject);
+        QVERIFY(cropped.objectBox.has_value());
+        QVERIFY(cropped.window.contains(*cropped.objectBox));
+
+        const CliRun cli = runCli({"classify", "--model", "default", "--json", photo});
+        QCOMPARE(cli.exitCode, 0);
+        const QJsonObject result =
+            QJsonDocument::fromJson(cli.out).object()["results"].toArray()[0].toObject();
+        const QJsonArray box = result["object_box"].toArray();
+        QCOMPARE(cropped.original.width(), 1024);  // shown at full size: the same pixels
+        QCOMPARE(*cropped.objectBox,
+                 QRect(box[0].toInt(), box[1].toInt(), box[2].toInt(), box[3].toInt()));
+
+        QCheckBox* toggle = window().inputPanel()->cropToObjectBox();
+        QVERIFY(toggle->isEnabled() && toggle->isChecked());
+        toggle->click();
+        QVERIFY(shown.wait(kWaitMs));
+        const ClassificationView whole = window().lastClassification();
+        QVERIFY(!whole.croppedToObject);
+        QCOMPARE(whole.window, QRect(QPoint(0, 0), whole.original.size()));
+        QVERIFY(whole.networkInput != cropped.networkInput);
+        QCOMPARE(QSettings().value(settings::kCropToObject).toBool(), false);
+        toggle->click();  // back on, for the tests after this one and the next start
+        QVERIFY(shown.wait(kWaitMs));
+        QVERIFY(window().lastClassification().croppedToObject);
     }
 
     void keyboardSteppingMovesTheSelectionAndTheGrid() {

@@ -96,7 +96,10 @@ private Q_SLOTS:
     }
 
     void lightBackgroundsAreInvertedForFashionMnist() {
-        const Preprocessing p = Preprocessing::fashionMnist();
+        // The whole frame, so the background stays in view (cropping a photo to its object
+        // is tst_photo_preparation's).
+        Preprocessing p = Preprocessing::fashionMnist();
+        p.framing = Framing::WholeImage;
         // A dark garment on white, as photographed: inverted to light on black.
         const PreparedImage photo = prepareImage(uniformImage(56, 56, 255, 40), p);
         QVERIFY(photo.inverted);

@@ -25,10 +25,20 @@ QString describePreprocessing(const Preprocessing& p) {
                        .arg(p.channels)
                        .arg(p.cropHeight)
                        .arg(p.cropWidth);
+    if (p.framing == Framing::CropToObject) {
+        text += QObject::tr(", photos cropped to their object");
+    }
     if (p.invert == InvertPolicy::WhenBackgroundLight) {
         text += QObject::tr(", inverted on light backgrounds");
     }
     return text;
+}
+
+// A rectangle in the decoded image's pixels, in those of the image as shown.
+QRect scaledRect(const cv::Rect& r, double scale) {
+    return QRect(QPoint(static_cast<int>(r.x * scale), static_cast<int>(r.y * scale)),
+                 QSize(std::max(1, static_cast<int>(r.width * scale)),
+                       std::max(1, static_cast<int>(r.height * scale))));
 }
 
 QString titleOf(const ModelRequest& request, const std::string& arch) {
@@ -99,6 +109,7 @@ void InferenceWorker::loadModel(const ModelRequest& request) {
             view.labels << QString::fromStdString(label);
         }
         view.preprocessing = describePreprocessing(opened.preprocessing);
+        view.cropsToObject = opened.preprocessing.framing == Framing::CropToObject;
         view.provenance = QString::fromStdString(describeProvenance(opened.provenance));
         view.freshWeights = request.kind == ModelKind::Fresh;
         view.source = QString::fromStdString(request.location);
@@ -168,6 +179,12 @@ void InferenceWorker::classifyDecoded(int requestId, const QString& source,
     }
     view.networkInput = qImageFromMat(result.networkView);
     view.inverted = result.inverted;
+    const double scale = static_cast<double>(view.original.width()) / image.pixels.cols;
+    if (result.objectBox) {
+        view.objectBox = scaledRect(*result.objectBox, scale);
+    }
+    view.window = scaledRect(result.window, scale);
+    view.croppedToObject = result.croppedToObject;
     for (const RankedClass& c : result.top) {
         view.top.push_back(
             {QString::fromStdString(c.label), static_cast<int>(c.index), c.probability});
@@ -247,6 +264,10 @@ void InferenceWorker::setDevice(const QString& name) {
     } catch (const std::exception& e) {
         Q_EMIT deviceFailed(QString::fromUtf8(e.what()));
     }
+}
+
+void InferenceWorker::setCropToObject(bool enabled) {
+    session_->setCropToObject(enabled);
 }
 
 }  // namespace reslens

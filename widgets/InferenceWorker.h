@@ -39,6 +39,9 @@ public Q_SLOTS:
     void classifyImage(int requestId, const QImage& image, const QString& sourceName);
     void renderFeatures(const reslens::FeatureRequest& request);
     void setDevice(const QString& device);
+    // Photos cropped to their object (when the model's preparation does); the window
+    // re-classifies the image afterwards.
+    void setCropToObject(bool enabled);
 
 Q_SIGNALS:
     void modelLoaded(const reslens::ModelView& model);

@@ -1,8 +1,10 @@
 #include "widgets/InputPanel.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QLabel>
 #include <QListWidget>
+#include <QPainter>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -12,6 +14,27 @@ namespace reslens {
 namespace {
 
 constexpr int kNetworkViewSide = 140;  // 28 x 5: the 28x28 input in crisp square pixels
+constexpr const char* kGalleryFolders[] = {":/samples/fashion-mnist", ":/samples/photos"};
+
+// The photo with what the preparation found: the object's box (solid) and, when the
+// network sees a crop, the window grown around it to the input's shape (dashed).
+QImage withObjectMarked(const QImage& original, const ClassificationView& view) {
+    if (!view.objectBox) {
+        return original;
+    }
+    QImage marked = original.convertToFormat(QImage::Format_RGB32);
+    QPainter painter(&marked);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const qreal width = std::max(2.0, std::max(marked.width(), marked.height()) / 120.0);
+    const QColor accent(255, 127, 14);  // orange: visible on light and dark backgrounds
+    painter.setPen(QPen(accent, width));
+    painter.drawRect(*view.objectBox);
+    if (view.croppedToObject && view.window != *view.objectBox) {
+        painter.setPen(QPen(accent, width / 2, Qt::DashLine));
+        painter.drawRect(view.window);
+    }
+    return marked;
+}
 
 // "3-dress-0042.png" -> "dress".
 QString classOfSample(const QString& fileName) {
@@ -31,6 +54,7 @@ InputPanel::InputPanel(QWidget* parent)
       dropZone_(new DropZone(this)),
       networkView_(new QLabel(this)),
       caption_(new QLabel(this)),
+      cropToObject_(new QCheckBox(tr("Crop to object"), this)),
       gallery_(new QListWidget(this)) {
     auto* open = new QPushButton(tr("Open image…"), this);
     open->setToolTip(tr("Choose an image file (Ctrl+O)"));
@@ -38,6 +62,11 @@ InputPanel::InputPanel(QWidget* parent)
     networkView_->setAlignment(Qt::AlignCenter);
     networkView_->setFrameShape(QFrame::StyledPanel);
     networkView_->setToolTip(tr("The pixels the network receives, before normalisation"));
+    cropToObject_->setChecked(true);
+    cropToObject_->setToolTip(
+        tr("Find the object in a photo and give the network just that, centred, as "
+           "Fashion-MNIST's products were prepared. Off: the whole frame, squeezed to the "
+           "input size."));
     caption_->setWordWrap(true);
     caption_->setAlignment(Qt::AlignCenter);
 
@@ -47,7 +76,9 @@ InputPanel::InputPanel(QWidget* parent)
     gallery_->setResizeMode(QListView::Adjust);
     gallery_->setMovement(QListView::Static);
     gallery_->setMinimumHeight(90);
-    gallery_->setToolTip(tr("Samples from the Fashion-MNIST test split: click to classify"));
+    gallery_->setToolTip(
+        tr("Samples from the Fashion-MNIST test split, then photos made from "
+           "other test images: click to classify"));
 
     auto* seenTitle = new QLabel(tr("<b>What the network sees</b>"), this);
     auto* galleryTitle = new QLabel(tr("<b>Samples</b>"), this);
@@ -58,6 +89,7 @@ InputPanel::InputPanel(QWidget* parent)
     layout->addWidget(seenTitle);
     layout->addWidget(networkView_, 0, Qt::AlignHCenter);
     layout->addWidget(caption_);
+    layout->addWidget(cropToObject_, 0, Qt::AlignHCenter);
     layout->addWidget(galleryTitle);
     layout->addWidget(gallery_, 2);
 
@@ -70,16 +102,26 @@ InputPanel::InputPanel(QWidget* parent)
     connect(gallery_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         Q_EMIT imageFileChosen(item->data(Qt::UserRole).toString());
     });
+    connect(cropToObject_, &QCheckBox::toggled, this, &InputPanel::cropToObjectToggled);
     fillGallery();
+}
+
+void InputPanel::setCropToObject(bool checked) {
+    const QSignalBlocker blocker(cropToObject_);
+    cropToObject_->setChecked(checked);
+}
+
+void InputPanel::setCropToObjectAvailable(bool available) {
+    cropToObject_->setEnabled(available);
 }
 
 QString InputPanel::firstSample() const {
     return gallery_->count() > 0 ? gallery_->item(0)->data(Qt::UserRole).toString() : QString();
 }
 
-void InputPanel::showImages(const QImage& original, const QImage& networkInput,
-                            const QString& caption) {
-    dropZone_->showImage(original);
+void InputPanel::showClassification(const ClassificationView& view, const QString& caption) {
+    dropZone_->showImage(withObjectMarked(view.original, view));
+    const QImage& networkInput = view.networkInput;
     networkInput_ = networkInput;
     const qreal dpr = devicePixelRatioF();
     // Nearest neighbour: a 28x28 input should look like 28x28 pixels, not a blur.
@@ -92,14 +134,22 @@ void InputPanel::showImages(const QImage& original, const QImage& networkInput,
 }
 
 void InputPanel::fillGallery() {
-    const QString folder = QStringLiteral(":/samples/fashion-mnist");
-    const QStringList files = QDir(folder).entryList({"*.png"}, QDir::Files, QDir::Name);
+    for (const char* folderName : kGalleryFolders) {
+        fillGallery(QString::fromLatin1(folderName));
+    }
+}
+
+void InputPanel::fillGallery(const QString& folder) {
+    const QStringList files = QDir(folder).entryList({"*.png", "*.jpg"}, QDir::Files, QDir::Name);
     for (const QString& file : files) {
         const QString path = folder + '/' + file;
         const QString className = classOfSample(file);
-        auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(QImage(path).scaled(
-                                             56, 56, Qt::KeepAspectRatio, Qt::FastTransformation))),
-                                         QString());
+        const QImage image(path);
+        // 28x28 samples grow in crisp pixels; photos shrink smoothly.
+        const Qt::TransformationMode mode =
+            image.width() > 56 ? Qt::SmoothTransformation : Qt::FastTransformation;
+        auto* item = new QListWidgetItem(
+            QIcon(QPixmap::fromImage(image.scaled(56, 56, Qt::KeepAspectRatio, mode))), QString());
         item->setToolTip(tr("%1 (%2)").arg(className, file));
         item->setData(Qt::UserRole, path);
         gallery_->addItem(item);

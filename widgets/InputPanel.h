@@ -1,11 +1,15 @@
 #pragma once
 
-// The input side of the window: the drop zone with the image as it arrived, the tensor
-// the network actually receives (e.g. 28x28 gray, inverted), an open button and the
-// gallery of shipped samples.
+// The input side of the window: the drop zone with the image as it arrived (and, for a
+// photo, the object found in it and the part the network sees), the tensor the network
+// actually receives (e.g. 28x28 gray, inverted), the "crop to object" toggle, an open
+// button and the gallery of shipped samples and photos.
 
 #include <QWidget>
 
+#include "widgets/ViewTypes.h"
+
+class QCheckBox;
 class QLabel;
 class QListWidget;
 
@@ -24,19 +28,27 @@ public:
     // The first gallery image, classified at start-up.
     QString firstSample() const;
 
-    void showImages(const QImage& original, const QImage& networkInput, const QString& caption);
+    void showClassification(const ClassificationView& view, const QString& caption);
+    // The toggle, set without emitting cropToObjectToggled; enabled only for models whose
+    // preparation crops photos to their object.
+    void setCropToObject(bool checked);
+    void setCropToObjectAvailable(bool available);
+    QCheckBox* cropToObjectBox() const { return cropToObject_; }
 
 Q_SIGNALS:
     void imageFileChosen(const QString& path);
     void imagePasted(const QImage& image);
     void openRequested();
+    void cropToObjectToggled(bool checked);
 
 private:
     void fillGallery();
+    void fillGallery(const QString& folder);
 
     DropZone* dropZone_;
     QLabel* networkView_;
     QLabel* caption_;
+    QCheckBox* cropToObject_;
     QListWidget* gallery_;
     QImage networkInput_;
 };

@@ -108,6 +108,12 @@ MainWindow::MainWindow(QWidget* parent)
     connect(input_, &InputPanel::imageFileChosen, this, &MainWindow::classifyFile);
     connect(input_, &InputPanel::imagePasted, this, &MainWindow::classifyPastedImage);
     connect(input_, &InputPanel::openRequested, this, &MainWindow::chooseImage);
+    connect(input_, &InputPanel::cropToObjectToggled, this, &MainWindow::setCropToObject);
+    {
+        const bool crop = QSettings().value(settings::kCropToObject, true).toBool();
+        input_->setCropToObject(crop);
+        QMetaObject::invokeMethod(worker_, [w = worker_, crop] { w->setCropToObject(crop); });
+    }
     connect(blocks_, &BlockListWidget::entrySelected, this, &MainWindow::onEntrySelected);
     connect(features_, &FeatureMapPanel::optionsChanged, this, &MainWindow::requestFeatures);
     connect(magnitudes_, &MagnitudeChart::blockClicked, this,
@@ -377,6 +383,7 @@ void MainWindow::onModelLoaded(const ModelView& view) {
     modelLabel_->setText(
         tr("%1 · %2 · %3 classes").arg(view.title, view.preprocessing).arg(view.labels.size()));
     modelLabel_->setToolTip(view.provenance);
+    input_->setCropToObjectAvailable(view.cropsToObject);
     statusBar()->clearMessage();
     if (view.request.kind != ModelKind::Fresh && view.request.kind != ModelKind::Memory) {
         QSettings settings;
@@ -406,7 +413,19 @@ void MainWindow::classifyFile(const QString& path) {
     pendingPaths_.insert(id, path);
 }
 
+void MainWindow::setCropToObject(bool enabled) {
+    QSettings().setValue(settings::kCropToObject, enabled);
+    QMetaObject::invokeMethod(worker_, [w = worker_, enabled] { w->setCropToObject(enabled); });
+    // The image on screen, prepared again: the toggle shows the difference at once.
+    if (classification_.source == tr("pasted image") && !lastPastedImage_.isNull()) {
+        classifyPastedImage(lastPastedImage_);
+    } else {
+        classifyFile(lastImagePath_);
+    }
+}
+
 void MainWindow::classifyPastedImage(const QImage& image) {
+    lastPastedImage_ = image;
     const int id = ++classificationId_;
     worker_->supersedeClassifications(id);
     statusBar()->showMessage(tr("Classifying the pasted image…"));
@@ -432,10 +451,13 @@ void MainWindow::onClassified(const ClassificationView& view) {
             .arg(view.networkInput.width())
             .arg(view.networkInput.height())
             .arg(view.networkInput.format() == QImage::Format_Grayscale8 ? tr("gray") : tr("RGB"));
+    if (view.croppedToObject) {
+        caption += tr(", cropped to the object");
+    }
     if (view.inverted) {
         caption += tr(", inverted (light background)");
     }
-    input_->showImages(view.original, view.networkInput, caption);
+    input_->showClassification(view, caption);
     predictions_->setPredictions(view.top);
     magnitudes_->setMagnitudes(view.blocks);
     features_->setNetworkInput(view.networkInput);

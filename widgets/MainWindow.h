@@ -72,6 +72,7 @@ public Q_SLOTS:
     void openModel(const reslens::ModelRequest& request);
     void classifyFile(const QString& path);
     void classifyPastedImage(const QImage& image);
+    void setCropToObject(bool enabled);
 
 Q_SIGNALS:
     void modelShown(const QString& title);
@@ -133,6 +134,7 @@ private:
     ModelRequest pendingModel_;
     bool modelReady_ = false;
     ClassificationView classification_;
+    QImage lastPastedImage_;            // re-classified when "crop to object" changes
     QString lastImagePath_;             // re-classified when another model is opened
     QHash<int, QString> pendingPaths_;  // request id -> file, until it is answered
     int classificationId_ = 0;

@@ -9,7 +9,8 @@ namespace reslens::settings {
 
 inline constexpr const char* kDevice = "device";
 inline constexpr const char* kThreads = "threads";
-inline constexpr const char* kModelKind = "model/kind";  // "shipped", "file", "torchscript"
+inline constexpr const char* kCropToObject = "cropToObject";  // bool, default true
+inline constexpr const char* kModelKind = "model/kind";       // "shipped", "file", "torchscript"
 inline constexpr const char* kModelLocation = "model/location";
 inline constexpr const char* kRecentImages = "recentImages";
 inline constexpr const char* kImageDirectory = "imageDirectory";

@@ -5,6 +5,7 @@
 
 #include <QImage>
 #include <QMetaType>
+#include <QRect>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -25,8 +26,9 @@ struct ModelView {
     ModelRequest request;
     ArchitectureSummary summary;
     QStringList labels;
-    QString preprocessing;  // e.g. "fashion-mnist: 1×28×28, inverted on light backgrounds"
-    QString provenance;     // the training command and accuracy, when the file says
+    QString preprocessing;       // e.g. "fashion-mnist: 1×28×28, inverted on light backgrounds"
+    bool cropsToObject = false;  // the preparation crops photos to their object (toggleable)
+    QString provenance;          // the training command and accuracy, when the file says
     bool freshWeights = false;
 };
 
@@ -53,6 +55,11 @@ struct ClassificationView {
     QImage original;      // as decoded (EXIF applied, alpha composited), at most 1024 px
     QImage networkInput;  // the pixels the network receives, before normalisation
     bool inverted = false;
+    // In `original`'s pixels: where the object was found (crop-to-object preparation), and
+    // the part of the image the network saw.
+    std::optional<QRect> objectBox;
+    QRect window;
+    bool croppedToObject = false;
     QVector<ClassProbability> top;
     QVector<BlockMagnitude> blocks;
     double milliseconds = 0;  // decode + prepare + forward

@@ -42,6 +42,7 @@ BenchCommand::BenchCommand(CLI::App& parent) {
     architecture_.addTo(*command_, /*required=*/false);
     source_.addModelOption(*command_, /*required=*/false);
     source_.addDeviceOption(*command_);
+    source_.addFramingOption(*command_);
     command_->add_option("--image", image_, "with --model: time image file to top-5");
     command_->add_flag("--render", render_, "with --image: also time feature-grid rendering");
     command_->add_option("--data", data_, "time loading this dataset (fashion-mnist, cifar10:DIR)");
@@ -84,11 +85,15 @@ int BenchCommand::runPipeline(const ResourceSource& resources) {
         throw UsageError("bench --model needs --image");
     }
     LoadedModel model = source_.load(resources);
+    if (!source_.cropToObject()) {
+        model.metadata.preprocessing.framing = Framing::WholeImage;
+    }
     nlohmann::json doc = benchPipeline(model, image_, iterations_, warmup_);
     if (render_) {
         doc.update(benchFeatureGrids(iterations_, warmup_));
     }
     doc["device"] = source_.deviceName();
+    doc["framing"] = framingName(model.metadata.preprocessing.framing);
     doc["threads"] = torch::get_num_threads();
     if (json_) {
         std::cout << doc.dump(2) << std::endl;

@@ -36,12 +36,25 @@ std::string optionalText(const std::optional<double>& value, const char* format)
     return buffer;
 }
 
+std::string rectText(const cv::Rect& r) {
+    return std::to_string(r.width) + "x" + std::to_string(r.height) + "+" + std::to_string(r.x) +
+           "+" + std::to_string(r.y);
+}
+
+nlohmann::json rectJson(const cv::Rect& r) {
+    return {r.x, r.y, r.width, r.height};
+}
+
 void printPrediction(const std::string& image, const ClassificationResult& p,
                      const std::string& arch, const std::string& device) {
     std::printf("%s  (%s on %s, input %lldx%lldx%lld%s)\n", image.c_str(), arch.c_str(),
                 device.c_str(), static_cast<long long>(p.inputShape[0]),
                 static_cast<long long>(p.inputShape[1]), static_cast<long long>(p.inputShape[2]),
                 p.inverted ? ", inverted" : "");
+    if (p.croppedToObject) {
+        std::printf("  cropped to the object at %s, seen through %s\n",
+                    rectText(*p.objectBox).c_str(), rectText(p.window).c_str());
+    }
     for (size_t i = 0; i < p.top.size(); ++i) {
         std::printf("  %zu. %-28s %6.2f%%\n", i + 1, p.top[i].label.c_str(),
                     100.0 * p.top[i].probability);
@@ -66,6 +79,7 @@ ClassifyCommand::ClassifyCommand(CLI::App& parent) {
         "cosine, std) for each image");
     source_.addModelOption(*command_);
     source_.addDeviceOption(*command_);
+    source_.addFramingOption(*command_);
     command_->add_option("images", images_, "image files (PNG, JPEG, BMP, TIFF, WebP, ...)")
         ->required();
     command_->add_option("--top", top_, "how many classes to list")->check(CLI::Range(1, 1000000));
@@ -75,6 +89,7 @@ ClassifyCommand::ClassifyCommand(CLI::App& parent) {
 int ClassifyCommand::run(const CommandContext& context) {
     ExplorerSession session(context.resources, /*captureFeatures=*/false);
     session.setDevice(source_.deviceName());  // refuse a bad device before any work
+    session.setCropToObject(source_.cropToObject());
     const OpenedModel model = session.open(source_.request());
     // Decode every image first: one bad file fails the command before any output.
     std::vector<DecodedImage> images;
@@ -106,6 +121,9 @@ int ClassifyCommand::run(const CommandContext& context) {
                            {"logits", p.logits},
                            {"blocks", blocks},
                            {"inverted", p.inverted},
+                           {"object_box", p.objectBox ? rectJson(*p.objectBox) : nlohmann::json()},
+                           {"cropped_to_object", p.croppedToObject},
+                           {"window", rectJson(p.window)},
                            {"input", p.inputShape}});
     }
     if (json_) {

@@ -13,6 +13,7 @@ FeaturesCommand::FeaturesCommand(CLI::App& parent) {
     command_ = parent.add_subcommand("features", "the feature-map grid of one block, as a PNG");
     source_.addModelOption(*command_);
     source_.addDeviceOption(*command_);
+    source_.addFramingOption(*command_);
     command_->add_option("image", image_, "the image file")->required();
     command_->add_option("--block", block_, "block name, e.g. layer1.0")->required();
     command_->add_option("--tensor", tensor_, "which tensor of the block")
@@ -37,6 +38,7 @@ FeaturesCommand::FeaturesCommand(CLI::App& parent) {
 int FeaturesCommand::run(const CommandContext& context) {
     ExplorerSession session(context.resources, /*captureFeatures=*/true);
     session.setDevice(source_.deviceName());  // refuse a bad device before any work
+    session.setCropToObject(source_.cropToObject());
     session.open(source_.request());
     BlockQuery query;
     query.entry = session.entryOf(block_);  // an unknown block fails before decoding

@@ -20,6 +20,12 @@ void ModelSource::addDeviceOption(CLI::App& command) {
     command.add_option("--device", device_, "cpu, cuda or cuda:N")->capture_default_str();
 }
 
+void ModelSource::addFramingOption(CLI::App& command) {
+    command.add_flag("--whole-image", wholeImage_,
+                     "take the whole frame (resize, center-crop) even where the model's "
+                     "preparation crops a photo to its object");
+}
+
 ModelRequest ModelSource::request() const {
     return findShippedModel(model_) ? ModelRequest::shipped(model_) : ModelRequest::file(model_);
 }

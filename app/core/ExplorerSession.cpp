@@ -42,11 +42,20 @@ struct ExplorerSession::State {
 
     ModelCatalog catalog;
     bool captureFeatures = false;
+    bool cropToObject = true;
     LoadedModel model;
     OpenedModel opened;
     std::string deviceName = "cpu";
     torch::Device device{torch::kCPU};
     std::unique_ptr<FeatureCaptureProbe> capture;
+
+    PreparedImage prepare(const DecodedImage& image) const {
+        Preprocessing preparation = model.metadata.preprocessing;
+        if (!cropToObject) {
+            preparation.framing = Framing::WholeImage;
+        }
+        return prepareImage(image, preparation);
+    }
 
     ClassificationResult resultFor(const PreparedImage& prepared, const Prediction& p,
                                    double milliseconds) const {
@@ -59,6 +68,11 @@ struct ExplorerSession::State {
         result.blocks = p.blocks;
         result.networkView = prepared.networkView;
         result.inverted = prepared.inverted;
+        if (prepared.object.found) {
+            result.objectBox = prepared.object.box;
+        }
+        result.croppedToObject = prepared.croppedToObject;
+        result.window = prepared.window;
         result.inputShape = prepared.tensor.sizes().vec();
         result.milliseconds = milliseconds;
         return result;
@@ -132,13 +146,21 @@ const std::string& ExplorerSession::device() const {
     return state_->deviceName;
 }
 
+void ExplorerSession::setCropToObject(bool enabled) {
+    state_->cropToObject = enabled;
+}
+
+bool ExplorerSession::cropToObject() const {
+    return state_->cropToObject;
+}
+
 ClassificationResult ExplorerSession::classify(const DecodedImage& image, int topK) {
     if (!hasModel()) {
         throw InputError("no model is open");
     }
     ComputeThreads::Scope scope;
     const auto start = std::chrono::steady_clock::now();
-    const PreparedImage prepared = prepareImage(image, state_->model.metadata.preprocessing);
+    const PreparedImage prepared = state_->prepare(image);
     std::vector<Prediction> predictions;
     {
         torch::InferenceMode inference;
@@ -159,7 +181,7 @@ std::vector<ClassificationResult> ExplorerSession::classifyAll(
     std::vector<PreparedImage> prepared;
     prepared.reserve(images.size());
     for (const DecodedImage& image : images) {
-        prepared.push_back(prepareImage(image, state_->model.metadata.preprocessing));
+        prepared.push_back(state_->prepare(image));
     }
     // The last classify()'s tensors stay for render(); a batch's are not kept.
     struct PausedCapture {

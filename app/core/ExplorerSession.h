@@ -40,6 +40,12 @@ public:
     void setDevice(const std::string& device);
     const std::string& device() const;
 
+    // Whether images are cropped to their object when the model's preparation says so
+    // (Framing::CropToObject, Fashion-MNIST's); off, the whole frame is taken, as
+    // torchvision's eval transform would. On by default; kept across models.
+    void setCropToObject(bool enabled);
+    bool cropToObject() const;
+
     // Prepares and classifies one image (capturing its tensors when the session does).
     ClassificationResult classify(const DecodedImage& image, int topK);
     // Many images, in forward batches of up to 16; every image is prepared first, so a bad

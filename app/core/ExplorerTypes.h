@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,12 @@ struct ClassificationResult {
     std::vector<BlockStatistics> blocks;  // one per block, in forward order
     cv::Mat networkView;                  // the prepared pixels before normalisation
     bool inverted = false;
+    // Where the photo's object was found (the crop-to-object preparation only), and the part
+    // of the image the network saw: the object's box grown to the input's shape when the
+    // image was cropped to it, else the whole image. In the decoded image's pixels.
+    std::optional<cv::Rect> objectBox;
+    bool croppedToObject = false;
+    cv::Rect window;
     std::vector<int64_t> inputShape;  // [C, H, W] as the network received it
     double milliseconds = 0;          // prepare + forward
 };

@@ -30,6 +30,7 @@ Preprocessing Preprocessing::fashionMnist() {
     p.resizeShorterSide = 28;
     p.cropHeight = p.cropWidth = 28;
     p.invert = InvertPolicy::WhenBackgroundLight;
+    p.framing = Framing::CropToObject;
     p.mean = {0.2860};
     p.std = {0.3530};
     return p;
@@ -80,6 +81,10 @@ void Preprocessing::validate() const {
     }
 }
 
+const char* framingName(Framing framing) {
+    return framing == Framing::CropToObject ? "crop-to-object" : "whole-image";
+}
+
 nlohmann::json preprocessingToJson(const Preprocessing& p) {
     return {
         {"name", p.name},
@@ -87,6 +92,7 @@ nlohmann::json preprocessingToJson(const Preprocessing& p) {
         {"resize_shorter_side", p.resizeShorterSide},
         {"crop", {p.cropHeight, p.cropWidth}},
         {"invert", p.invert == InvertPolicy::Never ? "never" : "when-background-light"},
+        {"framing", framingName(p.framing)},
         {"mean", p.mean},
         {"std", p.std},
     };
@@ -109,6 +115,15 @@ Preprocessing preprocessingFromJson(const nlohmann::json& json) {
             throw InputError("preprocessing: invert must be never or when-background-light");
         }
         p.invert = invert == "never" ? InvertPolicy::Never : InvertPolicy::WhenBackgroundLight;
+        if (json.contains("framing")) {
+            const auto framing = json.at("framing").get<std::string>();
+            if (framing != "whole-image" && framing != "crop-to-object") {
+                throw InputError("preprocessing: framing must be whole-image or crop-to-object");
+            }
+            p.framing = framing == "crop-to-object" ? Framing::CropToObject : Framing::WholeImage;
+        } else {
+            p.framing = p.name == "fashion-mnist" ? Framing::CropToObject : Framing::WholeImage;
+        }
         p.mean = json.at("mean").get<std::vector<double>>();
         p.std = json.at("std").get<std::vector<double>>();
         p.validate();
