@@ -58,7 +58,38 @@ torch::Tensor ResidualBlockImpl::applyShortcut(const torch::Tensor& x,
     return torch::Tensor();
 }
 
+torch::Tensor ResidualBlockImpl::bypassForward(const torch::Tensor& x) {
+    torch::Tensor path;
+    switch (info_.shortcut) {
+        case ShortcutKind::Identity:
+            path = x;
+            break;
+        // A plain block's stand-in is option A's map, the identity where shapes match.
+        case ShortcutKind::ZeroPad:
+        case ShortcutKind::None:
+            path = zeroPadShortcut(x, info_.stride, info_.outChannels);
+            break;
+        case ShortcutKind::Projection:
+            // A pre-activation projection needs BN-ReLU(x), which the branch computes; F(x)
+            // is computed along and dropped (a few blocks per network have one).
+            path = downsample_->forward(info_.preact ? residualBranch(x).shortcutInput : x);
+            break;
+    }
+    // Never x itself: a later in-place operation must not reach the block's input.
+    torch::Tensor output = info_.preact ? (path.is_same(x) ? x.clone() : path) : torch::relu(path);
+    if (!hooks_->empty()) {
+        const torch::Tensor absent = torch::zeros_like(output);
+        const torch::Tensor shortcut =
+            info_.shortcut == ShortcutKind::None ? torch::Tensor() : path;
+        hooks_->call(BlockTrace{info_.name, x, absent, shortcut, output, /*bypassed=*/true});
+    }
+    return output;
+}
+
 torch::Tensor ResidualBlockImpl::forward(const torch::Tensor& x) {
+    if (bypassed_) {
+        return bypassForward(x);
+    }
     Branch branch = residualBranch(x);
     torch::Tensor shortcut = applyShortcut(x, branch.shortcutInput);
 

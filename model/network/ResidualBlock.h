@@ -30,6 +30,13 @@ public:
     HookHandle registerForwardHook(BlockHook hook, TraceScope scope = TraceScope::Everything);
     std::size_t hookCount() const { return hooks_->size(); }
 
+    // A lesion (Veit et al. 2016): the block outputs its shortcut path alone — the
+    // identity, option A's subsample + zero channels, or option B's projection — followed
+    // by the block's usual post-addition ReLU (post-activation blocks only). A plain block,
+    // which has no shortcut, becomes the parameter-free option-A map. Weights untouched.
+    void setBypassed(bool bypassed) { bypassed_ = bypassed; }
+    bool bypassed() const { return bypassed_; }
+
     const BlockInfo& info() const { return info_; }
     bool hasBatchNorm() const { return batchNorm_; }
     // Whether the block applies BN-ReLU to its input itself (false for the first
@@ -59,10 +66,12 @@ protected:
 
 private:
     torch::Tensor applyShortcut(const torch::Tensor& x, const torch::Tensor& preactivated);
+    torch::Tensor bypassForward(const torch::Tensor& x);
 
     BlockInfo info_;
     bool batchNorm_;
     bool preactivateInput_;
+    bool bypassed_ = false;
     torch::nn::Sequential downsample_{nullptr};
     std::shared_ptr<BlockHookList> hooks_ = std::make_shared<BlockHookList>();
 };

@@ -18,6 +18,9 @@ struct BlockStatistics {
     std::optional<double> residualRatio;  // ||F(x)|| / ||shortcut||
     std::optional<double> cosine;         // cos(F(x), shortcut)
     double residualStd = 0;               // std of F(x)'s elements (He et al. 2015, Fig. 7)
+    // Bypassed by a lesion: F(x) absent, so its norm and std are 0 and the ratio and cosine
+    // are absent, not 0 or NaN.
+    bool bypassed = false;
 };
 
 // One entry per image, each holding one entry per block in forward order.

@@ -20,6 +20,7 @@ BlockStatisticsProbe::BlockStatisticsProbe(ResNetImpl& network) {
     const auto& blocks = network.blocks();
     pending_.resize(blocks.size());
     elementsPerImage_.resize(blocks.size());
+    bypassed_.resize(blocks.size());
     for (size_t i = 0; i < blocks.size(); ++i) {
         names_.push_back(blocks[i]->info().name);
         hasShortcut_.push_back(blocks[i]->info().shortcut != ShortcutKind::None);
@@ -38,6 +39,7 @@ void BlockStatisticsProbe::record(size_t blockIndex, const BlockTrace& trace) {
     lastOutput_ = trace.output;
     lastOutputSquared_ = sums.select(1, kSumOutputSquared);
     elementsPerImage_[blockIndex] = trace.residual[0].numel();
+    bypassed_[blockIndex] = trace.bypassed;
 }
 
 NetworkStatistics BlockStatisticsProbe::collect() {
@@ -78,6 +80,11 @@ NetworkStatistics BlockStatisticsProbe::collect() {
                 s.residualRatio = finiteOrNone(s.residualNorm / shortcutNorm);
                 s.cosine =
                     finiteOrNone(v[kSumResidualTimesShortcut] / (s.residualNorm * shortcutNorm));
+            }
+            if (bypassed_[b]) {
+                s.bypassed = true;
+                s.residualRatio.reset();
+                s.cosine.reset();
             }
             blocks.push_back(std::move(s));
         }

@@ -30,6 +30,7 @@ private:
     std::vector<std::string> names_;
     std::vector<bool> hasShortcut_;
     std::vector<int64_t> elementsPerImage_;  // of F(x), for the standard deviation
+    std::vector<bool> bypassed_;             // in the last forward (a lesion)
     std::vector<HookHandle> handles_;
     // Per block, one [batch, columns] float64 tensor of sums per forward.
     std::vector<std::vector<torch::Tensor>> pending_;

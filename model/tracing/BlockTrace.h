@@ -16,6 +16,9 @@ struct BlockTrace {
     const torch::Tensor& residual;  // F(x), the branch output before the addition
     const torch::Tensor& shortcut;  // what is added to F(x); undefined for a plain block
     const torch::Tensor& output;    // the block output
+    // Bypassed by a lesion (LesionMask): F(x) was not computed; `residual` is zeros of the
+    // output's shape so that sums over it stay defined.
+    bool bypassed = false;
 };
 
 }  // namespace reslens
