@@ -172,6 +172,51 @@ private Q_SLOTS:
         QVERIFY(window().lastClassification().croppedToObject);
     }
 
+    // A live lesion: B on the selected block bypasses it, the image is classified again
+    // (as reslens-cli classify --bypass does), the bar says so, and one click restores all.
+    void bypassingABlockReclassifiesAndRestores() {
+        const QString file = sample("7-sneaker-0009.png");
+        QSignalSpy shown(&window(), &MainWindow::predictionsShown);
+        window().classifyFile(file);
+        QVERIFY(shown.wait(kWaitMs));
+        const QVector<ClassProbability> intact = window().predictions()->predictions();
+
+        window().blockList()->selectEntry(7);  // layer3.0, the last stage's downsampling
+        QTest::keyClick(window().blockList(), Qt::Key_B);
+        QVERIFY(shown.wait(kWaitMs));
+        QCOMPARE(window().blockList()->bypassedBlocks(), QStringList{"layer3.0"});
+        QVERIFY(window().bypassText().contains("1 block bypassed: layer3.0"));
+        const ClassificationView lesioned = window().lastClassification();
+        QVERIFY(lesioned.blocks[6].bypassed && !lesioned.blocks[5].bypassed);
+        QCOMPARE(lesioned.blocks[6].residualNorm, 0.0);
+
+        const CliRun cli = runCli({"classify", "--model", "default", "--bypass", "layer3.0",
+                                   "--top", "5", "--json", file});
+        QCOMPARE(cli.exitCode, 0);
+        const QJsonArray cliTop = QJsonDocument::fromJson(cli.out)
+                                      .object()["results"]
+                                      .toArray()[0]
+                                      .toObject()["top"]
+                                      .toArray();
+        const auto& top = window().predictions()->predictions();
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(top[i].index, cliTop[i].toObject()["index"].toInt());
+            QVERIFY(qAbs(top[i].probability - cliTop[i].toObject()["probability"].toDouble()) <
+                    1e-6);
+        }
+        QVERIFY(qAbs(top[0].probability - intact[0].probability) > 1e-4);  // it did something
+
+        window().setBypass({});
+        QVERIFY(shown.wait(kWaitMs));
+        QVERIFY(window().bypassText().isEmpty());
+        QVERIFY(window().blockList()->bypassedBlocks().isEmpty());
+        const auto& restored = window().predictions()->predictions();
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(restored[i].index, intact[i].index);
+            QCOMPARE(restored[i].probability, intact[i].probability);  // bit for bit
+        }
+    }
+
     void keyboardSteppingMovesTheSelectionAndTheGrid() {
         BlockListWidget* blocks = window().blockList();
         QSignalSpy grids(&window(), &MainWindow::featureGridShown);

@@ -3,6 +3,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLocale>
+#include <QMenu>
 #include <QSignalBlocker>
 
 #include <algorithm>
@@ -12,7 +13,7 @@
 namespace reslens {
 namespace {
 
-enum Column { kName, kKind, kShortcut, kOutput, kParams, kMacs, kColumnCount };
+enum Column { kName, kKind, kShortcut, kOutput, kParams, kMacs, kBypass, kColumnCount };
 
 QTreeWidgetItem* makeRow(const QString& name, const QString& kind, const QString& shortcut,
                          const Shape3& output, int64_t params, int64_t macs) {
@@ -33,7 +34,16 @@ QTreeWidgetItem* makeRow(const QString& name, const QString& kind, const QString
 BlockListWidget::BlockListWidget(QWidget* parent) : QTreeWidget(parent) {
     setColumnCount(kColumnCount);
     setHeaderLabels({tr("Block"), tr("Kind"), tr("Shortcut"), tr("Output"), tr("Parameters"),
-                     tr("Multiply-adds")});
+                     tr("Multiply-adds"), tr("Bypass")});
+    headerItem()->setToolTip(kBypass, tr("Bypass F(x): the block passes its shortcut on alone "
+                                         "(a lesion, Veit et al. 2016). Key: B"));
+    setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(this, &QWidget::customContextMenuRequested, this, &BlockListWidget::showContextMenu);
+    connect(this, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem*, int column) {
+        if (column == kBypass) {
+            Q_EMIT bypassToggled(bypassedBlocks());
+        }
+    });
     setAlternatingRowColors(true);
     setUniformRowHeights(true);
     header()->setStretchLastSection(false);
@@ -59,6 +69,53 @@ QString BlockListWidget::entryName(int entry) const {
 
 QTreeWidgetItem* BlockListWidget::itemOfEntry(int entry) const {
     return entry >= 0 && entry < entries_.size() ? entries_[entry] : nullptr;
+}
+
+QStringList BlockListWidget::bypassedBlocks() const {
+    QStringList blocks;
+    for (int entry = 1; entry <= blockCount_; ++entry) {
+        if (entries_[entry]->checkState(kBypass) == Qt::Checked) {
+            blocks << entries_[entry]->text(kName);
+        }
+    }
+    return blocks;
+}
+
+void BlockListWidget::showBypassed(const QStringList& blocks) {
+    const QSignalBlocker quiet(this);
+    for (int entry = 1; entry <= blockCount_; ++entry) {
+        QTreeWidgetItem* item = entries_[entry];
+        item->setCheckState(kBypass,
+                            blocks.contains(item->text(kName)) ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+void BlockListWidget::toggleBypass(int entry) {
+    if (entry < 1 || entry > blockCount_) {
+        return;  // the stem and the head have no shortcut to fall back on
+    }
+    QTreeWidgetItem* item = entries_[entry];
+    item->setCheckState(kBypass,
+                        item->checkState(kBypass) == Qt::Checked ? Qt::Unchecked : Qt::Checked);
+}
+
+void BlockListWidget::showContextMenu(const QPoint& position) {
+    const int entry = entries_.indexOf(itemAt(position));
+    QMenu menu(this);
+    if (entry >= 1 && entry <= blockCount_) {
+        QAction* bypass = menu.addAction(tr("Bypass F(x) of %1").arg(entryName(entry)));
+        bypass->setCheckable(true);
+        bypass->setChecked(entries_[entry]->checkState(kBypass) == Qt::Checked);
+        bypass->setShortcut(Qt::Key_B);
+        connect(bypass, &QAction::triggered, this, [this, entry] { toggleBypass(entry); });
+    }
+    QAction* restore = menu.addAction(tr("Restore every block"));
+    restore->setEnabled(!bypassedBlocks().isEmpty());
+    connect(restore, &QAction::triggered, this, [this] {
+        showBypassed({});
+        Q_EMIT bypassToggled({});
+    });
+    menu.exec(viewport()->mapToGlobal(position));
 }
 
 void BlockListWidget::selectEntry(int entry) {
@@ -121,6 +178,9 @@ void BlockListWidget::keyPressEvent(QKeyEvent* event) {
         case Qt::Key_End:
             selectEntry(entryCount() - 1);
             break;
+        case Qt::Key_B:
+            toggleBypass(currentEntry());
+            break;
         default:
             QTreeWidget::keyPressEvent(event);
             return;
@@ -157,6 +217,10 @@ void BlockListWidget::showSummary(const ArchitectureSummary& summary) {
         row->setToolTip(kParams, tr("convolutions %1, batch norm %2, shortcut %3")
                                      .arg(countText(block.convParams), countText(block.bnParams),
                                           countText(block.shortcutParams)));
+        row->setFlags(row->flags() | Qt::ItemIsUserCheckable);
+        row->setCheckState(kBypass, Qt::Unchecked);
+        row->setToolTip(kBypass, tr("Bypass F(x): %1 passes its shortcut on alone")
+                                     .arg(QString::fromStdString(block.info.name)));
         stage->addChild(row);
         entries_.push_back(row);
         ++blockCount_;

@@ -191,7 +191,8 @@ void InferenceWorker::classifyDecoded(int requestId, const QString& source,
     }
     for (const BlockStatistics& s : result.blocks) {
         view.blocks.push_back({QString::fromStdString(s.name), s.inputNorm, s.residualNorm,
-                               s.shortcutNorm, s.outputNorm, s.residualRatio, s.cosine});
+                               s.shortcutNorm, s.outputNorm, s.residualRatio, s.cosine,
+                               s.bypassed});
     }
     Q_EMIT classified(view);
 }
@@ -263,6 +264,19 @@ void InferenceWorker::setDevice(const QString& name) {
         Q_EMIT deviceChanged(name);
     } catch (const std::exception& e) {
         Q_EMIT deviceFailed(QString::fromUtf8(e.what()));
+    }
+}
+
+void InferenceWorker::setBypassed(const QStringList& blocks) {
+    try {
+        std::set<std::string> names;
+        for (const QString& block : blocks) {
+            names.insert(block.toStdString());
+        }
+        session_->setBypassed(names);
+        Q_EMIT bypassChanged(blocks);
+    } catch (const std::exception& e) {
+        Q_EMIT bypassFailed(QString::fromUtf8(e.what()));
     }
 }
 

@@ -42,6 +42,9 @@ public Q_SLOTS:
     // Photos cropped to their object (when the model's preparation does); the window
     // re-classifies the image afterwards.
     void setCropToObject(bool enabled);
+    // A live lesion: these blocks bypassed from the next classification on. Emits
+    // bypassChanged with the blocks now bypassed (unchanged on failure, with bypassFailed).
+    void setBypassed(const QStringList& blocks);
 
 Q_SIGNALS:
     void modelLoaded(const reslens::ModelView& model);
@@ -51,6 +54,8 @@ Q_SIGNALS:
     void featuresRendered(const reslens::FeatureView& view);
     void deviceChanged(const QString& device);
     void deviceFailed(const QString& message);
+    void bypassChanged(const QStringList& blocks);
+    void bypassFailed(const QString& message);
 
 private:
     void classifyDecoded(int requestId, const QString& source, const DecodedImage& image);

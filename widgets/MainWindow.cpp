@@ -26,6 +26,7 @@
 #include "app/core/ComputeThreads.h"
 #include "app/core/ShippedModels.h"
 #include "widgets/BlockListWidget.h"
+#include "widgets/BypassBar.h"
 #include "widgets/DropZone.h"
 #include "widgets/Export.h"
 #include "widgets/FeatureMapPanel.h"
@@ -63,6 +64,7 @@ MainWindow::MainWindow(QWidget* parent)
       input_(new InputPanel),
       predictions_(new PredictionBars),
       blocks_(new BlockListWidget),
+      bypassBar_(new BypassBar),
       features_(new FeatureMapPanel),
       magnitudes_(new MagnitudeChart),
       parameters_(new ParameterTable),
@@ -109,6 +111,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(input_, &InputPanel::imagePasted, this, &MainWindow::classifyPastedImage);
     connect(input_, &InputPanel::openRequested, this, &MainWindow::chooseImage);
     connect(input_, &InputPanel::cropToObjectToggled, this, &MainWindow::setCropToObject);
+    connect(blocks_, &BlockListWidget::bypassToggled, this, &MainWindow::setBypass);
+    connect(bypassBar_, &BypassBar::restoreRequested, this, [this] { setBypass({}); });
     {
         const bool crop = QSettings().value(settings::kCropToObject, true).toBool();
         input_->setCropToObject(crop);
@@ -146,6 +150,7 @@ void MainWindow::buildDocks() {
     auto* left = makeDock(tr("Input"), "inputDock", input_, this);
     auto* predictionsBox = new QWidget;
     auto* predictionsLayout = new QVBoxLayout(predictionsBox);
+    predictionsLayout->addWidget(bypassBar_);
     predictionsLayout->addWidget(predictions_);
     predictionsLayout->addStretch();
     auto* top = makeDock(tr("Predictions"), "predictionsDock", predictionsBox, this);
@@ -317,6 +322,17 @@ void MainWindow::connectWorker() {
             classifyFile(lastImagePath_);
         }
     });
+    connect(worker_, &InferenceWorker::bypassChanged, this, [this](const QStringList& blocks) {
+        blocks_->showBypassed(blocks);
+        bypassBar_->showBypassed(blocks);
+        reclassifyCurrent();
+    });
+    connect(worker_, &InferenceWorker::bypassFailed, this, [this](const QString& message) {
+        showError(tr("Cannot bypass: %1").arg(message));
+        blocks_->showBypassed({});
+        bypassBar_->showBypassed({});
+        setBypass({});
+    });
     connect(worker_, &InferenceWorker::deviceFailed, this, [this](const QString& message) {
         showError(tr("Cannot use that device: %1").arg(message));
         device_->setCurrentIndex(0);
@@ -384,6 +400,7 @@ void MainWindow::onModelLoaded(const ModelView& view) {
         tr("%1 · %2 · %3 classes").arg(view.title, view.preprocessing).arg(view.labels.size()));
     modelLabel_->setToolTip(view.provenance);
     input_->setCropToObjectAvailable(view.cropsToObject);
+    bypassBar_->showBypassed({});  // a new network: every block as trained
     statusBar()->clearMessage();
     if (view.request.kind != ModelKind::Fresh && view.request.kind != ModelKind::Memory) {
         QSettings settings;
@@ -416,7 +433,19 @@ void MainWindow::classifyFile(const QString& path) {
 void MainWindow::setCropToObject(bool enabled) {
     QSettings().setValue(settings::kCropToObject, enabled);
     QMetaObject::invokeMethod(worker_, [w = worker_, enabled] { w->setCropToObject(enabled); });
-    // The image on screen, prepared again: the toggle shows the difference at once.
+    reclassifyCurrent();
+}
+
+QString MainWindow::bypassText() const {
+    return bypassBar_->text();
+}
+
+void MainWindow::setBypass(const QStringList& blocks) {
+    QMetaObject::invokeMethod(worker_, [w = worker_, blocks] { w->setBypassed(blocks); });
+}
+
+void MainWindow::reclassifyCurrent() {
+    // The image on screen, classified again: a toggle shows its difference at once.
     if (classification_.source == tr("pasted image") && !lastPastedImage_.isNull()) {
         classifyPastedImage(lastPastedImage_);
     } else {

@@ -23,6 +23,7 @@ class QTabWidget;
 namespace reslens {
 
 class BlockListWidget;
+class BypassBar;
 class FeatureMapPanel;
 class InferenceWorker;
 class InputPanel;
@@ -52,6 +53,7 @@ public:
     InputPanel* inputPanel() const { return input_; }
     PredictionBars* predictions() const { return predictions_; }
     BlockListWidget* blockList() const { return blocks_; }
+    QString bypassText() const;  // the bypass bar's line; empty while no block is bypassed
     FeatureMapPanel* featurePanel() const { return features_; }
     MagnitudeChart* magnitudeChart() const { return magnitudes_; }
     ParameterTable* parameterTable() const { return parameters_; }
@@ -73,6 +75,8 @@ public Q_SLOTS:
     void classifyFile(const QString& path);
     void classifyPastedImage(const QImage& image);
     void setCropToObject(bool enabled);
+    // A live lesion: these blocks bypassed, the current image classified again.
+    void setBypass(const QStringList& blocks);
 
 Q_SIGNALS:
     void modelShown(const QString& title);
@@ -86,6 +90,7 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    void reclassifyCurrent();
     void buildDocks();
     void buildActions();
     void buildToolbar();
@@ -117,6 +122,7 @@ private:
     InputPanel* input_;
     PredictionBars* predictions_;
     BlockListWidget* blocks_;
+    BypassBar* bypassBar_;
     FeatureMapPanel* features_;
     MagnitudeChart* magnitudes_;
     ParameterTable* parameters_;

@@ -47,6 +47,7 @@ struct BlockMagnitude {
     double outputNorm = 0;
     std::optional<double> ratio;
     std::optional<double> cosine;
+    bool bypassed = false;  // a lesion: F(x) absent
 };
 
 struct ClassificationView {

@@ -24,7 +24,8 @@ nlohmann::json blockJson(const BlockStatistics& s) {
             {"output_norm", s.outputNorm},
             {"residual_ratio", optionalJson(s.residualRatio)},
             {"cosine", optionalJson(s.cosine)},
-            {"residual_std", s.residualStd}};
+            {"residual_std", s.residualStd},
+            {"bypassed", s.bypassed}};
 }
 
 std::string optionalText(const std::optional<double>& value, const char* format) {
@@ -62,10 +63,11 @@ void printPrediction(const std::string& image, const ClassificationResult& p,
     std::printf("\n  %-10s %10s %10s %10s %10s %7s %7s %9s\n", "block", "|x|", "|F(x)|",
                 "|shortcut|", "|y|", "ratio", "cos", "std F(x)");
     for (const BlockStatistics& s : p.blocks) {
-        std::printf("  %-10s %10.3f %10.3f %10s %10.3f %7s %7s %9.4f\n", s.name.c_str(),
+        std::printf("  %-10s %10.3f %10.3f %10s %10.3f %7s %7s %9.4f%s\n", s.name.c_str(),
                     s.inputNorm, s.residualNorm, optionalText(s.shortcutNorm, "%.3f").c_str(),
                     s.outputNorm, optionalText(s.residualRatio, "%.3f").c_str(),
-                    optionalText(s.cosine, "%.3f").c_str(), s.residualStd);
+                    optionalText(s.cosine, "%.3f").c_str(), s.residualStd,
+                    s.bypassed ? "  bypassed" : "");
     }
     std::printf("\n");
 }
@@ -83,6 +85,10 @@ ClassifyCommand::ClassifyCommand(CLI::App& parent) {
     command_->add_option("images", images_, "image files (PNG, JPEG, BMP, TIFF, WebP, ...)")
         ->required();
     command_->add_option("--top", top_, "how many classes to list")->check(CLI::Range(1, 1000000));
+    command_
+        ->add_option("--bypass", bypass_,
+                     "blocks to bypass (a lesion: the shortcut path alone), e.g. layer2.0")
+        ->delimiter(',');
     command_->add_flag("--json", json_, "print one JSON document");
 }
 
@@ -91,6 +97,7 @@ int ClassifyCommand::run(const CommandContext& context) {
     session.setDevice(source_.deviceName());  // refuse a bad device before any work
     session.setCropToObject(source_.cropToObject());
     const OpenedModel model = session.open(source_.request());
+    session.setBypassed({bypass_.begin(), bypass_.end()});
     // Decode every image first: one bad file fails the command before any output.
     std::vector<DecodedImage> images;
     images.reserve(images_.size());

@@ -22,6 +22,7 @@ private:
     std::vector<std::string> images_;
     int top_ = 5;
     bool json_ = false;
+    std::vector<std::string> bypass_;
 };
 
 }  // namespace reslens::cli

@@ -9,6 +9,7 @@
 #include "imaging/FeatureGrid.h"
 #include "imaging/ImageDecoder.h"
 #include "imaging/ImagePreprocessor.h"
+#include "model/network/LesionMask.h"
 #include "model/runtime/DeviceSelection.h"
 #include "model/runtime/InputError.h"
 #include "model/tracing/Classifier.h"
@@ -119,6 +120,17 @@ OpenedModel ExplorerSession::open(const ModelRequest& request, const std::string
         state_->capture = std::make_unique<FeatureCaptureProbe>(*state_->model.network);
     }
     return opened;
+}
+
+void ExplorerSession::setBypassed(const std::set<std::string>& blocks) {
+    if (!hasModel()) {
+        throw InputError("no model is open");
+    }
+    LesionMask(blocks).applyTo(*state_->model.network);
+}
+
+std::set<std::string> ExplorerSession::bypassed() const {
+    return hasModel() ? LesionMask::of(*state_->model.network).blocks() : std::set<std::string>{};
 }
 
 bool ExplorerSession::hasModel() const {

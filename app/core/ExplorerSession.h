@@ -7,6 +7,7 @@
 // Not thread-safe: one thread uses a session (the app's inference thread).
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,12 @@ public:
     // torchvision's eval transform would. On by default; kept across models.
     void setCropToObject(bool enabled);
     bool cropToObject() const;
+
+    // Blocks bypassed in every classification from now on — a live lesion (Veit et al.
+    // 2016; LesionMask). The empty set restores the network exactly. Throws InputError for
+    // a block the model lacks (nothing changes then). Opening another model clears it.
+    void setBypassed(const std::set<std::string>& blocks);
+    std::set<std::string> bypassed() const;
 
     // Prepares and classifies one image (capturing its tensors when the session does).
     ClassificationResult classify(const DecodedImage& image, int topK);
