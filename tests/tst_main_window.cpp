@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
@@ -19,6 +20,9 @@
 #include "widgets/FeatureGridView.h"
 #include "widgets/FeatureMapPanel.h"
 #include "widgets/InputPanel.h"
+#include "widgets/LesionBlockChart.h"
+#include "widgets/LesionDepthChart.h"
+#include "widgets/LesionView.h"
 #include "widgets/MagnitudeChart.h"
 #include "widgets/MainWindow.h"
 #include "widgets/MessageBar.h"
@@ -215,6 +219,39 @@ private Q_SLOTS:
             QCOMPARE(restored[i].index, intact[i].index);
             QCOMPARE(restored[i].probability, intact[i].probability);  // bit for bit
         }
+    }
+
+    // The lesion view: the loaded model's study, then its shipped twin's, side by side,
+    // on the 10,000 test images; the charts and the CSV hold both.
+    void theLesionViewComparesTheModelWithItsTwin() {
+        LesionView* view = window().lesionView();
+        view->findChild<QSpinBox*>()->setValue(1);  // random k up to 1
+        QSignalSpy finished(view, &LesionView::studyFinished);
+        view->runLoadedModel();
+        QVERIFY(finished.wait(300000));
+        view->runModel(ModelRequest::shipped("default-plain"));
+        QVERIFY(finished.wait(300000));
+        QCOMPARE(view->studies().size(), 2);
+        const LesionStudyResult& resnet = view->studies()[0].result;
+        const LesionStudyResult& plain = view->studies()[1].result;
+        QCOMPARE(int(resnet.blocks.size()), 9);
+        QCOMPARE(resnet.samples, int64_t(10000));
+        // The values reslens-cli lesion gives (tst_lesion checks those against PyTorch).
+        QVERIFY(std::abs(resnet.blocks[0].accuracy - 0.5023) < 0.0006);
+        QVERIFY(std::abs(plain.blocks[8].accuracy - 0.0986) < 0.0006);
+        QCOMPARE(view->blockChart()->barCount(), 18);
+        QCOMPARE(view->depthChart()->pointCount(), 2);
+
+        const QString csv = dir_.filePath("lesion.csv");
+        QCOMPARE(view->exportCsv(csv), QString());
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + 2 * (1 + 9 + 1));  // header; baseline, blocks, k = 1
+        QVERIFY(lines[2].contains("block,layer1.0,conv2_x,0"));
+        const QString png = dir_.filePath("lesion.png");
+        QCOMPARE(view->exportCharts(png), QString());
+        QVERIFY(!QImage(png).isNull());
     }
 
     void keyboardSteppingMovesTheSelectionAndTheGrid() {

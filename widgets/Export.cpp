@@ -157,4 +157,30 @@ QString saveStatisticsJson(const StatisticsSnapshot& snapshot, const QString& pa
                            [&](QSaveFile& file) { return file.write(bytes) == bytes.size(); });
 }
 
+QString saveLesionCsv(const QVector<NamedLesionStudy>& studies, const QString& path) {
+    return writeAtomically(path, [&](QSaveFile& file) {
+        QTextStream out(&file);
+        out << "model,data,kind,block,stage,downsampling,k,trials,accuracy,loss,std_accuracy\n";
+        for (const NamedLesionStudy& study : studies) {
+            const QString model = csvField(QString::fromStdString(study.title)) + ',' +
+                                  csvField(QString::fromStdString(study.data));
+            const LesionStudyResult& r = study.result;
+            out << model << ",baseline,,,,0,1," << QString::number(r.baselineAccuracy, 'g', 8)
+                << ',' << QString::number(r.baselineLoss, 'g', 8) << ",\n";
+            for (const BlockLesion& b : r.blocks) {
+                out << model << ",block," << QString::fromStdString(b.name) << ','
+                    << QString::fromStdString(b.stage) << ',' << (b.downsampling ? 1 : 0) << ",1,1,"
+                    << QString::number(b.accuracy, 'g', 8) << ',' << QString::number(b.loss, 'g', 8)
+                    << ",\n";
+            }
+            for (const RandomLesion& k : r.random) {
+                out << model << ",random,,,," << k.k << ',' << k.trials << ','
+                    << QString::number(k.meanAccuracy, 'g', 8) << ",,"
+                    << QString::number(k.stdAccuracy, 'g', 8) << '\n';
+            }
+        }
+        return out.status() == QTextStream::Ok;
+    });
+}
+
 }  // namespace reslens

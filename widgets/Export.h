@@ -5,6 +5,7 @@
 
 #include <QString>
 
+#include "app/core/LesionTypes.h"
 #include "widgets/ViewTypes.h"
 
 class QImage;
@@ -29,5 +30,8 @@ QString saveWidgetPng(QWidget* widget, const QString& path);
 QString saveWidgetSvg(QWidget* widget, const QString& path, const QString& title);
 QString saveStatisticsCsv(const StatisticsSnapshot& snapshot, const QString& path);
 QString saveStatisticsJson(const StatisticsSnapshot& snapshot, const QString& path);
+// One row per evaluation of every study: kind baseline, block (name, stage, downsampling)
+// or random (k, trials, std over trials).
+QString saveLesionCsv(const QVector<NamedLesionStudy>& studies, const QString& path);
 
 }  // namespace reslens

@@ -32,6 +32,7 @@
 #include "widgets/FeatureMapPanel.h"
 #include "widgets/InferenceWorker.h"
 #include "widgets/InputPanel.h"
+#include "widgets/LesionView.h"
 #include "widgets/MagnitudeChart.h"
 #include "widgets/MessageBar.h"
 #include "widgets/NewNetworkDialog.h"
@@ -70,6 +71,7 @@ MainWindow::MainWindow(QWidget* parent)
       parameters_(new ParameterTable),
       messages_(new MessageBar),
       lab_(new TrainingLabPanel),
+      lesion_(new LesionView),
       tabs_(new QTabWidget(this)),
       device_(new QComboBox(this)),
       threads_(new QSpinBox(this)),
@@ -91,6 +93,8 @@ MainWindow::MainWindow(QWidget* parent)
     layout->addWidget(messages_);
     tabs_->addTab(features_, tr("Feature maps"));
     tabs_->addTab(lab_, tr("Training lab"));
+    tabs_->addTab(lesion_, tr("Lesion study"));
+    connect(lesion_, &LesionView::errorOccurred, this, &MainWindow::showError);
     tabs_->setDocumentMode(true);
     layout->addWidget(tabs_, 1);
     setCentralWidget(central);
@@ -140,6 +144,10 @@ MainWindow::~MainWindow() {
 
 QObject* MainWindow::worker() const {
     return worker_;
+}
+
+void MainWindow::showLesionStudy() {
+    tabs_->setCurrentWidget(lesion_);
 }
 
 void MainWindow::showTrainingLab(bool show) {
@@ -317,6 +325,7 @@ void MainWindow::connectWorker() {
     connect(worker_, &InferenceWorker::deviceChanged, this, [this](const QString& name) {
         messages_->showInfo(tr("Running on %1").arg(name));
         lab_->setDevice(name);
+        lesion_->setDevice(name);
         QSettings().setValue(settings::kDevice, name);
         if (!lastImagePath_.isEmpty()) {
             classifyFile(lastImagePath_);
@@ -401,6 +410,7 @@ void MainWindow::onModelLoaded(const ModelView& view) {
     modelLabel_->setToolTip(view.provenance);
     input_->setCropToObjectAvailable(view.cropsToObject);
     bypassBar_->showBypassed({});  // a new network: every block as trained
+    lesion_->setModel(view.request, view.title, int(view.labels.size()));
     statusBar()->clearMessage();
     if (view.request.kind != ModelKind::Fresh && view.request.kind != ModelKind::Memory) {
         QSettings settings;

@@ -27,6 +27,7 @@ class BypassBar;
 class FeatureMapPanel;
 class InferenceWorker;
 class InputPanel;
+class LesionView;
 class MagnitudeChart;
 class MessageBar;
 class ParameterTable;
@@ -53,6 +54,8 @@ public:
     InputPanel* inputPanel() const { return input_; }
     PredictionBars* predictions() const { return predictions_; }
     BlockListWidget* blockList() const { return blocks_; }
+    LesionView* lesionView() const { return lesion_; }
+    void showLesionStudy();
     QString bypassText() const;  // the bypass bar's line; empty while no block is bypassed
     FeatureMapPanel* featurePanel() const { return features_; }
     MagnitudeChart* magnitudeChart() const { return magnitudes_; }
@@ -128,6 +131,7 @@ private:
     ParameterTable* parameters_;
     MessageBar* messages_;
     TrainingLabPanel* lab_;
+    LesionView* lesion_;
     QTabWidget* tabs_;
     QComboBox* device_;
     QSpinBox* threads_;

@@ -9,6 +9,7 @@
 #include "app/core/ShippedModels.h"
 #include "model/network/ResNetConfig.h"
 #include "widgets/BlockListWidget.h"
+#include "widgets/LesionView.h"
 #include "widgets/MainWindow.h"
 #include "widgets/TrainingHistory.h"
 #include "widgets/TrainingLabPanel.h"
@@ -57,10 +58,13 @@ int main(int argc, char** argv) {
                                       "300");
     QCommandLineOption labBatchOption("lab-batch", "Batch size of the --lab run (default 128).",
                                       "n", "128");
+    QCommandLineOption lesionOption(
+        "lesion", "Open the lesion study and run it for the model and its shipped twin.");
     QCommandLineOption screenshotOption(
         "screenshot", "Save a PNG of the window once it has drawn, then quit (for docs).", "file");
     parser.addOptions({modelOption, importOption, archOption, deviceOption, threadsOption,
-                       blockOption, labOption, labStepsOption, labBatchOption, screenshotOption});
+                       blockOption, labOption, labStepsOption, labBatchOption, lesionOption,
+                       screenshotOption});
     parser.process(app);
 
     reslens::StartupOptions options;
@@ -110,7 +114,44 @@ int main(int argc, char** argv) {
             }
         });
     }
-    if (parser.isSet(screenshotOption) && lab) {
+    const bool lesion = parser.isSet(lesionOption);
+    if (lesion) {
+        reslens::LesionView* view = window.lesionView();
+        window.showLesionStudy();
+        for (QDockWidget* dock : window.findChildren<QDockWidget*>()) {
+            if (dock->objectName() != "blocksDock") {
+                dock->hide();
+            }
+        }
+        auto started = std::make_shared<bool>(false);
+        QObject::connect(&window, &reslens::MainWindow::predictionsShown, view, [view, started] {
+            if (!*started) {
+                *started = true;
+                view->runLoadedModel();
+            }
+        });
+        QObject::connect(view, &reslens::LesionView::studyFinished, view, [view, &window] {
+            const ModelRequest& loaded = window.model().request;
+            const reslens::ShippedModel* shipped = reslens::findShippedModel(loaded.location);
+            if (view->studies().size() == 1 && loaded.kind == reslens::ModelKind::Shipped &&
+                shipped && !shipped->twin.empty()) {
+                view->runModel(ModelRequest::shipped(shipped->twin));
+            }
+        });
+    }
+    if (parser.isSet(screenshotOption) && lesion) {
+        const QString file = parser.value(screenshotOption);
+        QObject::connect(
+            window.lesionView(), &reslens::LesionView::studyFinished, &window, [&window, file] {
+                if (window.lesionView()->running() || window.lesionView()->studies().size() < 2) {
+                    return;
+                }
+                QTimer::singleShot(800, &window, [&window, file] {
+                    const bool saved = window.grab().save(file, "PNG");
+                    QCoreApplication::exit(saved ? 0 : 1);
+                });
+            });
+    } else if (parser.isSet(screenshotOption) && lab) {
         const QString file = parser.value(screenshotOption);
         QObject::connect(window.trainingLab(), &reslens::TrainingLabPanel::runFinished, &window,
                          [&window, file] {
