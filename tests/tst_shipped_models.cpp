@@ -110,6 +110,42 @@ private Q_SLOTS:
         }
     }
 
+    // The deep twins (issue 15): resnet56 and plain56 from one recipe, at least 8 epochs,
+    // each at the test accuracy its file records. Their numbers are in docs/user-guide.md.
+    void deepTwinsAreResNet56AndPlain56FromOneRecipe() {
+        LoadedModel deep = loadModel((resources_ + "/models/deep.pt").toStdString());
+        LoadedModel plain = loadModel((resources_ + "/models/deep-plain.pt").toStdString());
+        QCOMPARE(QString::fromStdString(deep.metadata.config.arch), QString("resnet56"));
+        QCOMPARE(QString::fromStdString(plain.metadata.config.arch), QString("plain56"));
+        QVERIFY(deep.metadata.config.skip && !plain.metadata.config.skip);
+        QCOMPARE(deep.network->blocks().size(), size_t(27));
+        const auto& d = deep.metadata.provenance;
+        const auto& p = plain.metadata.provenance;
+        for (const char* key : {"dataset", "training_samples", "steps", "batch", "learning_rate",
+                                "schedule", "momentum", "weight_decay", "augment", "seed"}) {
+            QVERIFY2(p[key] == d[key], key);
+        }
+        // 8 epochs of 60,000 images at batch 128: 8 x 469 steps, all of them done.
+        QVERIFY(d["steps_done"].get<int64_t>() >= 8 * 469);
+        QCOMPARE(p["steps_done"], d["steps_done"]);
+        for (LoadedModel* model : {&deep, &plain}) {
+            const auto& provenance = model->metadata.provenance;
+            const QString command =
+                QString::fromStdString(provenance["command"].get<std::string>());
+            QVERIFY2(command.contains(" train --arch " +
+                                      QString::fromStdString(model->metadata.config.arch) + " "),
+                     qPrintable(command));
+            QCOMPARE(QString::fromStdString(provenance["status"].get<std::string>()),
+                     QString("finished"));
+            const Dataset test = loadFashionMnist(kFashionMnistDirectory, Split::Test);
+            const Preprocessing& pre = model->metadata.preprocessing;
+            const EvaluationResult result = evaluate(*model->network, test, pre.mean, pre.std);
+            const double claimed = provenance["test_accuracy"].get<double>();
+            QVERIFY2(std::abs(result.accuracy - claimed) <= 0.0005,
+                     qPrintable(QString("%1 vs %2").arg(result.accuracy).arg(claimed)));
+        }
+    }
+
     void galleryHasTenImagesPerClassAndIsRecognised() {
         LoadedModel model = loadModel((resources_ + "/models/default.pt").toStdString());
         const QDir gallery(resources_ + "/samples/fashion-mnist");

@@ -4,6 +4,7 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -26,7 +27,7 @@ QLineSeries* levelLine(const QString& name, double level, int categories, const 
 
 LesionBlockChart::LesionBlockChart(QWidget* parent) : QChartView(parent) {
     auto* chart = new QChart;
-    chart->setTitle(tr("Accuracy with one block bypassed"));
+    chart->setTitle(tr("Accuracy with one block bypassed (dashed: no block bypassed)"));
     chart->legend()->setAlignment(Qt::AlignBottom);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
@@ -46,7 +47,10 @@ void LesionBlockChart::showStudies(const QVector<NamedLesionStudy>& studies, int
     }
     QStringList categories;
     for (const BlockLesion& b : studies.front().result.blocks) {
-        categories << QString::fromStdString(b.name) + (b.downsampling ? QString(" ↓") : "");
+        // "2.0 ↓" for layer2.0: names that fit under a bar of a 27-block network.
+        QString name = QString::fromStdString(b.name);
+        name.remove(QStringLiteral("layer"));
+        categories << name + (b.downsampling ? QString(" ↓") : "");
     }
     auto* bars = new QBarSeries;
     for (int s = 0; s < studies.size(); ++s) {
@@ -67,9 +71,10 @@ void LesionBlockChart::showStudies(const QVector<NamedLesionStudy>& studies, int
     chart->addSeries(bars);
     auto* x = new QBarCategoryAxis;
     x->append(categories);
-    x->setTitleText(tr("bypassed block (↓ downsampling)"));
+    x->setTitleText(tr("bypassed block: layer S.I (↓ downsampling)"));
     auto* y = new QValueAxis;
     y->setRange(0, 1);
+    y->setTickCount(6);
     y->setLabelFormat("%.1f");
     y->setTitleText(tr("test accuracy"));
     chart->addAxis(x, Qt::AlignBottom);
@@ -84,6 +89,7 @@ void LesionBlockChart::showStudies(const QVector<NamedLesionStudy>& studies, int
         chart->addSeries(baseline);
         baseline->attachAxis(x);
         baseline->attachAxis(y);
+        chart->legend()->markers(baseline).first()->setVisible(false);  // the title says it
     }
     if (classes > 0) {
         QLineSeries* chance =

@@ -34,6 +34,7 @@ void LesionDepthChart::showStudies(const QVector<NamedLesionStudy>& studies) {
     x->setLabelFormat("%d");
     auto* y = new QValueAxis;
     y->setRange(0, 1);
+    y->setTickCount(6);
     y->setLabelFormat("%.1f");
     y->setTitleText(tr("mean test accuracy"));
     chart->addAxis(x, Qt::AlignBottom);
@@ -60,7 +61,7 @@ void LesionDepthChart::showStudies(const QVector<NamedLesionStudy>& studies) {
         light.setAlpha(60);
         band->setBrush(light);
         band->setPen(Qt::NoPen);
-        band->setName(tr("± one std over trials"));
+        band->setName(tr("± 1 std"));
         mean->setPen(QPen(runColor(s), 2));
         mean->setPointsVisible(true);
         for (QAbstractSeries* series :

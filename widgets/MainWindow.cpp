@@ -38,6 +38,7 @@
 #include "widgets/NewNetworkDialog.h"
 #include "widgets/ParameterTable.h"
 #include "widgets/PredictionBars.h"
+#include "widgets/ResponseView.h"
 #include "widgets/SettingsKeys.h"
 #include "widgets/SettingsValues.h"
 #include "widgets/TrainingLabPanel.h"
@@ -72,6 +73,7 @@ MainWindow::MainWindow(QWidget* parent)
       messages_(new MessageBar),
       lab_(new TrainingLabPanel),
       lesion_(new LesionView),
+      responses_(new ResponseView),
       tabs_(new QTabWidget(this)),
       device_(new QComboBox(this)),
       threads_(new QSpinBox(this)),
@@ -94,6 +96,8 @@ MainWindow::MainWindow(QWidget* parent)
     tabs_->addTab(features_, tr("Feature maps"));
     tabs_->addTab(lab_, tr("Training lab"));
     tabs_->addTab(lesion_, tr("Lesion study"));
+    tabs_->addTab(responses_, tr("Responses"));
+    connect(responses_, &ResponseView::errorOccurred, this, &MainWindow::showError);
     connect(lesion_, &LesionView::errorOccurred, this, &MainWindow::showError);
     tabs_->setDocumentMode(true);
     layout->addWidget(tabs_, 1);
@@ -411,6 +415,7 @@ void MainWindow::onModelLoaded(const ModelView& view) {
     input_->setCropToObjectAvailable(view.cropsToObject);
     bypassBar_->showBypassed({});  // a new network: every block as trained
     lesion_->setModel(view.request, view.title, int(view.labels.size()));
+    responses_->setModel(view.request, view.title);
     statusBar()->clearMessage();
     if (view.request.kind != ModelKind::Fresh && view.request.kind != ModelKind::Memory) {
         QSettings settings;

@@ -28,6 +28,7 @@ class FeatureMapPanel;
 class InferenceWorker;
 class InputPanel;
 class LesionView;
+class ResponseView;
 class MagnitudeChart;
 class MessageBar;
 class ParameterTable;
@@ -55,6 +56,7 @@ public:
     PredictionBars* predictions() const { return predictions_; }
     BlockListWidget* blockList() const { return blocks_; }
     LesionView* lesionView() const { return lesion_; }
+    ResponseView* responseView() const { return responses_; }
     void showLesionStudy();
     QString bypassText() const;  // the bypass bar's line; empty while no block is bypassed
     FeatureMapPanel* featurePanel() const { return features_; }
@@ -132,6 +134,7 @@ private:
     MessageBar* messages_;
     TrainingLabPanel* lab_;
     LesionView* lesion_;
+    ResponseView* responses_;
     QTabWidget* tabs_;
     QComboBox* device_;
     QSpinBox* threads_;

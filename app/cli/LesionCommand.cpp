@@ -49,7 +49,9 @@ nlohmann::json studyJson(const LesionStudyResult& r) {
             {"baseline_accuracy", r.baselineAccuracy},
             {"baseline_loss", r.baselineLoss},
             {"blocks", blocks},
-            {"random", random}};
+            {"random", random},
+            {"evaluations", r.evaluations},
+            {"evaluation_seconds", r.evaluationSeconds}};
 }
 
 void printStudy(const std::string& arch, const std::string& data, const LesionStudyResult& r) {

@@ -2,6 +2,7 @@
 
 #include <torch/torch.h>
 
+#include <chrono>
 #include <cmath>
 #include <numeric>
 #include <random>
@@ -81,7 +82,12 @@ LesionStudyResult runLesionStudy(LoadedModel& model, const Dataset& data,
     };
     const auto evaluateWith = [&](const LesionMask& mask) {
         const ScopedLesion lesion(network, mask);
-        return evaluate(network, data, p.mean, p.std);
+        const auto start = std::chrono::steady_clock::now();
+        const EvaluationResult evaluation = evaluate(network, data, p.mean, p.std);
+        result.evaluationSeconds +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        ++result.evaluations;
+        return evaluation;
     };
 
     const EvaluationResult baseline = evaluateWith(LesionMask());

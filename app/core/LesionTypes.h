@@ -38,7 +38,9 @@ struct LesionStudyResult {
     double baselineLoss = 0;
     std::vector<BlockLesion> blocks;  // in network order
     std::vector<RandomLesion> random;
-    bool cancelled = false;  // stopped by the progress callback: what ran is kept
+    bool cancelled = false;        // stopped by the progress callback: what ran is kept
+    int evaluations = 0;           // forward passes over the whole data
+    double evaluationSeconds = 0;  // their wall time (throughput: evaluations x samples / s)
 };
 
 // After each evaluation: how many are done, of how many, and what ran ("layer2.0",

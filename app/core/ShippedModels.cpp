@@ -7,6 +7,9 @@ const std::vector<ShippedModel>& shippedModels() {
         {"default", "models/default.pt", "default-plain", "ResNet-20 trained on Fashion-MNIST"},
         {"default-plain", "models/default-plain.pt", "default",
          "plain-20: ResNet-20 without its skips, the identical recipe"},
+        {"deep", "models/deep.pt", "deep-plain", "ResNet-56 trained on Fashion-MNIST"},
+        {"deep-plain", "models/deep-plain.pt", "deep",
+         "plain-56: ResNet-56 without its skips, the identical recipe"},
     };
     return models;
 }

@@ -42,8 +42,10 @@ int main(int argc, char** argv) {
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument("image", "An image to classify at start-up.", "[IMAGE]");
-    QCommandLineOption modelOption(
-        "model", "A ResLens model file, or 'default' / 'default-plain' (shipped).", "file");
+    QCommandLineOption modelOption("model",
+                                   QString("A ResLens model file, or a shipped model: %1.")
+                                       .arg(QString::fromStdString(reslens::shippedModelNames())),
+                                   "file");
     QCommandLineOption importOption(
         "import", "A torchvision ResNet saved as TorchScript (or a state dict) to import.", "file");
     QCommandLineOption archOption(

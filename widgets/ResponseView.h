@@ -1,0 +1,58 @@
+#pragma once
+
+// He et al. 2015, Fig. 7 in the app: the std of each block's response F(x), averaged over
+// the gallery, against depth, for the loaded model with its twin and — for the shipped
+// models — the other depth's pair overlaid. Measured on a worker thread; exports as PNG,
+// SVG and CSV.
+
+#include <QThread>
+#include <QVector>
+#include <QWidget>
+
+#include "app/core/ModelRequest.h"
+#include "app/core/ResponseProfile.h"
+
+class QChartView;
+class QLabel;
+class QPushButton;
+
+namespace reslens {
+
+class ResponseWorker;
+
+class ResponseView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ResponseView(QWidget* parent = nullptr);
+    ~ResponseView() override;
+
+    void setModel(const ModelRequest& request, const QString& title);
+    const QVector<ResponseProfile>& profiles() const { return profiles_; }
+    // The models a measurement covers: the loaded one, its twin, and the other shipped pair.
+    QVector<ModelRequest> modelsToMeasure() const;
+
+    QString exportChart(const QString& path);  // .png or .svg; "" or the reason
+    QString exportCsv(const QString& path) const;
+
+public Q_SLOTS:
+    void measure();
+
+Q_SIGNALS:
+    void measurementFinished();
+    void errorOccurred(const QString& message);
+
+private:
+    void redraw();
+
+    QThread thread_;
+    ResponseWorker* worker_;
+    ModelRequest model_;
+    QVector<ResponseProfile> profiles_;
+    QLabel* modelLabel_;
+    QPushButton* measure_;
+    QChartView* chart_;
+    QLabel* summary_;
+};
+
+}  // namespace reslens
