@@ -28,6 +28,7 @@
 #include "widgets/MessageBar.h"
 #include "widgets/ParameterTable.h"
 #include "widgets/PredictionBars.h"
+#include "widgets/ResponseView.h"
 #include "widgets/SettingsKeys.h"
 
 using namespace reslens;
@@ -252,6 +253,31 @@ private Q_SLOTS:
         const QString png = dir_.filePath("lesion.png");
         QCOMPARE(view->exportCharts(png), QString());
         QVERIFY(!QImage(png).isNull());
+    }
+
+    // He et al.'s Fig. 7 in the app: the loaded default, its twin and the deep pair, each
+    // block's std of F(x) over the 100 gallery samples; the CSV holds every block.
+    void theResponseViewOverlaysBothDepthsAndTheirTwins() {
+        ResponseView* view = window().responseView();
+        QCOMPARE(view->modelsToMeasure().size(), 4);
+        QSignalSpy finished(view, &ResponseView::measurementFinished);
+        view->measure();
+        QVERIFY(finished.wait(300000));
+        QCOMPARE(view->profiles().size(), 4);
+        QCOMPARE(view->profiles()[0].blocks.size(), size_t(9));
+        QCOMPARE(view->profiles()[2].blocks.size(), size_t(27));
+        for (const ResponseProfile& p : view->profiles()) {
+            QCOMPARE(p.images, 100);
+            for (double value : p.meanResidualStd) {
+                QVERIFY(value > 0 && std::isfinite(value));
+            }
+        }
+        const QString csv = dir_.filePath("responses.csv");
+        QCOMPARE(view->exportCsv(csv), QString());
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(file.readAll()).trimmed().split('\n').size(),
+                 1 + 9 + 9 + 27 + 27);
     }
 
     void keyboardSteppingMovesTheSelectionAndTheGrid() {
