@@ -194,6 +194,14 @@ private Q_SLOTS:
         const ClassificationView lesioned = window().lastClassification();
         QVERIFY(lesioned.blocks[6].bypassed && !lesioned.blocks[5].bypassed);
         QCOMPARE(lesioned.blocks[6].residualNorm, 0.0);
+        // Its F(x) is shown as absent, not as a grid of zeros.
+        window().featurePanel()->setTensorKind(TensorKind::Residual);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window().featurePanel()->view().request.kind == TensorKind::Residual &&
+                window().featurePanel()->view().request.entry == 7,
+            kWaitMs);
+        QVERIFY(window().featurePanel()->view().note.contains("bypassed"));
+        window().featurePanel()->setTensorKind(TensorKind::Output);
 
         const CliRun cli = runCli({"classify", "--model", "default", "--bypass", "layer3.0",
                                    "--top", "5", "--json", file});

@@ -205,7 +205,7 @@ void FeatureMapPanel::setZoom(double zoom) {
 
 void FeatureMapPanel::setTensorKind(TensorKind kind) {
     if (tensor_->isEnabled()) {
-        tensor_->setCurrentIndex(tensor_->findData(int(kind)));
+        tensor_->setCurrentIndex(tensor_->findData(nameOf(kind)));
     }
 }
 

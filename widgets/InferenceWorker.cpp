@@ -238,6 +238,11 @@ void InferenceWorker::renderFeatures(const FeatureRequest& request) {
             case BlockRendering::Status::NoShortcut:
                 view.note = tr("%1 has no shortcut: it is a block of a plain network.").arg(name);
                 break;
+            case BlockRendering::Status::Bypassed:
+                view.note = tr("%1 is bypassed: F(x) is not computed, the block passes its "
+                               "shortcut on alone.")
+                                .arg(name);
+                break;
             case BlockRendering::Status::Rendered:
                 view.title += QStringLiteral(" · ") + shapeText(rendering.shape);
                 view.grid = qImageFromMat(rendering.grid);

@@ -270,6 +270,10 @@ BlockRendering ExplorerSession::render(const BlockQuery& query) const {
                 maps = block.input;
                 break;
             case TensorKind::Residual:
+                if (state_->model.network->block(rendering.blockName)->bypassed()) {
+                    rendering.status = BlockRendering::Status::Bypassed;
+                    return rendering;
+                }
                 maps = block.residual;
                 break;
             case TensorKind::Shortcut:

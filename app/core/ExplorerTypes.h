@@ -70,6 +70,7 @@ struct BlockRendering {
         Rendered,
         NoImageYet,  // nothing classified since the model was opened
         NoShortcut,  // the shortcut of a plain network's block
+        Bypassed,    // F(x) of a bypassed block (a lesion): not computed
     };
     Status status = Status::NoImageYet;
     enum class Place { Stem, Block, Head };
