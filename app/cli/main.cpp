@@ -13,6 +13,7 @@
 #include "app/cli/CheckDeviceCommand.h"
 #include "app/cli/CompareCommand.h"
 #include "app/cli/EvaluateCommand.h"
+#include "app/cli/LandscapeCommand.h"
 #include "app/cli/LesionCommand.h"
 #include "app/cli/ImportCommand.h"
 #include "app/cli/InspectCommand.h"
@@ -51,6 +52,7 @@ std::vector<std::unique_ptr<Command>> subcommands(CLI::App& app) {
     commands.push_back(std::make_unique<CompareCommand>(app));
     commands.push_back(std::make_unique<EvaluateCommand>(app));
     commands.push_back(std::make_unique<LesionCommand>(app));
+    commands.push_back(std::make_unique<LandscapeCommand>(app));
     commands.push_back(std::make_unique<ImportCommand>(app));
     commands.push_back(std::make_unique<BenchCommand>(app));
     commands.push_back(std::make_unique<CheckDeviceCommand>(app));
