@@ -20,6 +20,7 @@
 #include "widgets/FeatureGridView.h"
 #include "widgets/FeatureMapPanel.h"
 #include "widgets/InputPanel.h"
+#include "widgets/LandscapeView.h"
 #include "widgets/LesionBlockChart.h"
 #include "widgets/LesionDepthChart.h"
 #include "widgets/LesionView.h"
@@ -286,6 +287,48 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(file.readAll()).trimmed().split('\n').size(),
                  1 + 9 + 9 + 27 + 27);
+    }
+
+    // The landscape view: the loaded default and its twin along their own directions, the
+    // same seed; the centre is the trained network, cheaper than either side; then a 2-D
+    // slice shown as two maps; the weights the explorer uses are not touched.
+    void theLandscapeViewSlicesTheModelAndItsTwin() {
+        LandscapeView* view = window().landscapeView();
+        QCOMPARE(view->modelsToRun().size(), 2);
+        LandscapeOptions options;
+        options.samples = 100;
+        options.points = 5;
+        view->setOptions(options);
+        QSignalSpy finished(view, &LandscapeView::allFinished);
+        view->run();
+        QVERIFY(finished.wait(300000));
+        QCOMPARE(view->slices().size(), 2);
+        for (const NamedLandscape& slice : view->slices()) {
+            const auto& loss = slice.result.loss;
+            QCOMPARE(loss.size(), size_t(5));
+            QVERIFY(loss[0] > loss[2] && loss[4] > loss[2]);
+        }
+        const QString csv = dir_.filePath("landscape.csv");
+        QCOMPARE(view->exportCsv(csv), QString());
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(file.readAll()).trimmed().split('\n').size(), 1 + 2 * 5);
+
+        options.points = 3;
+        options.twoD = true;
+        view->setOptions(options);
+        view->run();
+        QVERIFY(finished.wait(300000));
+        QCOMPARE(view->slices()[1].result.loss.size(), size_t(9));
+        const QString png = dir_.filePath("landscape.png");
+        QCOMPARE(view->exportCharts(png), QString());
+        QVERIFY(!QImage(png).isNull());
+
+        // The explorer's network is its own: a sample classifies as before.
+        QSignalSpy shown(&window(), &MainWindow::predictionsShown);
+        window().classifyFile(sample("1-trouser-0002.png"));
+        QVERIFY(shown.wait(kWaitMs));
+        QCOMPARE(window().predictions()->predictions().first().label, QString("Trouser"));
     }
 
     void keyboardSteppingMovesTheSelectionAndTheGrid() {

@@ -32,6 +32,7 @@
 #include "widgets/FeatureMapPanel.h"
 #include "widgets/InferenceWorker.h"
 #include "widgets/InputPanel.h"
+#include "widgets/LandscapeView.h"
 #include "widgets/LesionView.h"
 #include "widgets/MagnitudeChart.h"
 #include "widgets/MessageBar.h"
@@ -74,6 +75,7 @@ MainWindow::MainWindow(QWidget* parent)
       lab_(new TrainingLabPanel),
       lesion_(new LesionView),
       responses_(new ResponseView),
+      landscape_(new LandscapeView),
       tabs_(new QTabWidget(this)),
       device_(new QComboBox(this)),
       threads_(new QSpinBox(this)),
@@ -97,6 +99,8 @@ MainWindow::MainWindow(QWidget* parent)
     tabs_->addTab(lab_, tr("Training lab"));
     tabs_->addTab(lesion_, tr("Lesion study"));
     tabs_->addTab(responses_, tr("Responses"));
+    tabs_->addTab(landscape_, tr("Loss landscape"));
+    connect(landscape_, &LandscapeView::errorOccurred, this, &MainWindow::showError);
     connect(responses_, &ResponseView::errorOccurred, this, &MainWindow::showError);
     connect(lesion_, &LesionView::errorOccurred, this, &MainWindow::showError);
     tabs_->setDocumentMode(true);
@@ -330,6 +334,7 @@ void MainWindow::connectWorker() {
         messages_->showInfo(tr("Running on %1").arg(name));
         lab_->setDevice(name);
         lesion_->setDevice(name);
+        landscape_->setDevice(name);
         QSettings().setValue(settings::kDevice, name);
         if (!lastImagePath_.isEmpty()) {
             classifyFile(lastImagePath_);
@@ -416,6 +421,7 @@ void MainWindow::onModelLoaded(const ModelView& view) {
     bypassBar_->showBypassed({});  // a new network: every block as trained
     lesion_->setModel(view.request, view.title, int(view.labels.size()));
     responses_->setModel(view.request, view.title);
+    landscape_->setModel(view.request, view.title);
     statusBar()->clearMessage();
     if (view.request.kind != ModelKind::Fresh && view.request.kind != ModelKind::Memory) {
         QSettings settings;

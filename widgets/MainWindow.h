@@ -27,6 +27,7 @@ class BypassBar;
 class FeatureMapPanel;
 class InferenceWorker;
 class InputPanel;
+class LandscapeView;
 class LesionView;
 class ResponseView;
 class MagnitudeChart;
@@ -57,6 +58,7 @@ public:
     BlockListWidget* blockList() const { return blocks_; }
     LesionView* lesionView() const { return lesion_; }
     ResponseView* responseView() const { return responses_; }
+    LandscapeView* landscapeView() const { return landscape_; }
     void showLesionStudy();
     QString bypassText() const;  // the bypass bar's line; empty while no block is bypassed
     FeatureMapPanel* featurePanel() const { return features_; }
@@ -135,6 +137,7 @@ private:
     TrainingLabPanel* lab_;
     LesionView* lesion_;
     ResponseView* responses_;
+    LandscapeView* landscape_;
     QTabWidget* tabs_;
     QComboBox* device_;
     QSpinBox* threads_;

@@ -1,0 +1,28 @@
+#pragma once
+
+// A loss-landscape slice for a model named by a request, without LibTorch in the header:
+// the app's landscape view runs it on its worker thread.
+
+#include <string>
+
+#include "app/core/LandscapeTypes.h"
+#include "app/core/ModelRequest.h"
+#include "app/core/ResourceSource.h"
+#include "model/data/DataSpec.h"
+
+namespace reslens {
+
+struct NamedLandscape {
+    std::string title;  // e.g. "default (resnet20)"
+    std::string arch;
+    std::string data;  // e.g. "fashion-mnist:train"
+    LandscapeResult result;
+};
+
+// Opens the model on `device`, loads the split the spec names (the training split unless
+// it names one) and runs the slice. Throws InputError (ConfigError for a broken file).
+NamedLandscape runLandscape(const ResourceSource& resources, const ModelRequest& request,
+                            const DataSpec& data, const std::string& device,
+                            const LandscapeOptions& options, const LandscapeProgress& progress);
+
+}  // namespace reslens

@@ -1,0 +1,326 @@
+#include "widgets/LandscapeView.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QTextStream>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/core/ShippedModels.h"
+#include "widgets/ChartColors.h"
+#include "widgets/Export.h"
+#include "widgets/LandscapeMap.h"
+#include "widgets/LandscapeWorker.h"
+
+namespace reslens {
+
+LandscapeView::LandscapeView(QWidget* parent)
+    : QWidget(parent),
+      worker_(new LandscapeWorker),
+      data_(new QLineEdit(QStringLiteral("fashion-mnist:train"), this)),
+      samples_(new QSpinBox(this)),
+      points_(new QSpinBox(this)),
+      range_(new QDoubleSpinBox(this)),
+      seed_(new QSpinBox(this)),
+      twoD_(new QCheckBox(tr("2-D"), this)),
+      run_(new QPushButton(tr("Run with its twin"), this)),
+      cancel_(new QPushButton(tr("Cancel"), this)),
+      progress_(new QProgressBar(this)),
+      charts_(new QWidget(this)),
+      curves_(new QChartView(charts_)),
+      left_(new LandscapeMap(charts_)),
+      right_(new LandscapeMap(charts_)) {
+    qRegisterMetaType<NamedLandscape>();
+    qRegisterMetaType<LandscapeOptions>();
+    samples_->setRange(1, 1000000);
+    samples_->setValue(2000);
+    samples_->setToolTip(tr("The first N images of the split, without augmentation"));
+    points_->setRange(1, 1001);
+    points_->setSingleStep(2);
+    points_->setValue(21);
+    points_->setToolTip(tr("Points per axis; odd, so that the trained network is one"));
+    range_->setRange(0.01, 100);
+    range_->setValue(1.0);
+    range_->setToolTip(tr("Coefficients from -R to R along each filter-normalised direction"));
+    seed_->setRange(0, 1000000);
+    seed_->setValue(1);
+    twoD_->setToolTip(tr("A 2-D slice: points × points evaluations per model"));
+    cancel_->setEnabled(false);
+    progress_->setFormat(QString());
+    progress_->setTextVisible(true);
+    auto* exportCharts = new QPushButton(tr("Export charts…"), this);
+    auto* exportCsv = new QPushButton(tr("Export CSV…"), this);
+
+    auto* chart = new QChart;
+    chart->setTitle(tr("Loss along a random filter-normalised direction (Li et al. 2018)"));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    curves_->setChart(chart);
+    curves_->setRenderHint(QPainter::Antialiasing);
+    curves_->setMinimumSize(320, 240);
+
+    auto* controls = new QHBoxLayout;
+    for (auto [label, widget] :
+         std::initializer_list<std::pair<QString, QWidget*>>{{tr("Data"), data_},
+                                                             {tr("Samples"), samples_},
+                                                             {tr("Points"), points_},
+                                                             {tr("Range"), range_},
+                                                             {tr("Seed"), seed_}}) {
+        controls->addWidget(new QLabel(label, this));
+        controls->addWidget(widget, widget == data_ ? 1 : 0);
+    }
+    controls->addWidget(twoD_);
+    controls->addWidget(run_);
+    controls->addWidget(cancel_);
+    auto* status = new QHBoxLayout;
+    status->addWidget(progress_, 1);
+    status->addWidget(exportCharts);
+    status->addWidget(exportCsv);
+    auto* chartsLayout = new QHBoxLayout(charts_);
+    chartsLayout->setContentsMargins(0, 0, 0, 0);
+    chartsLayout->addWidget(curves_, 1);
+    chartsLayout->addWidget(left_);
+    chartsLayout->addWidget(right_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addLayout(status);
+    layout->addWidget(charts_, 1);
+    left_->hide();
+    right_->hide();
+
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    thread_.setObjectName("landscape");
+    thread_.start();
+    connect(worker_, &LandscapeWorker::progressed, this,
+            [this](int done, int total, double seconds) {
+                progress_->setRange(0, total);
+                progress_->setValue(done);
+                const double left = seconds / done * (total - done);
+                progress_->setFormat(tr("model %1 of %2: point %3 of %4, about %5 s left")
+                                         .arg(slices_.size() + 1)
+                                         .arg(slices_.size() + 1 + queue_.size())
+                                         .arg(done)
+                                         .arg(total)
+                                         .arg(std::lround(left)));
+            });
+    connect(worker_, &LandscapeWorker::finished, this, [this](const NamedLandscape& slice) {
+        running_ = false;
+        slices_.push_back(slice);
+        redraw();
+        if (slice.result.cancelled) {
+            queue_.clear();
+        }
+        startNext();
+    });
+    connect(worker_, &LandscapeWorker::failed, this, [this](const QString& message) {
+        running_ = false;
+        queue_.clear();
+        startNext();
+        Q_EMIT errorOccurred(tr("Loss landscape: %1").arg(message));
+    });
+    connect(run_, &QPushButton::clicked, this, &LandscapeView::run);
+    connect(cancel_, &QPushButton::clicked, this, &LandscapeView::cancel);
+    connect(exportCharts, &QPushButton::clicked, this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export charts"), "landscape.svg",
+                                         tr("SVG drawings (*.svg);;PNG images (*.png)"));
+        if (!path.isEmpty()) {
+            if (const QString error = this->exportCharts(path); !error.isEmpty()) {
+                Q_EMIT errorOccurred(error);
+            }
+        }
+    });
+    connect(exportCsv, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export data"), "landscape.csv",
+                                                          tr("CSV (*.csv)"));
+        if (!path.isEmpty()) {
+            if (const QString error = this->exportCsv(path); !error.isEmpty()) {
+                Q_EMIT errorOccurred(error);
+            }
+        }
+    });
+    setModel({}, QString());
+}
+
+LandscapeView::~LandscapeView() {
+    worker_->cancel();
+    thread_.quit();
+    thread_.wait();
+}
+
+void LandscapeView::setModel(const ModelRequest& request, const QString& title) {
+    model_ = request;
+    run_->setEnabled(!title.isEmpty() && !running());
+    slices_.clear();
+    redraw();
+}
+
+void LandscapeView::setOptions(const LandscapeOptions& o) {
+    samples_->setValue(o.samples);
+    points_->setValue(o.points);
+    range_->setValue(o.range);
+    seed_->setValue(int(o.seed));
+    twoD_->setChecked(o.twoD);
+}
+
+LandscapeOptions LandscapeView::options() const {
+    LandscapeOptions o;
+    o.samples = samples_->value();
+    o.points = points_->value();
+    o.range = range_->value();
+    o.seed = uint64_t(seed_->value());
+    o.twoD = twoD_->isChecked();
+    return o;
+}
+
+QVector<ModelRequest> LandscapeView::modelsToRun() const {
+    QVector<ModelRequest> models{model_};
+    if (model_.kind == ModelKind::Shipped) {
+        const ShippedModel* shipped = findShippedModel(model_.location);
+        if (shipped && !shipped->twin.empty()) {
+            models.push_back(ModelRequest::shipped(shipped->twin));
+        }
+    }
+    return models;
+}
+
+void LandscapeView::run() {
+    if (running()) {
+        return;
+    }
+    slices_.clear();
+    redraw();
+    queue_ = modelsToRun();
+    run_->setEnabled(false);
+    cancel_->setEnabled(true);
+    startNext();
+}
+
+void LandscapeView::cancel() {
+    queue_.clear();
+    worker_->cancel();
+}
+
+void LandscapeView::startNext() {
+    if (queue_.isEmpty()) {
+        run_->setEnabled(true);
+        cancel_->setEnabled(false);
+        progress_->setFormat(slices_.isEmpty() ? QString() : tr("done"));
+        Q_EMIT allFinished();
+        return;
+    }
+    running_ = true;
+    const ModelRequest request = queue_.takeFirst();
+    progress_->setRange(0, 0);
+    progress_->setFormat(tr("opening the model and the data…"));
+    const QString data = data_->text().trimmed();
+    const QString device = device_;
+    const LandscapeOptions o = options();
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_, request, data, device, o] { w->run(request, data, device, o); });
+}
+
+void LandscapeView::redraw() {
+    QChart* chart = curves_->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis* axis : chart->axes()) {
+        chart->removeAxis(axis);
+        delete axis;
+    }
+    const bool twoD = !slices_.isEmpty() && !slices_.front().result.betas.empty();
+    curves_->setVisible(!twoD);
+    left_->setVisible(twoD);
+    right_->setVisible(twoD && slices_.size() > 1);
+    if (twoD) {
+        QVector<QVector<double>> grids;
+        for (const NamedLandscape& s : slices_) {
+            grids << QVector<double>(s.result.loss.begin(), s.result.loss.end());
+        }
+        const QVector<double> levels = LandscapeMap::logLevels(grids, 12);
+        LandscapeMap* maps[] = {left_, right_};
+        for (int i = 0; i < std::min<int>(2, slices_.size()); ++i) {
+            const NamedLandscape& s = slices_[i];
+            maps[i]->showSlice(QString::fromStdString(s.title), grids[i],
+                               int(s.result.alphas.size()), levels,
+                               s.result.alphas.empty() ? 1 : s.result.alphas.back());
+        }
+        return;
+    }
+    auto* x = new QValueAxis;
+    x->setTitleText(tr("α (along the direction)"));
+    auto* y = new QLogValueAxis;
+    y->setTitleText(tr("loss (log scale)"));
+    y->setLabelFormat("%.2g");
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    double low = 1e9, high = 0, range = 1;
+    for (int i = 0; i < slices_.size(); ++i) {
+        const LandscapeResult& r = slices_[i].result;
+        auto* series = new QLineSeries;
+        series->setName(QString::fromStdString(slices_[i].title));
+        series->setPen(QPen(runColor(i), 2));
+        series->setPointsVisible(true);
+        for (size_t k = 0; k < r.alphas.size(); ++k) {
+            if (std::isfinite(r.loss[k]) && r.loss[k] > 0) {
+                series->append(r.alphas[k], r.loss[k]);
+                low = std::min(low, r.loss[k]);
+                high = std::max(high, r.loss[k]);
+            }
+        }
+        range = r.alphas.empty() ? 1 : r.alphas.back();
+        chart->addSeries(series);
+        series->attachAxis(x);
+        series->attachAxis(y);
+    }
+    x->setRange(-range, range);
+    y->setRange(high > 0 ? low / 1.5 : 0.01, high > 0 ? high * 1.5 : 10);
+}
+
+QString LandscapeView::exportCharts(const QString& path) {
+    return path.endsWith(".svg", Qt::CaseInsensitive)
+               ? saveWidgetSvg(charts_, path, tr("ResLens loss landscape"))
+               : saveWidgetPng(charts_, path);
+}
+
+QString LandscapeView::exportCsv(const QString& path) const {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    }
+    QTextStream out(&file);
+    out << "model,data,samples,seed,beta,alpha,loss,accuracy\n";
+    const LandscapeOptions o = options();
+    for (const NamedLandscape& s : slices_) {
+        const LandscapeResult& r = s.result;
+        const size_t rows = r.betas.empty() ? 1 : r.betas.size();
+        for (size_t row = 0; row < rows; ++row) {
+            for (size_t column = 0; column < r.alphas.size(); ++column) {
+                const size_t i = row * r.alphas.size() + column;
+                out << '"' << QString::fromStdString(s.title) << "\","
+                    << QString::fromStdString(s.data) << ',' << r.samples << ',' << o.seed << ','
+                    << (r.betas.empty() ? QString() : QString::number(r.betas[row])) << ','
+                    << r.alphas[column] << ',' << QString::number(r.loss[i], 'g', 9) << ','
+                    << QString::number(r.accuracy[i], 'g', 9) << '\n';
+            }
+        }
+    }
+    out.flush();
+    return file.commit() ? QString() : tr("Cannot write %1: %2").arg(path, file.errorString());
+}
+
+}  // namespace reslens

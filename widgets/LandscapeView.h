@@ -1,0 +1,83 @@
+#pragma once
+
+// The loss-landscape view (Li et al. 2018): slices around the loaded model and its twin —
+// the same seed, each network its own filter-normalised directions — as 1-D curves
+// overlaid, or 2-D filled contour maps side by side with shared log-spaced levels. Runs on
+// a worker thread with an estimate of the time left, progress and cancel; exports PNG,
+// SVG and CSV.
+
+#include <QThread>
+#include <QVector>
+#include <QWidget>
+
+#include "app/core/LandscapeRequest.h"
+
+class QChartView;
+class QCheckBox;
+class QDoubleSpinBox;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace reslens {
+
+class LandscapeMap;
+class LandscapeWorker;
+
+class LandscapeView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit LandscapeView(QWidget* parent = nullptr);
+    ~LandscapeView() override;
+
+    void setModel(const ModelRequest& request, const QString& title);
+    void setDevice(const QString& device) { device_ = device; }
+    // The controls, for `reslens --landscape` and tests.
+    void setOptions(const LandscapeOptions& options);
+    LandscapeOptions options() const;
+
+    const QVector<NamedLandscape>& slices() const { return slices_; }
+    QVector<ModelRequest> modelsToRun() const;  // the loaded model, then its shipped twin
+    bool running() const { return !queue_.isEmpty() || running_; }
+
+    QString exportCharts(const QString& path);  // "" or the reason
+    QString exportCsv(const QString& path) const;
+
+public Q_SLOTS:
+    void run();
+    void cancel();
+
+Q_SIGNALS:
+    void allFinished();
+    void errorOccurred(const QString& message);
+
+private:
+    void startNext();
+    void redraw();
+
+    QThread thread_;
+    LandscapeWorker* worker_;
+    ModelRequest model_;
+    QString device_ = QStringLiteral("cpu");
+    QVector<ModelRequest> queue_;
+    bool running_ = false;
+    QVector<NamedLandscape> slices_;
+
+    QLineEdit* data_;
+    QSpinBox* samples_;
+    QSpinBox* points_;
+    QDoubleSpinBox* range_;
+    QSpinBox* seed_;
+    QCheckBox* twoD_;
+    QPushButton* run_;
+    QPushButton* cancel_;
+    QProgressBar* progress_;
+    QWidget* charts_;
+    QChartView* curves_;
+    LandscapeMap* left_;
+    LandscapeMap* right_;
+};
+
+}  // namespace reslens

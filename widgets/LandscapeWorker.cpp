@@ -1,0 +1,31 @@
+#include "widgets/LandscapeWorker.h"
+
+#include <QElapsedTimer>
+
+#include "widgets/QtResources.h"
+
+namespace reslens {
+
+LandscapeWorker::LandscapeWorker() : resources_(std::make_unique<QtResources>()) {}
+
+LandscapeWorker::~LandscapeWorker() = default;
+
+void LandscapeWorker::run(const ModelRequest& request, const QString& data, const QString& device,
+                          const LandscapeOptions& options) {
+    cancelled_ = false;
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        const NamedLandscape slice =
+            runLandscape(*resources_, request, DataSpec::parse(data.toStdString()),
+                         device.toStdString(), options, [&](int done, int total) {
+                             Q_EMIT progressed(done, total, timer.elapsed() / 1000.0);
+                             return !cancelled_.load();
+                         });
+        Q_EMIT finished(slice);
+    } catch (const std::exception& e) {
+        Q_EMIT failed(QString::fromUtf8(e.what()));
+    }
+}
+
+}  // namespace reslens

@@ -1,0 +1,44 @@
+#pragma once
+
+// The landscape view's worker, on its own thread: one slice of one model at a time, with
+// progress (and the seconds spent, for the view's estimate of what is left) and cancel.
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+
+#include "app/core/LandscapeRequest.h"
+
+namespace reslens {
+
+class QtResources;
+
+class LandscapeWorker : public QObject {
+    Q_OBJECT
+
+public:
+    LandscapeWorker();
+    ~LandscapeWorker() override;
+
+    void cancel() { cancelled_ = true; }  // thread-safe; the weights are restored
+
+public Q_SLOTS:
+    void run(const reslens::ModelRequest& request, const QString& data, const QString& device,
+             const reslens::LandscapeOptions& options);
+
+Q_SIGNALS:
+    void progressed(int done, int total, double seconds);
+    void finished(const reslens::NamedLandscape& slice);
+    void failed(const QString& message);
+
+private:
+    std::unique_ptr<QtResources> resources_;
+    std::atomic<bool> cancelled_{false};
+};
+
+}  // namespace reslens
+
+Q_DECLARE_METATYPE(reslens::NamedLandscape)
+Q_DECLARE_METATYPE(reslens::LandscapeOptions)
