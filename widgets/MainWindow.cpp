@@ -154,6 +154,10 @@ QObject* MainWindow::worker() const {
     return worker_;
 }
 
+void MainWindow::showLandscape() {
+    tabs_->setCurrentWidget(landscape_);
+}
+
 void MainWindow::showLesionStudy() {
     tabs_->setCurrentWidget(lesion_);
 }

@@ -60,6 +60,7 @@ public:
     ResponseView* responseView() const { return responses_; }
     LandscapeView* landscapeView() const { return landscape_; }
     void showLesionStudy();
+    void showLandscape();
     QString bypassText() const;  // the bypass bar's line; empty while no block is bypassed
     FeatureMapPanel* featurePanel() const { return features_; }
     MagnitudeChart* magnitudeChart() const { return magnitudes_; }

@@ -9,6 +9,7 @@
 #include "app/core/ShippedModels.h"
 #include "model/network/ResNetConfig.h"
 #include "widgets/BlockListWidget.h"
+#include "widgets/LandscapeView.h"
 #include "widgets/LesionView.h"
 #include "widgets/MainWindow.h"
 #include "widgets/TrainingHistory.h"
@@ -62,10 +63,20 @@ int main(int argc, char** argv) {
                                       "n", "128");
     QCommandLineOption lesionOption(
         "lesion", "Open the lesion study and run it for the model and its shipped twin.");
+    QCommandLineOption landscapeOption(
+        "landscape",
+        "Open the loss landscape and slice the model and its shipped twin: N points per axis "
+        "(1-D), or NxN with --landscape-2d.",
+        "points");
+    QCommandLineOption landscape2dOption("landscape-2d", "With --landscape: a 2-D slice.");
+    QCommandLineOption landscapeSamplesOption(
+        "landscape-samples", "With --landscape: images of the training split (default 2000).", "n",
+        "2000");
     QCommandLineOption screenshotOption(
         "screenshot", "Save a PNG of the window once it has drawn, then quit (for docs).", "file");
     parser.addOptions({modelOption, importOption, archOption, deviceOption, threadsOption,
                        blockOption, labOption, labStepsOption, labBatchOption, lesionOption,
+                       landscapeOption, landscape2dOption, landscapeSamplesOption,
                        screenshotOption});
     parser.process(app);
 
@@ -141,7 +152,36 @@ int main(int argc, char** argv) {
             }
         });
     }
-    if (parser.isSet(screenshotOption) && lesion) {
+    const bool landscape = parser.isSet(landscapeOption);
+    if (landscape) {
+        reslens::LandscapeView* view = window.landscapeView();
+        reslens::LandscapeOptions slice;
+        slice.points = parser.value(landscapeOption).toInt();
+        slice.samples = parser.value(landscapeSamplesOption).toInt();
+        slice.twoD = parser.isSet(landscape2dOption);
+        view->setOptions(slice);
+        window.showLandscape();
+        for (QDockWidget* dock : window.findChildren<QDockWidget*>()) {
+            dock->hide();
+        }
+        auto started = std::make_shared<bool>(false);
+        QObject::connect(&window, &reslens::MainWindow::predictionsShown, view, [view, started] {
+            if (!*started) {
+                *started = true;
+                view->run();
+            }
+        });
+    }
+    if (parser.isSet(screenshotOption) && landscape) {
+        const QString file = parser.value(screenshotOption);
+        QObject::connect(window.landscapeView(), &reslens::LandscapeView::allFinished, &window,
+                         [&window, file] {
+                             QTimer::singleShot(800, &window, [&window, file] {
+                                 const bool saved = window.grab().save(file, "PNG");
+                                 QCoreApplication::exit(saved ? 0 : 1);
+                             });
+                         });
+    } else if (parser.isSet(screenshotOption) && lesion) {
         const QString file = parser.value(screenshotOption);
         QObject::connect(
             window.lesionView(), &reslens::LesionView::studyFinished, &window, [&window, file] {
