@@ -160,6 +160,29 @@ private Q_SLOTS:
         QCOMPARE(a.loss[2], c.loss[2]);  // the centre does not depend on the direction
     }
 
+    // docs/user-guide.md: along the seed-1 direction (21 points, 2000 training images) the
+    // plain twin's slice has a cliff the ResNet's does not — its largest step between
+    // neighbouring points, in log loss, is more than twice the ResNet's.
+    void theShippedTwinsSlicesAsDocumented() {
+        double steepest[2] = {0, 0};
+        int index = 0;
+        for (const char* name : {"default", "default-plain"}) {
+            LoadedModel model =
+                loadModel(std::string(RESLENS_SOURCE_RESOURCES "/models/") + name + ".pt");
+            const LandscapeResult slice = runLandscape(model, train_, LandscapeOptions{});
+            QCOMPARE(slice.alphas.size(), size_t(21));
+            QVERIFY(slice.accuracy[10] > 0.94);  // the trained network
+            for (size_t i = 0; i + 1 < slice.loss.size(); ++i) {
+                steepest[index] = std::max(steepest[index],
+                                           std::abs(std::log(slice.loss[i + 1] / slice.loss[i])));
+            }
+            ++index;
+        }
+        qInfo("steepest step in log loss: default %.2f, default-plain %.2f", steepest[0],
+              steepest[1]);
+        QVERIFY(steepest[1] > 2 * steepest[0]);
+    }
+
     void theCliKeepsItsContract() {
         const CliRun one = runCli(
             {"landscape", "--model", "default", "--samples", "100", "--points", "5", "--json"});
