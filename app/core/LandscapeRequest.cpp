@@ -2,13 +2,9 @@
 
 #include <torch/torch.h>
 
-#include <filesystem>
-
 #include "app/core/ComputeThreads.h"
 #include "app/core/LossLandscape.h"
-#include "app/core/ModelCatalog.h"
-#include "app/core/ModelEvaluation.h"
-#include "model/runtime/DeviceSelection.h"
+#include "app/core/StudySubject.h"
 
 namespace reslens {
 
@@ -16,19 +12,14 @@ NamedLandscape runLandscape(const ResourceSource& resources, const ModelRequest&
                             const DataSpec& data, const std::string& device,
                             const LandscapeOptions& options, const LandscapeProgress& progress) {
     ComputeThreads::Scope threads;
-    LoadedModel model = ModelCatalog(resources).open(request);
-    model.network->to(parseDevice(device));
-    DataSpec spec = data;
-    if (!spec.splitGiven) {
-        spec = spec.withSplit(Split::Train);
-    }
-    const Dataset dataset = loadDataFor(model.metadata, spec);
+    // The training split unless the spec names one: the loss training minimised.
+    StudySubject subject = openStudySubject(
+        resources, request, data.splitGiven ? data : data.withSplit(Split::Train), device);
     NamedLandscape named;
-    named.arch = model.metadata.config.arch;
-    named.title =
-        std::filesystem::path(request.location).filename().string() + " (" + named.arch + ")";
-    named.data = dataset.name;
-    named.result = runLandscape(model, dataset, options, progress);
+    named.arch = subject.model.metadata.config.arch;
+    named.title = subject.title;
+    named.data = subject.data.name;
+    named.result = runLandscape(subject.model, subject.data, options, progress);
     return named;
 }
 

@@ -2,13 +2,9 @@
 
 #include <torch/torch.h>
 
-#include <filesystem>
-
 #include "app/core/ComputeThreads.h"
 #include "app/core/LesionStudy.h"
-#include "app/core/ModelCatalog.h"
-#include "app/core/ModelEvaluation.h"
-#include "model/runtime/DeviceSelection.h"
+#include "app/core/StudySubject.h"
 
 namespace reslens {
 
@@ -16,17 +12,12 @@ NamedLesionStudy runLesionStudy(const ResourceSource& resources, const ModelRequ
                                 const DataSpec& data, const std::string& device,
                                 const LesionOptions& options, const LesionProgress& progress) {
     ComputeThreads::Scope threads;
-    LoadedModel model = ModelCatalog(resources).open(request);
-    model.network->to(parseDevice(device));
-    model.network->eval();
-    checkLesionOptions(*model.network, options);
-    const Dataset dataset = loadDataFor(model.metadata, data);
+    StudySubject subject = openStudySubject(resources, request, data, device);
     NamedLesionStudy study;
-    study.arch = model.metadata.config.arch;
-    study.title =
-        std::filesystem::path(request.location).filename().string() + " (" + study.arch + ")";
-    study.data = dataset.name;
-    study.result = runLesionStudy(model, dataset, options, progress);
+    study.arch = subject.model.metadata.config.arch;
+    study.title = subject.title;
+    study.data = subject.data.name;
+    study.result = runLesionStudy(subject.model, subject.data, options, progress);
     return study;
 }
 
