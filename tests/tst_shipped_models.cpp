@@ -9,6 +9,9 @@
 #include <QtTest/QtTest>
 #include <algorithm>
 
+#include "app/core/DirectoryResources.h"
+#include "app/core/ExplorerSession.h"
+#include "app/core/ResponseProfile.h"
 #include "imaging/ImageDecoder.h"
 #include "imaging/ImagePreprocessor.h"
 #include "model/data/BuiltinDatasets.h"
@@ -144,6 +147,70 @@ private Q_SLOTS:
             QVERIFY2(std::abs(result.accuracy - claimed) <= 0.0005,
                      qPrintable(QString("%1 vs %2").arg(result.accuracy).arg(claimed)));
         }
+    }
+
+    // He et al. 2015, Fig. 7, on the shipped four (docs/user-guide.md): the std of each
+    // block's response F(x), averaged over the 100 gallery samples, is smaller in the
+    // ResNets than in their plain twins — in 7 of 9 blocks at 20 layers, 23 of 27 at 56 —
+    // but not smaller in the deeper ResNet. Relative to its shortcut, though, the deeper
+    // ResNet's F(x) is far smaller: ||F(x)||/||shortcut|| has a median of 0.46 over its
+    // blocks and is below 1 in 96% of them (the 20-layer one: 1.16 and 33%).
+    void responsesAreAsDocumented() {
+        const QDir gallery(resources_ + "/samples/fashion-mnist");
+        std::vector<DecodedImage> images;
+        for (const QString& name : gallery.entryList({"*.png"}, QDir::Files, QDir::Name)) {
+            images.push_back(decodeImageFile(gallery.filePath(name).toStdString()));
+        }
+        QCOMPARE(images.size(), size_t(100));
+        const DirectoryResources resources(resources_.toStdString());
+        const auto profile = [&](const char* name) {
+            return measureResponseProfile(resources, ModelRequest::shipped(name), images);
+        };
+        const auto mean = [](const ResponseProfile& p) {
+            double sum = 0;
+            for (double v : p.meanResidualStd) {
+                sum += v;
+            }
+            return sum / p.meanResidualStd.size();
+        };
+        const auto smallerIn = [](const ResponseProfile& a, const ResponseProfile& b) {
+            int count = 0;
+            for (size_t i = 0; i < a.meanResidualStd.size(); ++i) {
+                count += a.meanResidualStd[i] < b.meanResidualStd[i];
+            }
+            return count;
+        };
+        const ResponseProfile resnet20 = profile("default"), plain20 = profile("default-plain");
+        const ResponseProfile resnet56 = profile("deep"), plain56 = profile("deep-plain");
+        qInfo("mean std of F(x): resnet20 %.3f plain20 %.3f resnet56 %.3f plain56 %.3f",
+              mean(resnet20), mean(plain20), mean(resnet56), mean(plain56));
+        QCOMPARE(smallerIn(resnet20, plain20), 7);
+        QCOMPARE(smallerIn(resnet56, plain56), 23);
+        QVERIFY(mean(resnet20) < mean(plain20) && mean(resnet56) < mean(plain56));
+        QVERIFY(mean(resnet56) > mean(resnet20));  // the paper's depth trend does not hold
+
+        // The ratio, over every block of every gallery image.
+        const auto ratios = [&](const char* name) {
+            ExplorerSession session(resources, false);
+            session.open(ModelRequest::shipped(name));
+            std::vector<double> values;
+            for (const ClassificationResult& r : session.classifyAll(images, 1)) {
+                for (const BlockStatistics& b : r.blocks) {
+                    values.push_back(*b.residualRatio);
+                }
+            }
+            std::sort(values.begin(), values.end());
+            return values;
+        };
+        const auto below = [](const std::vector<double>& v) {
+            return double(std::count_if(v.begin(), v.end(), [](double x) { return x < 1; })) /
+                   v.size();
+        };
+        const std::vector<double> deep = ratios("deep"), shallow = ratios("default");
+        QVERIFY(std::abs(deep[deep.size() / 2] - 0.46) < 0.01);
+        QVERIFY(std::abs(below(deep) - 0.96) < 0.01);
+        QVERIFY(std::abs(shallow[shallow.size() / 2] - 1.16) < 0.01);
+        QVERIFY(std::abs(below(shallow) - 0.33) < 0.01);
     }
 
     void galleryHasTenImagesPerClassAndIsRecognised() {
