@@ -235,7 +235,7 @@ private Q_SLOTS:
     // on the 10,000 test images; the charts and the CSV hold both.
     void theLesionViewComparesTheModelWithItsTwin() {
         LesionView* view = window().lesionView();
-        view->findChild<QSpinBox*>()->setValue(1);  // random k up to 1
+        view->setRandomLesions(1, 1);
         QSignalSpy finished(view, &LesionView::studyFinished);
         view->runLoadedModel();
         QVERIFY(finished.wait(300000));

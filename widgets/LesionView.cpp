@@ -144,6 +144,11 @@ void LesionView::setModel(const ModelRequest& request, const QString& title, int
     redraw();
 }
 
+void LesionView::setRandomLesions(int maxK, int trials) {
+    randomK_->setValue(maxK);
+    trials_->setValue(trials);
+}
+
 void LesionView::runLoadedModel() {
     studies_.clear();
     redraw();

@@ -35,6 +35,8 @@ public:
     // The model the explorer has open: what "Run" studies. Clears the charts.
     void setModel(const ModelRequest& request, const QString& title, int classes);
     void setDevice(const QString& device) { device_ = device; }
+    // The random lesions' controls: k = 1..maxK, `trials` draws each.
+    void setRandomLesions(int maxK, int trials);
 
     const QVector<NamedLesionStudy>& studies() const { return studies_; }
     bool running() const { return running_; }
