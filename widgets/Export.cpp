@@ -1,10 +1,12 @@
 #include "widgets/Export.h"
 
+#include <QFileDialog>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPainter>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QSvgGenerator>
 #include <QTextStream>
@@ -181,6 +183,60 @@ QString saveLesionCsv(const QVector<NamedLesionStudy>& studies, const QString& p
         }
         return out.status() == QTextStream::Ok;
     });
+}
+
+QString saveResponseCsv(const QVector<ResponseProfile>& profiles, const QString& path) {
+    return writeAtomically(path, [&](QSaveFile& file) {
+        QTextStream out(&file);
+        out << "model,block_index,block,mean_residual_std,images\n";
+        for (const ResponseProfile& p : profiles) {
+            for (size_t b = 0; b < p.blocks.size(); ++b) {
+                out << csvField(QString::fromStdString(p.title)) << ',' << b + 1 << ','
+                    << QString::fromStdString(p.blocks[b]) << ','
+                    << QString::number(p.meanResidualStd[b], 'g', 8) << ',' << p.images << '\n';
+            }
+        }
+        return out.status() == QTextStream::Ok;
+    });
+}
+
+QString saveLandscapeCsv(const QVector<NamedLandscape>& slices, uint64_t seed,
+                         const QString& path) {
+    return writeAtomically(path, [&](QSaveFile& file) {
+        QTextStream out(&file);
+        out << "model,data,samples,seed,beta,alpha,loss,accuracy\n";
+        for (const NamedLandscape& s : slices) {
+            const LandscapeResult& r = s.result;
+            const size_t rows = r.betas.empty() ? 1 : r.betas.size();
+            for (size_t row = 0; row < rows; ++row) {
+                for (size_t column = 0; column < r.alphas.size(); ++column) {
+                    const size_t i = row * r.alphas.size() + column;
+                    out << csvField(QString::fromStdString(s.title)) << ','
+                        << QString::fromStdString(s.data) << ',' << r.samples << ',' << seed << ','
+                        << (r.betas.empty() ? QString() : QString::number(r.betas[row])) << ','
+                        << r.alphas[column] << ',' << QString::number(r.loss[i], 'g', 9) << ','
+                        << QString::number(r.accuracy[i], 'g', 9) << '\n';
+                }
+            }
+        }
+        return out.status() == QTextStream::Ok;
+    });
+}
+
+QPushButton* exportButton(QWidget* parent, const QString& text, const QString& suggested,
+                          const QString& filter, std::function<QString(const QString&)> save,
+                          std::function<void(const QString&)> failed) {
+    auto* button = new QPushButton(text, parent);
+    QObject::connect(button, &QPushButton::clicked, parent, [=] {
+        const QString path = QFileDialog::getSaveFileName(parent, text, suggested, filter);
+        if (path.isEmpty()) {
+            return;
+        }
+        if (const QString error = save(path); !error.isEmpty()) {
+            failed(error);
+        }
+    });
+    return button;
 }
 
 }  // namespace reslens

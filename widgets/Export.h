@@ -5,10 +5,15 @@
 
 #include <QString>
 
+#include <functional>
+
+#include "app/core/LandscapeRequest.h"
 #include "app/core/LesionTypes.h"
+#include "app/core/ResponseProfile.h"
 #include "widgets/ViewTypes.h"
 
 class QImage;
+class QPushButton;
 class QWidget;
 
 namespace reslens {
@@ -33,5 +38,15 @@ QString saveStatisticsJson(const StatisticsSnapshot& snapshot, const QString& pa
 // One row per evaluation of every study: kind baseline, block (name, stage, downsampling)
 // or random (k, trials, std over trials).
 QString saveLesionCsv(const QVector<NamedLesionStudy>& studies, const QString& path);
+// One row per block of every profile.
+QString saveResponseCsv(const QVector<ResponseProfile>& profiles, const QString& path);
+// One row per point of every slice (beta empty for 1-D slices).
+QString saveLandscapeCsv(const QVector<NamedLandscape>& slices, uint64_t seed, const QString& path);
+
+// A button that asks for a file name (`filter`, e.g. "CSV tables (*.csv)", suggesting
+// `suggested`) and hands it to `save`; a failure's reason goes to `failed`.
+QPushButton* exportButton(QWidget* parent, const QString& text, const QString& suggested,
+                          const QString& filter, std::function<QString(const QString&)> save,
+                          std::function<void(const QString&)> failed);
 
 }  // namespace reslens

@@ -4,7 +4,6 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -12,9 +11,7 @@
 #include <QLogValueAxis>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSpinBox>
-#include <QTextStream>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -63,8 +60,13 @@ LandscapeView::LandscapeView(QWidget* parent)
     cancel_->setEnabled(false);
     progress_->setFormat(QString());
     progress_->setTextVisible(true);
-    auto* exportCharts = new QPushButton(tr("Export charts…"), this);
-    auto* exportCsv = new QPushButton(tr("Export CSV…"), this);
+    const auto failed = [this](const QString& error) { Q_EMIT errorOccurred(error); };
+    QPushButton* exportChartsButton = exportButton(
+        this, tr("Export charts…"), "landscape.svg", tr("SVG drawings (*.svg);;PNG images (*.png)"),
+        [this](const QString& path) { return this->exportCharts(path); }, failed);
+    QPushButton* exportCsvButton = exportButton(
+        this, tr("Export CSV…"), "landscape.csv", tr("CSV tables (*.csv)"),
+        [this](const QString& path) { return this->exportCsv(path); }, failed);
 
     auto* chart = new QChart;
     chart->setTitle(tr("Loss along a random filter-normalised direction (Li et al. 2018)"));
@@ -88,8 +90,8 @@ LandscapeView::LandscapeView(QWidget* parent)
     controls->addWidget(cancel_);
     auto* status = new QHBoxLayout;
     status->addWidget(progress_, 1);
-    status->addWidget(exportCharts);
-    status->addWidget(exportCsv);
+    status->addWidget(exportChartsButton);
+    status->addWidget(exportCsvButton);
     auto* chartsLayout = new QHBoxLayout(charts_);
     chartsLayout->setContentsMargins(0, 0, 0, 0);
     chartsLayout->addWidget(curves_, 1);
@@ -135,25 +137,6 @@ LandscapeView::LandscapeView(QWidget* parent)
     });
     connect(run_, &QPushButton::clicked, this, &LandscapeView::run);
     connect(cancel_, &QPushButton::clicked, this, &LandscapeView::cancel);
-    connect(exportCharts, &QPushButton::clicked, this, [this] {
-        const QString path =
-            QFileDialog::getSaveFileName(this, tr("Export charts"), "landscape.svg",
-                                         tr("SVG drawings (*.svg);;PNG images (*.png)"));
-        if (!path.isEmpty()) {
-            if (const QString error = this->exportCharts(path); !error.isEmpty()) {
-                Q_EMIT errorOccurred(error);
-            }
-        }
-    });
-    connect(exportCsv, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export data"), "landscape.csv",
-                                                          tr("CSV (*.csv)"));
-        if (!path.isEmpty()) {
-            if (const QString error = this->exportCsv(path); !error.isEmpty()) {
-                Q_EMIT errorOccurred(error);
-            }
-        }
-    });
     setModel({}, QString());
 }
 
@@ -298,29 +281,7 @@ QString LandscapeView::exportCharts(const QString& path) {
 }
 
 QString LandscapeView::exportCsv(const QString& path) const {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        return tr("Cannot write %1: %2").arg(path, file.errorString());
-    }
-    QTextStream out(&file);
-    out << "model,data,samples,seed,beta,alpha,loss,accuracy\n";
-    const LandscapeOptions o = options();
-    for (const NamedLandscape& s : slices_) {
-        const LandscapeResult& r = s.result;
-        const size_t rows = r.betas.empty() ? 1 : r.betas.size();
-        for (size_t row = 0; row < rows; ++row) {
-            for (size_t column = 0; column < r.alphas.size(); ++column) {
-                const size_t i = row * r.alphas.size() + column;
-                out << '"' << QString::fromStdString(s.title) << "\","
-                    << QString::fromStdString(s.data) << ',' << r.samples << ',' << o.seed << ','
-                    << (r.betas.empty() ? QString() : QString::number(r.betas[row])) << ','
-                    << r.alphas[column] << ',' << QString::number(r.loss[i], 'g', 9) << ','
-                    << QString::number(r.accuracy[i], 'g', 9) << '\n';
-            }
-        }
-    }
-    out.flush();
-    return file.commit() ? QString() : tr("Cannot write %1: %2").arg(path, file.errorString());
+    return saveLandscapeCsv(slices_, options().seed, path);
 }
 
 }  // namespace reslens

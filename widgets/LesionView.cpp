@@ -55,8 +55,13 @@ LesionView::LesionView(QWidget* parent)
     progress_->setFormat(QString());
     summary_->setWordWrap(true);
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* exportCharts = new QPushButton(tr("Export charts…"), this);
-    auto* exportCsv = new QPushButton(tr("Export CSV…"), this);
+    const auto failed = [this](const QString& error) { Q_EMIT errorOccurred(error); };
+    QPushButton* exportChartsButton = exportButton(
+        this, tr("Export charts…"), "lesion.svg", tr("SVG drawings (*.svg);;PNG images (*.png)"),
+        [this](const QString& path) { return this->exportCharts(path); }, failed);
+    QPushButton* exportCsvButton = exportButton(
+        this, tr("Export CSV…"), "lesion.csv", tr("CSV tables (*.csv)"),
+        [this](const QString& path) { return this->exportCsv(path); }, failed);
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Data"), this));
@@ -70,8 +75,8 @@ LesionView::LesionView(QWidget* parent)
     controls->addWidget(cancel_);
     auto* exports = new QHBoxLayout;
     exports->addWidget(progress_, 1);
-    exports->addWidget(exportCharts);
-    exports->addWidget(exportCsv);
+    exports->addWidget(exportChartsButton);
+    exports->addWidget(exportCsvButton);
     auto* chartsLayout = new QHBoxLayout(charts_);
     chartsLayout->setContentsMargins(0, 0, 0, 0);
     chartsLayout->addWidget(blocks_, 3);
@@ -102,27 +107,6 @@ LesionView::LesionView(QWidget* parent)
     connect(run_, &QPushButton::clicked, this, &LesionView::runLoadedModel);
     connect(twin_, &QPushButton::clicked, this, &LesionView::chooseTwin);
     connect(cancel_, &QPushButton::clicked, this, &LesionView::cancel);
-    connect(exportCharts, &QPushButton::clicked, this, [this] {
-        const QString path =
-            QFileDialog::getSaveFileName(this, tr("Export charts"), "lesion.svg",
-                                         tr("SVG drawings (*.svg);;PNG images (*.png)"));
-        if (!path.isEmpty()) {
-            const QString error = this->exportCharts(path);
-            if (!error.isEmpty()) {
-                Q_EMIT errorOccurred(error);
-            }
-        }
-    });
-    connect(exportCsv, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export study data"),
-                                                          "lesion.csv", tr("CSV tables (*.csv)"));
-        if (!path.isEmpty()) {
-            const QString error = this->exportCsv(path);
-            if (!error.isEmpty()) {
-                Q_EMIT errorOccurred(error);
-            }
-        }
-    });
     setModel({}, QString(), 0);
 }
 

@@ -2,13 +2,10 @@
 
 #include <QChart>
 #include <QChartView>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
 #include <QPushButton>
-#include <QSaveFile>
-#include <QTextStream>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -43,8 +40,13 @@ ResponseView::ResponseView(QWidget* parent)
     measure_->setToolTip(
         tr("Classify the 100 gallery samples with the loaded model, its twin "
            "and the other shipped pair, and average each block's std of F(x)"));
-    auto* exportChart = new QPushButton(tr("Export chart…"), this);
-    auto* exportCsv = new QPushButton(tr("Export CSV…"), this);
+    const auto failed = [this](const QString& error) { Q_EMIT errorOccurred(error); };
+    QPushButton* exportChartButton = exportButton(
+        this, tr("Export chart…"), "responses.svg", tr("SVG drawings (*.svg);;PNG images (*.png)"),
+        [this](const QString& path) { return this->exportChart(path); }, failed);
+    QPushButton* exportCsvButton = exportButton(
+        this, tr("Export CSV…"), "responses.csv", tr("CSV tables (*.csv)"),
+        [this](const QString& path) { return this->exportCsv(path); }, failed);
     auto* chart = new QChart;
     chart->setTitle(tr("Std of each block's response F(x) (He et al. 2015, Fig. 7)"));
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -55,8 +57,8 @@ ResponseView::ResponseView(QWidget* parent)
     auto* controls = new QHBoxLayout;
     controls->addWidget(modelLabel_, 1);
     controls->addWidget(measure_);
-    controls->addWidget(exportChart);
-    controls->addWidget(exportCsv);
+    controls->addWidget(exportChartButton);
+    controls->addWidget(exportCsvButton);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(chart_, 1);
@@ -78,25 +80,6 @@ ResponseView::ResponseView(QWidget* parent)
         Q_EMIT measurementFinished();
     });
     connect(measure_, &QPushButton::clicked, this, &ResponseView::measure);
-    connect(exportChart, &QPushButton::clicked, this, [this] {
-        const QString path =
-            QFileDialog::getSaveFileName(this, tr("Export chart"), "responses.svg",
-                                         tr("SVG drawings (*.svg);;PNG images (*.png)"));
-        if (!path.isEmpty()) {
-            if (const QString error = this->exportChart(path); !error.isEmpty()) {
-                Q_EMIT errorOccurred(error);
-            }
-        }
-    });
-    connect(exportCsv, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export data"), "responses.csv",
-                                                          tr("CSV (*.csv)"));
-        if (!path.isEmpty()) {
-            if (const QString error = this->exportCsv(path); !error.isEmpty()) {
-                Q_EMIT errorOccurred(error);
-            }
-        }
-    });
     setModel({}, QString());
 }
 
@@ -194,21 +177,7 @@ QString ResponseView::exportChart(const QString& path) {
 }
 
 QString ResponseView::exportCsv(const QString& path) const {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        return tr("Cannot write %1: %2").arg(path, file.errorString());
-    }
-    QTextStream out(&file);
-    out << "model,block_index,block,mean_residual_std,images\n";
-    for (const ResponseProfile& p : profiles_) {
-        for (size_t b = 0; b < p.blocks.size(); ++b) {
-            out << '"' << QString::fromStdString(p.title) << "\"," << b + 1 << ','
-                << QString::fromStdString(p.blocks[b]) << ','
-                << QString::number(p.meanResidualStd[b], 'g', 8) << ',' << p.images << '\n';
-        }
-    }
-    out.flush();
-    return file.commit() ? QString() : tr("Cannot write %1: %2").arg(path, file.errorString());
+    return saveResponseCsv(profiles_, path);
 }
 
 }  // namespace reslens

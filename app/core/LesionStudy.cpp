@@ -65,8 +65,9 @@ std::vector<std::vector<int>> drawLesions(int candidates, int k, int trials, uin
 LesionStudyResult runLesionStudy(LoadedModel& model, const Dataset& data,
                                  const LesionOptions& options, const LesionProgress& progress) {
     ResNetImpl& network = *model.network;
-    const LesionMask before = LesionMask::of(network);
     checkLesionOptions(network, options);
+    // Whatever mask the network had comes back at the end, by any return or exception.
+    const ScopedLesion restore(network, LesionMask::of(network));
     const auto blocks = candidateBlocks(network, options);
     const Preprocessing& p = model.metadata.preprocessing;
     const int total = 1 + static_cast<int>(blocks.size()) + options.randomK * options.trials;
@@ -95,7 +96,6 @@ LesionStudyResult runLesionStudy(LoadedModel& model, const Dataset& data,
     result.baselineAccuracy = baseline.accuracy;
     result.baselineLoss = baseline.loss;
     if (!report("baseline")) {
-        before.applyTo(network);
         return result;
     }
     for (const auto& block : blocks) {
@@ -104,7 +104,6 @@ LesionStudyResult runLesionStudy(LoadedModel& model, const Dataset& data,
         result.blocks.push_back(
             {info.name, info.stage, info.stride != 1, lesioned.accuracy, lesioned.loss});
         if (!report(info.name)) {
-            before.applyTo(network);
             return result;
         }
     }
@@ -137,7 +136,6 @@ LesionStudyResult runLesionStudy(LoadedModel& model, const Dataset& data,
             break;
         }
     }
-    before.applyTo(network);
     return result;
 }
 
