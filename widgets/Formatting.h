@@ -3,8 +3,12 @@
 // How the widgets write counts, shapes and multiply-adds, so that the block list, the
 // parameter table and the exports agree to the digit.
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QString>
+
+#include <algorithm>
+#include <cmath>
 
 #include "model/network/ArchitectureSummary.h"
 
@@ -24,6 +28,17 @@ inline QString shapeText(const Shape3& s) {
 inline QString macsText(int64_t macs) {
     return macs >= 1e9 ? QStringLiteral("%1 G").arg(macs / 1e9, 0, 'f', 3)
                        : QStringLiteral("%1 M").arg(macs / 1e6, 0, 'f', 1);
+}
+
+// A time to wait, as a person says it: "40 s", "7 min", "1 h 25 min".
+inline QString durationText(double seconds) {
+    const auto tr = [](const char* text) { return QCoreApplication::translate("Duration", text); };
+    if (seconds < 90) {
+        return tr("%1 s").arg(std::max<long>(1, std::lround(seconds)));
+    }
+    const long minutes = std::lround(seconds / 60);
+    return minutes < 90 ? tr("%1 min").arg(minutes)
+                        : tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
 }
 
 }  // namespace reslens

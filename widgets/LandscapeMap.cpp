@@ -11,12 +11,13 @@
 namespace reslens {
 namespace {
 
-constexpr int kPixels = 240;  // the map's side, whatever the grid's
+constexpr int kPixels = 240;   // the map's side, whatever the grid's
+constexpr int kKeyWidth = 64;  // the colour key right of the map: a bar and its labels
 
 }  // namespace
 
 LandscapeMap::LandscapeMap(QWidget* parent) : QWidget(parent) {
-    setMinimumSize(kPixels + 20, kPixels + 40);
+    setMinimumSize(kPixels + kKeyWidth + 20, kPixels + 60);
 }
 
 QVector<double> LandscapeMap::logLevels(const QVector<QVector<double>>& grids, int count) {
@@ -49,6 +50,8 @@ void LandscapeMap::showSlice(const QString& title, const QVector<double>& loss, 
                              const QVector<double>& levels, double range) {
     title_ = title;
     range_ = range;
+    levels_ = levels;
+    centreLoss_ = side > 0 && loss.size() == side * side ? loss[(side / 2) * side + side / 2] : 0;
     image_ = QImage(kPixels, kPixels, QImage::Format_RGB32);
     image_.fill(Qt::white);
     if (side < 2 || loss.size() != side * side || levels.size() < 2) {
@@ -87,8 +90,8 @@ void LandscapeMap::paintEvent(QPaintEvent*) {
     if (image_.isNull()) {
         return;
     }
-    const int side = std::min(width() - 20, height() - 40);
-    const QRect target((width() - side) / 2, 22, side, side);
+    const int side = std::max(40, std::min(width() - kKeyWidth - 20, height() - 60));
+    const QRect target((width() - kKeyWidth - side) / 2, 22, side, side);
     painter.drawImage(target, image_);
     painter.setPen(QPen(Qt::white, 2));
     const QPoint centre = target.center();
@@ -97,6 +100,29 @@ void LandscapeMap::paintEvent(QPaintEvent*) {
     painter.setPen(palette().windowText().color());
     painter.drawText(QRect(target.left(), target.bottom() + 2, side, 16), Qt::AlignCenter,
                      tr("α from %1 to %2 →, β upwards").arg(-range_).arg(range_));
+    painter.drawText(QRect(target.left(), target.bottom() + 18, side, 16), Qt::AlignCenter,
+                     tr("× the trained network: loss %1").arg(centreLoss_, 0, 'g', 3));
+
+    // The key: one swatch per band, lowest at the bottom, every other level labelled.
+    const int bands = int(levels_.size()) - 1;
+    if (bands < 1) {
+        return;
+    }
+    const QRect bar(target.right() + 8, target.top(), 12, side);
+    for (int band = 0; band < bands; ++band) {
+        const int top = bar.bottom() + 1 - (band + 1) * bar.height() / bands;
+        const int bottom = bar.bottom() + 1 - band * bar.height() / bands;
+        painter.fillRect(QRect(bar.left(), top, bar.width(), bottom - top),
+                         depthColor(band, bands));
+    }
+    QFont small = painter.font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    painter.setFont(small);
+    for (int level = 0; level <= bands; level += 2) {
+        const int y = bar.bottom() + 1 - level * bar.height() / bands;
+        painter.drawText(QRect(bar.right() + 4, y - 8, kKeyWidth - 24, 16),
+                         Qt::AlignVCenter | Qt::AlignLeft, QString::number(levels_[level], 'g', 2));
+    }
 }
 
 }  // namespace reslens

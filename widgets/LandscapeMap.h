@@ -3,7 +3,8 @@
 // One 2-D loss-landscape slice as a filled contour map (Li et al. 2018, Fig. 5): the P x P
 // loss grid interpolated bilinearly in log space and painted in bands between the given
 // levels (shared by the maps shown side by side, so equal colours mean equal loss), the
-// trained network — the centre — marked with a cross.
+// trained network — the centre — marked with a cross and its loss written below; a colour
+// key on the right gives the levels.
 
 #include <QImage>
 #include <QVector>
@@ -33,6 +34,8 @@ private:
     QString title_;
     QImage image_;
     double range_ = 1;
+    QVector<double> levels_;
+    double centreLoss_ = 0;
 };
 
 }  // namespace reslens

@@ -21,6 +21,7 @@
 #include "app/core/ShippedModels.h"
 #include "widgets/ChartColors.h"
 #include "widgets/Export.h"
+#include "widgets/Formatting.h"
 #include "widgets/LandscapeMap.h"
 #include "widgets/LandscapeWorker.h"
 
@@ -37,6 +38,7 @@ LandscapeView::LandscapeView(QWidget* parent)
       twoD_(new QCheckBox(tr("2-D"), this)),
       run_(new QPushButton(tr("Run with its twin"), this)),
       cancel_(new QPushButton(tr("Cancel"), this)),
+      estimate_(new QLabel(this)),
       progress_(new QProgressBar(this)),
       charts_(new QWidget(this)),
       curves_(new QChartView(charts_)),
@@ -89,6 +91,7 @@ LandscapeView::LandscapeView(QWidget* parent)
     controls->addWidget(run_);
     controls->addWidget(cancel_);
     auto* status = new QHBoxLayout;
+    status->addWidget(estimate_);
     status->addWidget(progress_, 1);
     status->addWidget(exportChartsButton);
     status->addWidget(exportCsvButton);
@@ -112,13 +115,19 @@ LandscapeView::LandscapeView(QWidget* parent)
             [this](int done, int total, double seconds) {
                 progress_->setRange(0, total);
                 progress_->setValue(done);
-                const double left = seconds / done * (total - done);
-                progress_->setFormat(tr("model %1 of %2: point %3 of %4, about %5 s left")
+                // This model's pace so far, then the calibrated cost of those still queued.
+                double left = seconds / done * (total - done);
+                const LandscapeOptions o = options();
+                for (const ModelRequest& next : queue_) {
+                    left += secondsPerImage_.value(costKey(QString::fromStdString(next.location))) *
+                            o.samples * o.evaluations();
+                }
+                progress_->setFormat(tr("model %1 of %2: point %3 of %4, about %5 left")
                                          .arg(slices_.size() + 1)
                                          .arg(slices_.size() + 1 + queue_.size())
                                          .arg(done)
                                          .arg(total)
-                                         .arg(std::lround(left)));
+                                         .arg(durationText(left)));
             });
     connect(worker_, &LandscapeWorker::finished, this, [this](const NamedLandscape& slice) {
         running_ = false;
@@ -135,6 +144,14 @@ LandscapeView::LandscapeView(QWidget* parent)
         startNext();
         Q_EMIT errorOccurred(tr("Loss landscape: %1").arg(message));
     });
+    connect(worker_, &LandscapeWorker::calibrated, this,
+            [this](const QString& location, const QString& device, double seconds) {
+                secondsPerImage_[device + '\n' + location] = seconds;
+                showEstimate();
+            });
+    connect(samples_, &QSpinBox::valueChanged, this, &LandscapeView::showEstimate);
+    connect(points_, &QSpinBox::valueChanged, this, &LandscapeView::showEstimate);
+    connect(twoD_, &QCheckBox::toggled, this, &LandscapeView::showEstimate);
     connect(run_, &QPushButton::clicked, this, &LandscapeView::run);
     connect(cancel_, &QPushButton::clicked, this, &LandscapeView::cancel);
     setModel({}, QString());
@@ -151,6 +168,62 @@ void LandscapeView::setModel(const ModelRequest& request, const QString& title) 
     run_->setEnabled(!title.isEmpty() && !running());
     slices_.clear();
     redraw();
+    calibrate();
+}
+
+void LandscapeView::setDevice(const QString& device) {
+    if (device != device_) {
+        device_ = device;
+        calibrate();
+    }
+}
+
+void LandscapeView::calibrate() {
+    showEstimate();
+    if (model_.location.empty()) {
+        return;
+    }
+    for (const ModelRequest& request : modelsToRun()) {
+        if (!secondsPerImage_.contains(costKey(QString::fromStdString(request.location))) ||
+            request.kind == ModelKind::Memory) {  // a network just trained may change shape
+            QMetaObject::invokeMethod(worker_, [w = worker_, request, device = device_] {
+                w->calibrate(request, device);
+            });
+        }
+    }
+}
+
+double LandscapeView::estimatedSeconds() const {
+    if (model_.location.empty()) {
+        return -1;
+    }
+    const LandscapeOptions o = options();
+    double seconds = 0;
+    for (const ModelRequest& request : modelsToRun()) {
+        const auto cost = secondsPerImage_.find(costKey(QString::fromStdString(request.location)));
+        if (cost == secondsPerImage_.end()) {
+            return -1;
+        }
+        seconds += *cost * o.samples * o.evaluations();
+    }
+    return seconds;
+}
+
+void LandscapeView::showEstimate() {
+    const double seconds = estimatedSeconds();
+    const LandscapeOptions o = options();
+    const int models = model_.location.empty() ? 0 : int(modelsToRun().size());
+    const QString work =
+        (models == 1 ? tr("1 model") : tr("%1 models").arg(models)) +
+        tr(" × %1 points × %2 images").arg(countText(o.evaluations()), countText(o.samples));
+    if (models == 0) {
+        estimate_->clear();
+    } else if (seconds < 0) {
+        estimate_->setText(tr("%1: timing the models…").arg(work));
+    } else {
+        estimate_->setText(tr("%1: about %2").arg(work, durationText(seconds)));
+    }
+    Q_EMIT estimateChanged();
 }
 
 void LandscapeView::setOptions(const LandscapeOptions& o) {

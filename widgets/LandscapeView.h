@@ -3,9 +3,10 @@
 // The loss-landscape view (Li et al. 2018): slices around the loaded model and its twin —
 // the same seed, each network its own filter-normalised directions — as 1-D curves
 // overlaid, or 2-D filled contour maps side by side with shared log-spaced levels. Runs on
-// a worker thread with an estimate of the time left, progress and cancel; exports PNG,
-// SVG and CSV.
+// a worker thread with an estimate before it starts (a short calibration of each model),
+// the time left, progress and cancel; exports PNG, SVG and CSV.
 
+#include <QHash>
 #include <QThread>
 #include <QVector>
 #include <QWidget>
@@ -15,6 +16,7 @@
 class QChartView;
 class QCheckBox;
 class QDoubleSpinBox;
+class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
@@ -33,7 +35,7 @@ public:
     ~LandscapeView() override;
 
     void setModel(const ModelRequest& request, const QString& title);
-    void setDevice(const QString& device) { device_ = device; }
+    void setDevice(const QString& device);
     // The controls, for `reslens --landscape` and tests.
     void setOptions(const LandscapeOptions& options);
     LandscapeOptions options() const;
@@ -41,6 +43,9 @@ public:
     const QVector<NamedLandscape>& slices() const { return slices_; }
     QVector<ModelRequest> modelsToRun() const;  // the loaded model, then its shipped twin
     bool running() const { return !queue_.isEmpty() || running_; }
+    // What the run the controls describe should take, from a short calibration of each
+    // model; below 0 until every model is calibrated.
+    double estimatedSeconds() const;
 
     QString exportCharts(const QString& path);  // "" or the reason
     QString exportCsv(const QString& path) const;
@@ -51,11 +56,15 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void allFinished();
+    void estimateChanged();
     void errorOccurred(const QString& message);
 
 private:
     void startNext();
     void redraw();
+    void calibrate();
+    void showEstimate();
+    QString costKey(const QString& location) const { return device_ + '\n' + location; }
 
     QThread thread_;
     LandscapeWorker* worker_;
@@ -64,6 +73,7 @@ private:
     QVector<ModelRequest> queue_;
     bool running_ = false;
     QVector<NamedLandscape> slices_;
+    QHash<QString, double> secondsPerImage_;  // by costKey
 
     QLineEdit* data_;
     QSpinBox* samples_;
@@ -73,6 +83,7 @@ private:
     QCheckBox* twoD_;
     QPushButton* run_;
     QPushButton* cancel_;
+    QLabel* estimate_;
     QProgressBar* progress_;
     QWidget* charts_;
     QChartView* curves_;

@@ -28,4 +28,13 @@ void LandscapeWorker::run(const ModelRequest& request, const QString& data, cons
     }
 }
 
+void LandscapeWorker::calibrate(const ModelRequest& request, const QString& device) {
+    try {
+        const double seconds = landscapeSecondsPerImage(*resources_, request, device.toStdString());
+        Q_EMIT calibrated(QString::fromStdString(request.location), device, seconds);
+    } catch (const std::exception&) {
+        // No estimate; running the slice reports the same error in words.
+    }
+}
+
 }  // namespace reslens

@@ -2,9 +2,14 @@
 
 #include <torch/torch.h>
 
+#include <chrono>
+
 #include "app/core/ComputeThreads.h"
 #include "app/core/LossLandscape.h"
+#include "app/core/ModelCatalog.h"
 #include "app/core/StudySubject.h"
+#include "model/runtime/DeviceSelection.h"
+#include "model/training/Evaluation.h"
 
 namespace reslens {
 
@@ -21,6 +26,25 @@ NamedLandscape runLandscape(const ResourceSource& resources, const ModelRequest&
     named.data = subject.data.name;
     named.result = runLandscape(subject.model, subject.data, options, progress);
     return named;
+}
+
+double landscapeSecondsPerImage(const ResourceSource& resources, const ModelRequest& request,
+                                const std::string& device) {
+    ComputeThreads::Scope threads;
+    LoadedModel model = ModelCatalog(resources).open(request);
+    model.network->to(parseDevice(device));
+    const Preprocessing& p = model.metadata.preprocessing;
+    // Blank images of the input's shape: the cost of a forward does not depend on the pixels.
+    constexpr int64_t batch = 100;
+    Dataset blank;
+    blank.images = torch::zeros({batch, p.channels, p.cropHeight, p.cropWidth}, torch::kUInt8);
+    blank.labels = torch::zeros({batch}, torch::kLong);
+    evaluate(*model.network, blank, p.mean, p.std);  // warm-up: allocations, kernels
+    const auto start = std::chrono::steady_clock::now();
+    evaluate(*model.network, blank, p.mean, p.std);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return seconds / batch;
 }
 
 }  // namespace reslens

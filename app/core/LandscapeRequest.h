@@ -25,4 +25,10 @@ NamedLandscape runLandscape(const ResourceSource& resources, const ModelRequest&
                             const DataSpec& data, const std::string& device,
                             const LandscapeOptions& options, const LandscapeProgress& progress);
 
+// Seconds one landscape point spends per image for this model on this device, measured on a
+// short calibration batch through the same evaluation: the view's estimate before a run
+// starts (seconds ≈ evaluations × samples × this). Throws as runLandscape does.
+double landscapeSecondsPerImage(const ResourceSource& resources, const ModelRequest& request,
+                                const std::string& device);
+
 }  // namespace reslens

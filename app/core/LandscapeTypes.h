@@ -14,6 +14,8 @@ struct LandscapeOptions {
     double range = 1.0;  // coefficients run over [-range, range]
     uint64_t seed = 1;   // of the random directions
     bool twoD = false;
+
+    int evaluations() const { return twoD ? points * points : points; }
 };
 
 struct LandscapeResult {

@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QTimer>
@@ -73,7 +74,10 @@ int main(int argc, char** argv) {
         "landscape-samples", "With --landscape: images of the training split (default 2000).", "n",
         "2000");
     QCommandLineOption screenshotOption(
-        "screenshot", "Save a PNG of the window once it has drawn, then quit (for docs).", "file");
+        "screenshot",
+        "Save a PNG of the window once it has drawn, then quit (for docs); with --landscape, "
+        "the slices' CSV beside it.",
+        "file");
     parser.addOptions({modelOption, importOption, archOption, deviceOption, threadsOption,
                        blockOption, labOption, labStepsOption, labBatchOption, lesionOption,
                        landscapeOption, landscape2dOption, landscapeSamplesOption,
@@ -174,13 +178,17 @@ int main(int argc, char** argv) {
     }
     if (parser.isSet(screenshotOption) && landscape) {
         const QString file = parser.value(screenshotOption);
-        QObject::connect(window.landscapeView(), &reslens::LandscapeView::allFinished, &window,
-                         [&window, file] {
-                             QTimer::singleShot(800, &window, [&window, file] {
-                                 const bool saved = window.grab().save(file, "PNG");
-                                 QCoreApplication::exit(saved ? 0 : 1);
-                             });
-                         });
+        QObject::connect(
+            window.landscapeView(), &reslens::LandscapeView::allFinished, &window, [&window, file] {
+                QTimer::singleShot(800, &window, [&window, file] {
+                    // The numbers behind the picture, beside it (name.csv).
+                    const QFileInfo png(file);
+                    const QString csv = png.dir().filePath(png.completeBaseName() + ".csv");
+                    const bool saved = window.grab().save(file, "PNG") &&
+                                       window.landscapeView()->exportCsv(csv).isEmpty();
+                    QCoreApplication::exit(saved ? 0 : 1);
+                });
+            });
     } else if (parser.isSet(screenshotOption) && lesion) {
         const QString file = parser.value(screenshotOption);
         QObject::connect(
