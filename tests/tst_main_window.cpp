@@ -299,6 +299,17 @@ private Q_SLOTS:
         options.samples = 100;
         options.points = 5;
         view->setOptions(options);
+        // Before it starts, an estimate from each model's calibration, in proportion to
+        // the work: 5 points, then a 3×3 map (9 points).
+        QTRY_VERIFY_WITH_TIMEOUT(view->estimatedSeconds() > 0, kWaitMs);
+        const double fivePoints = view->estimatedSeconds();
+        options.points = 3;
+        options.twoD = true;
+        view->setOptions(options);
+        QCOMPARE(view->estimatedSeconds() / fivePoints, 9.0 / 5.0);
+        options.points = 5;
+        options.twoD = false;
+        view->setOptions(options);
         QSignalSpy finished(view, &LandscapeView::allFinished);
         view->run();
         QVERIFY(finished.wait(300000));
@@ -329,6 +340,63 @@ private Q_SLOTS:
         window().classifyFile(sample("1-trouser-0002.png"));
         QVERIFY(shown.wait(kWaitMs));
         QCOMPARE(window().predictions()->predictions().first().label, QString("Trouser"));
+    }
+
+    // Grad-CAM in the explorer: the selected block's map over the network's input for the
+    // top-1 class, pixel for pixel what reslens-cli cam draws; then for a class clicked in
+    // the predictions; and it follows the navigator down to the stem.
+    void gradCamShowsTheEvidenceForTheClickedClass() {
+        const QString file = sample("1-trouser-0002.png");
+        QSignalSpy shown(&window(), &MainWindow::predictionsShown);
+        window().classifyFile(file);
+        QVERIFY(shown.wait(kWaitMs));
+        FeatureMapPanel* panel = window().featurePanel();
+        window().blockList()->selectEntry(9);  // layer3.2, the last block of resnet20
+        panel->showGradCam();
+        QTRY_VERIFY_WITH_TIMEOUT(panel->view().request.gradCam &&
+                                     panel->view().request.entry == 9 &&
+                                     !panel->view().grid.isNull(),
+                                 kWaitMs);
+        QCOMPARE(panel->view().explained->label, QString("Trouser"));
+        QCOMPARE(window().predictions()->explainedClass(), 1);
+        QCOMPARE(panel->view().grid.size(), QSize(224, 224));
+        const QString ours = dir_.filePath("gui-cam.png");
+        QCOMPARE(window().exportFeatureGrid(ours), QString());
+        const QString theirs = dir_.filePath("cli-cam.png");
+        QCOMPARE(runCli({"cam", "--model", "default", file, "--block", "layer3.2", "--out", theirs})
+                     .exitCode,
+                 0);
+        QCOMPARE(QImage(ours).convertToFormat(QImage::Format_RGB32),
+                 QImage(theirs).convertToFormat(QImage::Format_RGB32));
+
+        PredictionBars* bars = window().predictions();
+        const int second = bars->predictions()[1].index;
+        QPoint at(-1, -1);
+        for (int y = 0; y < bars->height() && at.y() < 0; ++y) {
+            if (bars->classAt({bars->width() / 2, y}) == second) {
+                at = {bars->width() / 2, y + 4};
+            }
+        }
+        QVERIFY(at.y() >= 0);
+        QTest::mouseClick(bars, Qt::LeftButton, {}, at);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            panel->view().explained && panel->view().explained->index == second, kWaitMs);
+        QCOMPARE(bars->explainedClass(), second);
+        QVERIFY(!panel->view().grid.isNull() ||
+                panel->view().note.contains("No positive evidence"));
+
+        window().blockList()->selectEntry(0);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->view().request.entry == 0 && panel->view().explained,
+                                 kWaitMs);
+        QVERIFY(panel->view().title.contains("stem"));
+        QCOMPARE(panel->view().explained->index, second);
+
+        // As the tests after this one expect: the top-1, the block's output, the first block.
+        panel->explainClass(-1);
+        panel->setTensorKind(TensorKind::Output);
+        window().blockList()->selectEntry(1);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->view().request.gradCam, kWaitMs);
+        QCOMPARE(bars->explainedClass(), -1);
     }
 
     void keyboardSteppingMovesTheSelectionAndTheGrid() {

@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QScrollArea>
 #include <QSlider>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include <QSignalBlocker>
@@ -27,6 +28,7 @@ QString nameOf(Enum value) {
 }
 
 constexpr int kEnlargedSide = 224;
+const QString kGradCam = QStringLiteral("gradcam");  // the tensor box's Grad-CAM item
 
 // The zoom slider works in steps of 2^(1/4), from 1/4 to 8.
 int sliderOfZoom(double zoom) {
@@ -41,6 +43,8 @@ double zoomOfSlider(int value) {
 FeatureMapPanel::FeatureMapPanel(QWidget* parent)
     : QWidget(parent),
       tensor_(new QComboBox(this)),
+      camClassLabel_(new QLabel(tr("Class:"), this)),
+      camClass_(new QComboBox(this)),
       colormap_(new QComboBox(this)),
       normalization_(new QComboBox(this)),
       sort_(new QCheckBox(tr("Strongest first"), this)),
@@ -58,8 +62,15 @@ FeatureMapPanel::FeatureMapPanel(QWidget* parent)
     tensor_->addItem(tr("Residual F(x)"), nameOf(TensorKind::Residual));
     tensor_->addItem(tr("Shortcut"), nameOf(TensorKind::Shortcut));
     tensor_->addItem(tr("Output"), nameOf(TensorKind::Output));
+    tensor_->addItem(tr("Grad-CAM"), kGradCam);
     tensor_->setCurrentIndex(3);
-    tensor_->setToolTip(tr("Which tensor of the block to show (Ctrl+1 … Ctrl+4)"));
+    tensor_->setToolTip(
+        tr("Which tensor of the block to show (Ctrl+1 … Ctrl+4), or Grad-CAM (Ctrl+5): where "
+           "in the image the evidence for a class lies at this block (Selvaraju et al. 2017)"));
+    camClass_->addItem(tr("Top-1"), -1);
+    camClass_->setToolTip(
+        tr("The class whose evidence to show; clicking a prediction chooses "
+           "it too"));
     colormap_->addItem(tr("Viridis"), nameOf(GridColormap::Viridis));
     colormap_->addItem(tr("Inferno"), nameOf(GridColormap::Inferno));
     colormap_->addItem(tr("Gray"), nameOf(GridColormap::Gray));
@@ -95,6 +106,8 @@ FeatureMapPanel::FeatureMapPanel(QWidget* parent)
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Tensor:"), this));
     controls->addWidget(tensor_);
+    controls->addWidget(camClassLabel_);
+    controls->addWidget(camClass_);
     controls->addWidget(new QLabel(tr("Colormap:"), this));
     controls->addWidget(colormap_);
     controls->addWidget(new QLabel(tr("Scale:"), this));
@@ -124,7 +137,8 @@ FeatureMapPanel::FeatureMapPanel(QWidget* parent)
     layout->addWidget(title_);
     layout->addLayout(body, 1);
 
-    for (QComboBox* box : {tensor_, colormap_, normalization_}) {
+    connect(tensor_, &QComboBox::currentIndexChanged, this, &FeatureMapPanel::updateControls);
+    for (QComboBox* box : {tensor_, camClass_, colormap_, normalization_}) {
         connect(box, &QComboBox::currentIndexChanged, this, &FeatureMapPanel::optionsChanged);
     }
     connect(sort_, &QCheckBox::toggled, this, &FeatureMapPanel::optionsChanged);
@@ -143,6 +157,52 @@ FeatureMapPanel::FeatureMapPanel(QWidget* parent)
     connect(grid_, &FeatureGridView::zoomRequested, this, &FeatureMapPanel::setZoom);
     connect(grid_, &FeatureGridView::channelClicked, this, &FeatureMapPanel::showChannel);
     connect(overlay_, &QCheckBox::toggled, this, [this] { showChannel(grid_->selectedChannel()); });
+    updateControls();
+}
+
+bool FeatureMapPanel::gradCamShown() const {
+    return tensor_->currentData().toString() == kGradCam;
+}
+
+void FeatureMapPanel::updateControls() {
+    const bool cam = gradCamShown();
+    camClassLabel_->setVisible(cam);
+    camClass_->setVisible(cam);
+    for (QWidget* w : std::initializer_list<QWidget*>{colormap_, normalization_, sort_,
+                                                      channelView_, overlay_, channelCaption_}) {
+        w->setEnabled(!cam);
+    }
+}
+
+void FeatureMapPanel::setClassLabels(const QStringList& labels) {
+    const QSignalBlocker quiet(camClass_);
+    const int chosen = camClass_->currentData().toInt();
+    while (camClass_->count() > 1) {
+        camClass_->removeItem(1);
+    }
+    for (int i = 0; i < labels.size(); ++i) {
+        camClass_->addItem(QStringLiteral("%1 · %2").arg(i).arg(labels[i]), i);
+    }
+    const int index = camClass_->findData(chosen);
+    camClass_->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+void FeatureMapPanel::showGradCam() {
+    tensor_->setCurrentIndex(tensor_->findData(kGradCam));
+}
+
+void FeatureMapPanel::explainClass(int classIndex) {
+    const int index = camClass_->findData(classIndex);
+    {
+        // One request for both changes.
+        const QSignalBlocker quiet(camClass_);
+        camClass_->setCurrentIndex(index >= 0 ? index : 0);
+    }
+    if (gradCamShown()) {
+        Q_EMIT optionsChanged();
+    } else {
+        showGradCam();
+    }
 }
 
 FeatureRequest FeatureMapPanel::request(int entry) const {
@@ -156,6 +216,8 @@ FeatureRequest FeatureMapPanel::request(int entry) const {
     request.normalization =
         gridNormalizationFromString(name(normalization_)).value_or(GridNormalization::PerChannel);
     request.sortByActivation = sort_->isChecked();
+    request.gradCam = gradCamShown();
+    request.camClass = camClass_->currentData().toInt();
     return request;
 }
 
@@ -196,7 +258,10 @@ void FeatureMapPanel::fitZoom() {
 }
 
 void FeatureMapPanel::setTensorChoiceEnabled(bool enabled) {
-    tensor_->setEnabled(enabled);
+    auto* items = qobject_cast<QStandardItemModel*>(tensor_->model());
+    for (TensorKind kind : {TensorKind::Input, TensorKind::Residual, TensorKind::Shortcut}) {
+        items->item(tensor_->findData(nameOf(kind)))->setEnabled(enabled);
+    }
 }
 
 void FeatureMapPanel::setZoom(double zoom) {
@@ -204,8 +269,10 @@ void FeatureMapPanel::setZoom(double zoom) {
 }
 
 void FeatureMapPanel::setTensorKind(TensorKind kind) {
-    if (tensor_->isEnabled()) {
-        tensor_->setCurrentIndex(tensor_->findData(nameOf(kind)));
+    const int index = tensor_->findData(nameOf(kind));
+    const auto* items = qobject_cast<QStandardItemModel*>(tensor_->model());
+    if (items->item(index)->isEnabled()) {
+        tensor_->setCurrentIndex(index);
     }
 }
 

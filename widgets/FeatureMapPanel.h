@@ -2,7 +2,8 @@
 
 // The feature maps of the selected block: which tensor (input, F(x), shortcut, output),
 // colormap, normalisation, channel order and zoom; the grid; and the clicked channel
-// enlarged, optionally laid over the image the network received.
+// enlarged, optionally laid over the image the network received. Or, as a fifth choice,
+// Grad-CAM at the block for the top-1 class or any class chosen, over the network's input.
 
 #include <QWidget>
 
@@ -29,8 +30,12 @@ public:
     void setView(const FeatureView& view);
     const FeatureView& view() const;
     void setNetworkInput(const QImage& image);
-    // Residual blocks offer all four tensors; the stem and the head only their output.
+    // Residual blocks offer all four tensors; the stem and the head only their output (and
+    // Grad-CAM).
     void setTensorChoiceEnabled(bool enabled);
+    // The classes Grad-CAM can explain, in index order.
+    void setClassLabels(const QStringList& labels);
+    bool gradCamShown() const;
     FeatureGridView* gridView() const { return grid_; }
     // The enlarged channel as drawn (with the overlay when it is on).
     QImage enlargedChannel() const;
@@ -42,6 +47,9 @@ public:
 public Q_SLOTS:
     void setZoom(double zoom);
     void setTensorKind(reslens::TensorKind kind);
+    void showGradCam();
+    // Grad-CAM for this class (-1: the top-1), switching to Grad-CAM.
+    void explainClass(int classIndex);
 
 Q_SIGNALS:
     void optionsChanged();
@@ -53,8 +61,12 @@ private:
     void showChannel(int channel);
     // With "Fit" on, the zoom that shows the whole grid in the visible area.
     void fitZoom();
+    // Grad-CAM has no channels, colormap choice or scale: those controls step aside.
+    void updateControls();
 
     QComboBox* tensor_;
+    QLabel* camClassLabel_;
+    QComboBox* camClass_;
     QComboBox* colormap_;
     QComboBox* normalization_;
     QCheckBox* sort_;

@@ -209,6 +209,11 @@ void InferenceWorker::renderFeatures(const FeatureRequest& request) {
             Q_EMIT featuresRendered(view);
             return;
         }
+        if (request.gradCam) {
+            renderGradCam(view);
+            Q_EMIT featuresRendered(view);
+            return;
+        }
         BlockQuery query;
         query.tensor = request.kind;
         query.colormap = request.colormap;
@@ -261,6 +266,34 @@ void InferenceWorker::renderFeatures(const FeatureRequest& request) {
         view.note = tr("Cannot draw the feature maps: %1").arg(QString::fromUtf8(e.what()));
     }
     Q_EMIT featuresRendered(view);
+}
+
+void InferenceWorker::renderGradCam(FeatureView& view) {
+    if (!session_->hasImage()) {
+        view.note = tr("Drop an image to see where the evidence for its class lies.");
+        return;
+    }
+    CamQuery query;
+    const int blocks = static_cast<int>(session_->model().blockNames.size());
+    query.entry = std::clamp(view.request.entry, 0, blocks + 1);
+    query.classIndex = view.request.camClass;
+    const CamRendering cam = session_->gradCam(query);
+    const float peak = cam.cam.empty() ? 0 : *std::max_element(cam.cam.begin(), cam.cam.end());
+    const QString label = QString::fromStdString(cam.explained.label);
+    view.title = tr("Grad-CAM · %1 · evidence for %2 (%3%) · %4×%5")
+                     .arg(query.entry == 0 ? tr("stem output") : QString::fromStdString(cam.target))
+                     .arg(label)
+                     .arg(100 * cam.explained.probability, 0, 'f', 1)
+                     .arg(cam.height)
+                     .arg(cam.width);
+    view.explained = ClassProbability{label, int(cam.explained.index), cam.explained.probability};
+    if (peak > 0) {
+        view.grid = qImageFromMat(cam.overlay);
+    } else {
+        view.note = tr("No positive evidence for %1 at %2: every channel's weighted sum is "
+                       "below zero here (Grad-CAM keeps only what speaks for the class).")
+                        .arg(label, QString::fromStdString(cam.target));
+    }
 }
 
 void InferenceWorker::setDevice(const QString& name) {

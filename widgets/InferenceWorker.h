@@ -59,6 +59,8 @@ Q_SIGNALS:
 
 private:
     void classifyDecoded(int requestId, const QString& source, const DecodedImage& image);
+    // Fills the view with Grad-CAM over the network's input, or a note saying why not.
+    void renderGradCam(FeatureView& view);
 
     std::unique_ptr<QtResources> resources_;
     std::unique_ptr<ExplorerSession> session_;

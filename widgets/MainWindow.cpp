@@ -132,6 +132,7 @@ MainWindow::MainWindow(QWidget* parent)
     }
     connect(blocks_, &BlockListWidget::entrySelected, this, &MainWindow::onEntrySelected);
     connect(features_, &FeatureMapPanel::optionsChanged, this, &MainWindow::requestFeatures);
+    connect(predictions_, &PredictionBars::classClicked, features_, &FeatureMapPanel::explainClass);
     connect(magnitudes_, &MagnitudeChart::blockClicked, this,
             [this](int block) { blocks_->selectEntry(block + 1); });
     connect(lab_, &TrainingLabPanel::errorOccurred, this, &MainWindow::showError);
@@ -274,8 +275,8 @@ void MainWindow::buildActions() {
     }
     file->addSeparator();
     QMenu* exportMenu = file->addMenu(tr("&Export"));
-    QAction* grid =
-        exportMenu->addAction(tr("Feature grid as PNG…"), this, &MainWindow::saveFeatureGridAs);
+    QAction* grid = exportMenu->addAction(tr("Feature grid or Grad-CAM as PNG…"), this,
+                                          &MainWindow::saveFeatureGridAs);
     grid->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportMenu->addAction(tr("Magnitude chart as PNG or SVG…"), this, &MainWindow::saveChartAs);
     QAction* stats = exportMenu->addAction(tr("Statistics as CSV or JSON…"), this,
@@ -298,6 +299,9 @@ void MainWindow::buildActions() {
                                           [this, k = kind] { features_->setTensorKind(k); });
         action->setShortcut(QKeySequence(Qt::CTRL | key++));
     }
+    QAction* gradCam =
+        view->addAction(tr("Show Grad-CAM"), features_, &FeatureMapPanel::showGradCam);
+    gradCam->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
     QAction* explorer =
         view->addAction(tr("Feature maps"), this, [this] { showTrainingLab(false); });
     explorer->setShortcut(QKeySequence(Qt::Key_F2));
@@ -313,7 +317,8 @@ void MainWindow::buildActions() {
             tr("Up/Down or Left/Right in the block list: previous/next block\n"
                "PgUp/PgDn: previous/next stage · Home/End: stem/classifier\n"
                "Alt+Up/Alt+Down: previous/next block from anywhere\n"
-               "Ctrl+1…4: input, F(x), shortcut, output\n"
+               "Ctrl+1…4: input, F(x), shortcut, output · Ctrl+5: Grad-CAM\n"
+               "Click a prediction: Grad-CAM for that class\n"
                "Ctrl+O: open image · Ctrl+V: paste image · Ctrl+Shift+O: open model\n"
                "Ctrl+I: import TorchScript · Ctrl+N: new network\n"
                "Ctrl+E: export feature grid · Ctrl+Shift+E: export statistics\n"
@@ -426,6 +431,7 @@ void MainWindow::onModelLoaded(const ModelView& view) {
     lesion_->setModel(view.request, view.title, int(view.labels.size()));
     responses_->setModel(view.request, view.title);
     landscape_->setModel(view.request, view.title);
+    features_->setClassLabels(view.labels);
     statusBar()->clearMessage();
     if (view.request.kind != ModelKind::Fresh && view.request.kind != ModelKind::Memory) {
         QSettings settings;
@@ -560,6 +566,7 @@ void MainWindow::onFeaturesRendered(const FeatureView& view) {
         return;
     }
     features_->setView(view);
+    predictions_->setExplainedClass(view.explained ? view.explained->index : -1);
     Q_EMIT featureGridShown(view.request.entry);
 }
 
@@ -697,9 +704,10 @@ QString MainWindow::exportStatistics(const QString& path) {
 }
 
 void MainWindow::saveFeatureGridAs() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export feature grid"),
-                                     exportDirectory() + "/features.png", tr("PNG images (*.png)"));
+    const bool cam = features_->gradCamShown();
+    const QString path = QFileDialog::getSaveFileName(
+        this, cam ? tr("Export Grad-CAM") : tr("Export feature grid"),
+        exportDirectory() + (cam ? "/grad-cam.png" : "/features.png"), tr("PNG images (*.png)"));
     if (!path.isEmpty() && exportFeatureGrid(path).isEmpty()) {
         QSettings().setValue(settings::kExportDirectory, QFileInfo(path).absolutePath());
         messages_->showInfo(tr("Saved %1").arg(path));

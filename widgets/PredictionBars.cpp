@@ -1,6 +1,9 @@
 #include "widgets/PredictionBars.h"
 
+#include <QMouseEvent>
 #include <QPainter>
+
+#include <algorithm>
 
 namespace reslens {
 namespace {
@@ -11,6 +14,24 @@ constexpr int kRows = 5;
 
 PredictionBars::PredictionBars(QWidget* parent) : QWidget(parent) {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setCursor(Qt::PointingHandCursor);
+}
+
+void PredictionBars::setExplainedClass(int classIndex) {
+    explained_ = classIndex;
+    update();
+}
+
+int PredictionBars::classAt(const QPoint& point) const {
+    const int row = (point.y() - 4) / rowHeight();
+    return point.y() >= 4 && row < std::min<int>(top_.size(), kRows) ? top_[row].index : -1;
+}
+
+void PredictionBars::mousePressEvent(QMouseEvent* event) {
+    const int classIndex = classAt(event->position().toPoint());
+    if (event->button() == Qt::LeftButton && classIndex >= 0) {
+        Q_EMIT classClicked(classIndex);
+    }
 }
 
 void PredictionBars::setPredictions(const QVector<ClassProbability>& top) {
@@ -19,14 +40,14 @@ void PredictionBars::setPredictions(const QVector<ClassProbability>& top) {
     for (const ClassProbability& p : top_) {
         lines << QStringLiteral("%1: %2%").arg(p.label).arg(100 * p.probability, 0, 'f', 2);
     }
-    setToolTip(lines.join('\n'));
+    setToolTip(lines.join('\n') + QStringLiteral("\n\n") +
+               tr("Click a class to see where its evidence lies (Grad-CAM)"));
     setAccessibleDescription(lines.join(", "));
     update();
 }
 
 QSize PredictionBars::sizeHint() const {
-    const int row = fontMetrics().height() + 10;
-    return QSize(280, kRows * row + 8);
+    return QSize(280, kRows * rowHeight() + 8);
 }
 
 QSize PredictionBars::minimumSizeHint() const {
@@ -37,7 +58,7 @@ void PredictionBars::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const QFontMetrics metrics = fontMetrics();
-    const int row = metrics.height() + 10;
+    const int row = rowHeight();
     if (top_.isEmpty()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(rect(), Qt::AlignCenter, tr("No prediction yet"));
@@ -72,6 +93,13 @@ void PredictionBars::paintEvent(QPaintEvent*) {
         painter.drawText(QRect(labelWidth + barSpace + 4, y, percentWidth, row),
                          Qt::AlignVCenter | Qt::AlignRight,
                          QStringLiteral("%1%").arg(100 * p.probability, 0, 'f', 1));
+        if (p.index == explained_) {
+            QPen frame(palette().color(QPalette::Highlight));
+            frame.setWidthF(1.5);
+            painter.setPen(frame);
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRoundedRect(QRectF(1.5, y + 0.5, width() - 3, row - 1), 4, 4);
+        }
     }
 }
 

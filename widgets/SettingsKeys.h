@@ -20,8 +20,9 @@ inline constexpr const char* kWindowState = "window/state";
 inline constexpr const char* kFeatures = "features";  // a map with the keys below
 
 namespace features {
-inline constexpr const char* kTensor = "tensor";      // "input", "residual", "shortcut", "output"
-inline constexpr const char* kColormap = "colormap";  // "viridis", ..., "signed"
+inline constexpr const char* kTensor =
+    "tensor";  // "input", "residual", "shortcut", "output", "gradcam"
+inline constexpr const char* kColormap = "colormap";            // "viridis", ..., "signed"
 inline constexpr const char* kNormalization = "normalization";  // "channel", "shared"
 inline constexpr const char* kSort = "sort";
 inline constexpr const char* kZoom = "zoom";

@@ -74,6 +74,10 @@ struct FeatureRequest {
     GridColormap colormap = GridColormap::Viridis;
     GridNormalization normalization = GridNormalization::PerChannel;
     bool sortByActivation = false;
+    // Grad-CAM at the entry instead of a tensor (the stem's output, a block's output, the
+    // head = the last block's output), for camClass, or the top-1 class when it is -1.
+    bool gradCam = false;
+    int camClass = -1;
 };
 
 struct FeatureView {
@@ -85,9 +89,10 @@ struct FeatureView {
     int tileWidth = 0;
     int tileHeight = 0;
     int gap = 0;
-    QVector<int> channels;                  // the channel in each tile
-    QVector<ChannelStatistics> statistics;  // indexed by channel
-    QString note;                           // why nothing is shown, when the grid is empty
+    QVector<int> channels;                      // the channel in each tile
+    QVector<ChannelStatistics> statistics;      // indexed by channel
+    QString note;                               // why nothing is shown, when the grid is empty
+    std::optional<ClassProbability> explained;  // Grad-CAM: the class whose evidence is shown
 
     // The channel drawn at pixel (x, y) of the grid, or -1.
     int channelAt(int x, int y) const;

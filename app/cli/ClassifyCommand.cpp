@@ -6,6 +6,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "app/cli/ExplorerOpening.h"
 #include "app/core/ExplorerSession.h"
 #include "imaging/ImageDecoder.h"
 
@@ -94,9 +95,7 @@ ClassifyCommand::ClassifyCommand(CLI::App& parent) {
 
 int ClassifyCommand::run(const CommandContext& context) {
     ExplorerSession session(context.resources, /*captureFeatures=*/false);
-    session.setDevice(source_.deviceName());  // refuse a bad device before any work
-    session.setCropToObject(source_.cropToObject());
-    const OpenedModel model = session.open(source_.request());
+    const OpenedModel model = openExplorer(source_, session);
     session.setBypassed({bypass_.begin(), bypass_.end()});
     // Decode every image first: one bad file fails the command before any output.
     std::vector<DecodedImage> images;

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "app/cli/ExplorerOpening.h"
 #include "app/core/ExplorerSession.h"
 #include "imaging/ImageDecoder.h"
 #include "imaging/ImageRendering.h"
@@ -37,9 +38,7 @@ FeaturesCommand::FeaturesCommand(CLI::App& parent) {
 
 int FeaturesCommand::run(const CommandContext& context) {
     ExplorerSession session(context.resources, /*captureFeatures=*/true);
-    session.setDevice(source_.deviceName());  // refuse a bad device before any work
-    session.setCropToObject(source_.cropToObject());
-    session.open(source_.request());
+    openExplorer(source_, session);
     BlockQuery query;
     query.entry = session.entryOf(block_);  // an unknown block fails before decoding
     query.tensor = *tensorKindFromString(tensor_);

@@ -24,6 +24,7 @@
 #include "model/network/ResNetConfig.h"
 #include "model/runtime/InputError.h"
 #ifdef RESLENS_WITH_IMAGING
+#include "app/cli/CamCommand.h"
 #include "app/cli/ClassifyCommand.h"
 #include "app/cli/FeaturesCommand.h"
 #endif
@@ -47,6 +48,7 @@ std::vector<std::unique_ptr<Command>> subcommands(CLI::App& app) {
 #ifdef RESLENS_WITH_IMAGING
     commands.push_back(std::make_unique<ClassifyCommand>(app));
     commands.push_back(std::make_unique<FeaturesCommand>(app));
+    commands.push_back(std::make_unique<CamCommand>(app));
 #endif
     commands.push_back(std::make_unique<TrainCommand>(app));
     commands.push_back(std::make_unique<CompareCommand>(app));

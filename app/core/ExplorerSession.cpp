@@ -6,6 +6,7 @@
 
 #include "app/core/ComputeThreads.h"
 #include "app/core/ModelCatalog.h"
+#include "imaging/CamOverlay.h"
 #include "imaging/FeatureGrid.h"
 #include "imaging/ImageDecoder.h"
 #include "imaging/ImagePreprocessor.h"
@@ -14,6 +15,7 @@
 #include "model/runtime/InputError.h"
 #include "model/tracing/Classifier.h"
 #include "model/tracing/FeatureCaptureProbe.h"
+#include "model/tracing/GradCam.h"
 
 namespace reslens {
 namespace {
@@ -36,6 +38,27 @@ std::vector<ChannelStatistics> channelStatistics(const torch::Tensor& maps) {
     return out;
 }
 
+// Forwards made while it lives leave the probe's tensors as they are (a batch, or Grad-CAM's
+// own forward), so that render() still shows the last classify()'s image.
+class PausedCapture {
+public:
+    explicit PausedCapture(FeatureCaptureProbe* probe) : probe_(probe) {
+        if (probe_) {
+            probe_->setPaused(true);
+        }
+    }
+    ~PausedCapture() {
+        if (probe_) {
+            probe_->setPaused(false);
+        }
+    }
+    PausedCapture(const PausedCapture&) = delete;
+    PausedCapture& operator=(const PausedCapture&) = delete;
+
+private:
+    FeatureCaptureProbe* probe_;
+};
+
 }  // namespace
 
 struct ExplorerSession::State {
@@ -49,6 +72,8 @@ struct ExplorerSession::State {
     std::string deviceName = "cpu";
     torch::Device device{torch::kCPU};
     std::unique_ptr<FeatureCaptureProbe> capture;
+    torch::Tensor lastInput;  // the last classify()'s prepared [C, H, W], for Grad-CAM
+    cv::Mat lastView;
 
     PreparedImage prepare(const DecodedImage& image) const {
         Preprocessing preparation = model.metadata.preprocessing;
@@ -114,6 +139,8 @@ OpenedModel ExplorerSession::open(const ModelRequest& request, const std::string
 
     // Replace the old model only once the new one is complete.
     state_->capture.reset();
+    state_->lastInput = torch::Tensor();
+    state_->lastView = cv::Mat();
     state_->model = std::move(model);
     state_->opened = opened;
     if (state_->captureFeatures) {
@@ -181,6 +208,8 @@ ClassificationResult ExplorerSession::classify(const DecodedImage& image, int to
     }
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    state_->lastInput = prepared.tensor;
+    state_->lastView = prepared.networkView;
     return state_->resultFor(prepared, predictions.front(), ms);
 }
 
@@ -196,19 +225,7 @@ std::vector<ClassificationResult> ExplorerSession::classifyAll(
         prepared.push_back(state_->prepare(image));
     }
     // The last classify()'s tensors stay for render(); a batch's are not kept.
-    struct PausedCapture {
-        FeatureCaptureProbe* probe;
-        explicit PausedCapture(FeatureCaptureProbe* p) : probe(p) {
-            if (probe) {
-                probe->setPaused(true);
-            }
-        }
-        ~PausedCapture() {
-            if (probe) {
-                probe->setPaused(false);
-            }
-        }
-    } paused(state_->capture.get());
+    PausedCapture paused(state_->capture.get());
     std::vector<ClassificationResult> results;
     for (size_t start = 0; start < prepared.size(); start += kBatch) {
         const size_t end = std::min(prepared.size(), start + kBatch);
@@ -223,6 +240,43 @@ std::vector<ClassificationResult> ExplorerSession::classifyAll(
         }
     }
     return results;
+}
+
+bool ExplorerSession::hasImage() const {
+    return state_->lastInput.defined();
+}
+
+CamRendering ExplorerSession::gradCam(const CamQuery& query) {
+    const std::vector<std::string>& names = model().blockNames;
+    const int blocks = static_cast<int>(names.size());
+    if (query.entry < 0 || query.entry > blocks + 1 || blocks == 0) {
+        throw InputError("no navigator entry " + std::to_string(query.entry) + " (0.." +
+                         std::to_string(blocks + 1) + ")");
+    }
+    if (!state_->lastInput.defined()) {
+        throw InputError("no image has been classified yet");
+    }
+    const int64_t classes = static_cast<int64_t>(state_->opened.labels.size());
+    if (query.classIndex >= classes) {
+        throw InputError("class " + std::to_string(query.classIndex) + ": the model has " +
+                         std::to_string(classes) + " classes (0.." + std::to_string(classes - 1) +
+                         ")");
+    }
+    ComputeThreads::Scope scope;
+    PausedCapture paused(state_->capture.get());
+    CamRendering rendering;
+    rendering.target = query.entry == 0 ? std::string(kStemTarget)
+                                        : names[size_t(std::min(query.entry, blocks) - 1)];
+    const GradCam cam =
+        computeGradCam(*state_->model.network, state_->lastInput.unsqueeze(0).to(state_->device),
+                       rendering.target, query.classIndex);
+    rendering.explained = {cam.classIndex, state_->model.metadata.label(cam.classIndex),
+                           cam.probability};
+    rendering.height = static_cast<int>(cam.cam.size(0));
+    rendering.width = static_cast<int>(cam.cam.size(1));
+    rendering.cam.assign(cam.cam.data_ptr<float>(), cam.cam.data_ptr<float>() + cam.cam.numel());
+    rendering.overlay = renderCamOverlay(state_->lastView, cam.cam);
+    return rendering;
 }
 
 int ExplorerSession::entryOf(const std::string& blockName) const {

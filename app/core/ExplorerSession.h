@@ -2,7 +2,8 @@
 
 // The explorer, without a window: holds one opened model on a device, classifies decoded
 // images with per-block statistics (keeping every block's tensors when asked, for feature
-// maps), and renders any block's tensor as a feature grid with per-channel statistics.
+// maps), renders any block's tensor as a feature grid with per-channel statistics, and
+// computes Grad-CAM at any block.
 // The app's InferenceWorker and reslens-cli's classify and features are thin faces on it.
 // Not thread-safe: one thread uses a session (the app's inference thread).
 
@@ -64,6 +65,12 @@ public:
     // One block's tensor from the last classify(). Throws InputError for an entry or block
     // that does not exist.
     BlockRendering render(const BlockQuery& query) const;
+    // Whether an image was classified since the model was opened (render() and gradCam()
+    // have something to show).
+    bool hasImage() const;
+    // Grad-CAM of the last classify()'s image (GradCam.h), drawn over the network's view.
+    // Throws InputError before any image, for an entry or a class that does not exist.
+    CamRendering gradCam(const CamQuery& query);
     // The navigator entry of a block name (1..N). Throws InputError naming the blocks.
     int entryOf(const std::string& blockName) const;
 

@@ -87,4 +87,21 @@ struct BlockRendering {
     std::vector<ChannelStatistics> statistics;  // indexed by channel
 };
 
+// Grad-CAM (Selvaraju et al. 2017) of the last classify()'s image at a navigator entry: the
+// stem's output (0), a block's output after the addition (1..N), or the head (N + 1, the
+// last block's output, where Grad-CAM is usually shown).
+struct CamQuery {
+    int entry = 1;
+    int64_t classIndex = -1;  // -1: the top-1 class
+};
+
+struct CamRendering {
+    std::string target;     // "stem" or the block's name
+    RankedClass explained;  // the class whose evidence the map shows
+    int height = 0;         // the map's resolution: the block's
+    int width = 0;
+    std::vector<float> cam;  // row-major, unnormalised, >= 0
+    cv::Mat overlay;         // CV_8UC3 RGB: the map over the network's view, 50% opacity
+};
+
 }  // namespace reslens

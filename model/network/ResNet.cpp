@@ -113,6 +113,14 @@ std::shared_ptr<ResidualBlockImpl> ResNetImpl::block(const std::string& name) co
 }
 
 torch::Tensor ResNetImpl::forward(const torch::Tensor& input) {
+    torch::Tensor x = stem(input);
+    for (const auto& block : blocks_) {
+        x = block->forward(x);
+    }
+    return head(x);
+}
+
+torch::Tensor ResNetImpl::stem(const torch::Tensor& input) {
     torch::Tensor x = conv1->forward(input);
     if (bn1) {
         x = bn1->forward(x);
@@ -121,9 +129,11 @@ torch::Tensor ResNetImpl::forward(const torch::Tensor& input) {
     if (maxpool) {
         x = maxpool->forward(x);
     }
-    for (const auto& block : blocks_) {
-        x = block->forward(x);
-    }
+    return x;
+}
+
+torch::Tensor ResNetImpl::head(const torch::Tensor& features) {
+    torch::Tensor x = features;
     if (config_.preact) {
         x = finalBn ? finalBn->forward(x).relu_() : torch::relu(x);
     }

@@ -27,7 +27,11 @@ public:
     // PyTorch's default for the classifier.
     explicit ResNetImpl(const ResNetConfig& config);
 
+    // forward = head(blocks(stem(x))); the parts alone serve Grad-CAM, which starts the
+    // graph at one activation.
     torch::Tensor forward(const torch::Tensor& x);
+    torch::Tensor stem(const torch::Tensor& input);     // conv1, BN, ReLU (, max-pool)
+    torch::Tensor head(const torch::Tensor& features);  // (final BN-ReLU,) pool, fc
 
     const ResNetConfig& config() const { return config_; }
     const std::vector<std::shared_ptr<ResidualBlockImpl>>& blocks() const { return blocks_; }
