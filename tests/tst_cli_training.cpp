@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest/QtTest>
+
+#include <algorithm>
 #include <opencv2/core.hpp>
 
 #include "CliRunner.h"
@@ -144,6 +146,36 @@ private Q_SLOTS:
         }
         QCOMPARE(summary["runs"].toObject()["noskip"].toObject()["arch"].toString(),
                  QString("plain8"));
+    }
+
+    // docs/user-guide.md, walkthrough step 5: at the first step on Fashion-MNIST (seed 1,
+    // batch 32) plain-56's first block gets over 100 times the gradient norm of its last,
+    // while ResNet-56's blocks stay within a factor of 10 of each other.
+    void plainGradientsSpreadOverOrdersOfMagnitudeOnRealData() {
+        const CliRun run =
+            runCli({"--threads", "2", "compare", "--arch", "resnet56", "--data", "fashion-mnist",
+                    "--steps", "1", "--batch", "32", "--seed", "1", "--out", file("deep-pair")},
+                   QProcessEnvironment::systemEnvironment(), 600000);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QFile summaryFile(file("deep-pair/summary.json"));
+        QVERIFY(summaryFile.open(QIODevice::ReadOnly));
+        const QJsonObject runs =
+            QJsonDocument::fromJson(summaryFile.readAll()).object()["runs"].toObject();
+        const auto norms = [&](const char* run) {
+            std::vector<double> values;
+            const QJsonObject n = runs[run].toObject()["grad_norms_step0"].toObject();
+            for (const QString& block : n.keys()) {  // "layer1.0" ... "layer3.8": depth order
+                values.push_back(n[block].toDouble());
+            }
+            return values;
+        };
+        const std::vector<double> plain = norms("noskip"), residual = norms("skip");
+        QCOMPARE(plain.size(), size_t(27));
+        const auto [low, high] = std::minmax_element(residual.begin(), residual.end());
+        qInfo("plain56 first/last %.1f, resnet56 max/min %.1f", plain.front() / plain.back(),
+              *high / *low);
+        QVERIFY(plain.front() > 100 * plain.back());
+        QVERIFY(*high < 10 * *low);
     }
 
     void divergingRunSaysSoAndWritesNoModel() {

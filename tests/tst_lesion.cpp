@@ -245,21 +245,22 @@ private Q_SLOTS:
     // The figures of the issue, from the shipped twins, against plain PyTorch on the same
     // 10,000 test images: a ResNet survives losing any one block, a plain network does not.
     void theShippedTwinsShowThePapersContrast_data() {
+        // The lowest, median and highest single-block lesion of docs/user-guide.md's table
+        // (and the README's rounded 50–93%, 3–42%), to the 0.01% printed, give or take one image
+        // of 10,000 (a near-tie may fall either way with another thread count).
         QTest::addColumn<QString>("model");
-        QTest::addColumn<double>("lowest");   // every single-block lesion at least
-        QTest::addColumn<double>("highest");  // and at most
-        QTest::addColumn<double>("medianLow");
-        QTest::addColumn<double>("medianHigh");
-        QTest::newRow("default") << "default" << 0.45 << 0.94 << 0.80 << 0.86;
-        QTest::newRow("default-plain") << "default-plain" << 0.0 << 0.45 << 0.09 << 0.15;
+        QTest::addColumn<double>("lowest");
+        QTest::addColumn<double>("middle");
+        QTest::addColumn<double>("highest");
+        QTest::newRow("default") << "default" << 0.5023 << 0.8282 << 0.9250;
+        QTest::newRow("default-plain") << "default-plain" << 0.0310 << 0.1160 << 0.4242;
     }
 
     void theShippedTwinsShowThePapersContrast() {
         QFETCH(QString, model);
         QFETCH(double, lowest);
+        QFETCH(double, middle);
         QFETCH(double, highest);
-        QFETCH(double, medianLow);
-        QFETCH(double, medianHigh);
         const QString file = RESLENS_SOURCE_RESOURCES "/models/" + model + ".pt";
         const QString reference = dir_.filePath(model + ".json");
         const QString failure = runPythonFixture(
@@ -287,7 +288,8 @@ private Q_SLOTS:
         const auto [low, high] = std::minmax_element(accuracies.begin(), accuracies.end());
         qInfo("%s: single-block lesions %.2f%%..%.2f%%, median %.2f%%", qPrintable(model),
               100 * *low, 100 * *high, 100 * median(accuracies));
-        QVERIFY(*low >= lowest && *high <= highest);
+        QVERIFY(std::abs(*low - lowest) <= 0.00015);
+        QVERIFY(std::abs(*high - highest) <= 0.00015);
         if (model == "default") {
             // docs/user-guide.md: the block the ResNet-20 misses most is the first, then the
             // last stage's downsampling block.
@@ -301,8 +303,7 @@ private Q_SLOTS:
             QCOMPARE(ranked[0].second, QString("layer1.0"));
             QCOMPARE(ranked[1].second, QString("layer3.0"));
         }
-        const double m = median(accuracies);
-        QVERIFY(m >= medianLow && m <= medianHigh);
+        QVERIFY(std::abs(median(accuracies) - middle) <= 0.00015);
     }
 };
 

@@ -12,7 +12,13 @@ namespace reslens {
 namespace {
 
 constexpr int kPixels = 240;   // the map's side, whatever the grid's
-constexpr int kKeyWidth = 64;  // the colour key right of the map: a bar and its labels
+constexpr int kKeyWidth = 72;  // the colour key right of the map: a bar and its labels
+
+// A level for the key, short enough for its narrow column: 0.12, 2.4, 48, 220, 1.2e+03.
+QString levelText(double level) {
+    return level >= 100 && level < 10000 ? QString::number(level, 'f', 0)
+                                         : QString::number(level, 'g', 2);
+}
 
 }  // namespace
 
@@ -120,7 +126,7 @@ void LandscapeMap::paintEvent(QPaintEvent*) {
     painter.setFont(small);
     for (int level = 0; level <= bands; level += 2) {
         const int y = bar.bottom() + 1 - level * bar.height() / bands;
-        painter.drawText(QRect(bar.right() + 4, y - 8, kKeyWidth - 24, 16),
+        painter.drawText(QRect(bar.right() + 4, y - 8, kKeyWidth - 16, 16),
                          Qt::AlignVCenter | Qt::AlignLeft, QString::number(levels_[level], 'g', 2));
     }
 }

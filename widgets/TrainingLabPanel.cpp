@@ -98,8 +98,8 @@ TrainingLabPanel::TrainingLabPanel(QWidget* parent)
     subset_->setToolTip(tr("Train on the first N images only (fewer images load faster)"));
     batchNorm_->setChecked(true);
     batchNorm_->setToolTip(
-        tr("Without batch norm the plain network's gradients degrade even "
-           "faster with depth"));
+        tr("Batch norm after every convolution, as He et al. 2015 train; untick it "
+           "to see how both networks' gradients behave without it"));
     compare_->setChecked(true);
     normKind_->addItem(tr("parameter gradients"));
     normKind_->addItem(tr("gradients at block outputs"));

@@ -10,6 +10,7 @@
 #include "app/core/ShippedModels.h"
 #include "model/network/ResNetConfig.h"
 #include "widgets/BlockListWidget.h"
+#include "widgets/FeatureMapPanel.h"
 #include "widgets/LandscapeView.h"
 #include "widgets/LesionView.h"
 #include "widgets/MainWindow.h"
@@ -56,6 +57,8 @@ int main(int argc, char** argv) {
     QCommandLineOption threadsOption("threads", "CPU threads for LibTorch.", "n");
     QCommandLineOption blockOption(
         "block", "Select this navigator entry at start-up (0 stem, 1 the first block, ...).", "n");
+    QCommandLineOption gradCamOption(
+        "grad-cam", "Show Grad-CAM (the top-1 class) in the feature panel at start-up.");
     QCommandLineOption labOption(
         "lab", "Open the training lab and train this architecture against its plain twin.", "arch");
     QCommandLineOption labStepsOption("lab-steps", "Steps of the --lab run (default 300).", "n",
@@ -79,8 +82,8 @@ int main(int argc, char** argv) {
         "the slices' CSV beside it.",
         "file");
     parser.addOptions({modelOption, importOption, archOption, deviceOption, threadsOption,
-                       blockOption, labOption, labStepsOption, labBatchOption, lesionOption,
-                       landscapeOption, landscape2dOption, landscapeSamplesOption,
+                       blockOption, gradCamOption, labOption, labStepsOption, labBatchOption,
+                       lesionOption, landscapeOption, landscape2dOption, landscapeSamplesOption,
                        screenshotOption});
     parser.process(app);
 
@@ -112,6 +115,9 @@ int main(int argc, char** argv) {
         const int entry = parser.value(blockOption).toInt();
         QObject::connect(&window, &reslens::MainWindow::modelShown, &window,
                          [&window, entry] { window.blockList()->selectEntry(entry); });
+    }
+    if (parser.isSet(gradCamOption)) {
+        window.featurePanel()->showGradCam();
     }
     const bool lab = parser.isSet(labOption);
     if (lab) {
