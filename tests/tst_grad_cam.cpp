@@ -211,6 +211,31 @@ private Q_SLOTS:
         QCOMPARE(stemDoc["cam"].toArray().size(), 28);
     }
 
+    // docs/user-guide.md's Grad-CAM picture: for the gallery photo of a sneaker (toe to the
+    // left) the evidence at layer3.2 lies at the front of the shoe — the left three columns
+    // of the 7x7 map weigh more than twice the right two — and hardly at the heel.
+    void theGuidesSneakerIsExplainedByItsFront() {
+        const CliRun run = runCli({"cam", "--model", "default",
+                                   RESLENS_SOURCE_RESOURCES "/samples/photos/7-sneaker-0788.jpg",
+                                   "--block", "layer3.2", "--json"});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(doc["class"].toObject()["label"].toString(), QString("Sneaker"));
+        double front = 0, heel = 0;
+        for (const QJsonValue& row : doc["cam"].toArray()) {
+            const QJsonArray values = row.toArray();
+            QCOMPARE(values.size(), 7);
+            for (int x = 0; x < 3; ++x) {
+                front += values[x].toDouble() / 3;
+            }
+            for (int x = 5; x < 7; ++x) {
+                heel += values[x].toDouble() / 2;
+            }
+        }
+        qInfo("mean of the left three columns / the right two: %.2f", front / heel);
+        QVERIFY(front > 2 * heel);
+    }
+
     void badInputIsOneLineAndExitTwo_data() {
         QTest::addColumn<QStringList>("flags");
         QTest::newRow("unknown block") << QStringList{"--block", "layer7.0"};

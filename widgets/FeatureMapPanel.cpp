@@ -168,9 +168,12 @@ void FeatureMapPanel::updateControls() {
     const bool cam = gradCamShown();
     camClassLabel_->setVisible(cam);
     camClass_->setVisible(cam);
-    for (QWidget* w : std::initializer_list<QWidget*>{colormap_, normalization_, sort_,
-                                                      channelView_, overlay_, channelCaption_}) {
+    for (QWidget* w : std::initializer_list<QWidget*>{colormap_, normalization_, sort_}) {
         w->setEnabled(!cam);
+    }
+    // The enlarged channel has no meaning for a map: its column gives the map the room.
+    for (QWidget* w : std::initializer_list<QWidget*>{channelView_, overlay_, channelCaption_}) {
+        w->setVisible(!cam);
     }
 }
 

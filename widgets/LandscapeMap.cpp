@@ -127,7 +127,7 @@ void LandscapeMap::paintEvent(QPaintEvent*) {
     for (int level = 0; level <= bands; level += 2) {
         const int y = bar.bottom() + 1 - level * bar.height() / bands;
         painter.drawText(QRect(bar.right() + 4, y - 8, kKeyWidth - 16, 16),
-                         Qt::AlignVCenter | Qt::AlignLeft, QString::number(levels_[level], 'g', 2));
+                         Qt::AlignVCenter | Qt::AlignLeft, levelText(levels_[level]));
     }
 }
 

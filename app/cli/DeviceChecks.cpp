@@ -7,6 +7,7 @@
 
 #include "model/files/StateDict.h"
 #include "model/tracing/BlockStatisticsProbe.h"
+#include "model/tracing/GradCam.h"
 #include "model/training/BatchSampler.h"
 #include "model/training/Trainer.h"
 #include "model/training/TrainingSession.h"
@@ -223,6 +224,29 @@ CheckResult checkPairedRun(const DeviceCheckOptions& options) {
                   detail);
 }
 
+// Grad-CAM at three places of resnet50 (the stem, a middle and the last block) on the
+// checked device against the reference, relative to the reference map's maximum.
+CheckResult checkGradCam(const DeviceCheckOptions& options) {
+    NetworkPair pair = makePair(ResNetConfig::fromArchName("resnet50"), options);
+    torch::manual_seed(options.seed + 5);
+    const torch::Tensor input = torch::randn({1, 3, 224, 224});
+    double worst = 0;
+    std::string where;
+    for (const char* target : {kStemTarget, "layer2.3", "layer4.2"}) {
+        const GradCam got = computeGradCam(*pair.checked, input.to(options.device), target);
+        const GradCam want = computeGradCam(
+            *pair.reference, input.to(options.referenceDevice, options.referenceType), target,
+            got.classIndex);
+        const double d = relativeMaxDifference(got.cam, want.cam);
+        if (d > worst) {
+            worst = d;
+            where = target;
+        }
+    }
+    return result("Grad-CAM resnet50 1x3x224x224 (stem, layer2.3, layer4.2)",
+                  "max |difference| / max of the map", worst, kLogitTolerance, where);
+}
+
 }  // namespace
 
 std::vector<CheckResult> runDeviceChecks(const DeviceCheckOptions& options) {
@@ -242,6 +266,7 @@ std::vector<CheckResult> runDeviceChecks(const DeviceCheckOptions& options) {
         results.push_back(std::move(r));
     }
     results.push_back(checkPairedRun(options));
+    results.push_back(checkGradCam(options));
     return results;
 }
 
