@@ -302,6 +302,16 @@ private Q_SLOTS:
             std::sort(ranked.begin(), ranked.end());
             QCOMPARE(ranked[0].second, QString("layer1.0"));
             QCOMPARE(ranked[1].second, QString("layer3.0"));
+            // "... followed by the downsampling layer3.0 (68%); layer2.0, the other
+            // downsampling block, costs only 8 points."
+            QVERIFY(std::abs(ranked[1].first - 0.68) <= 0.005);
+            for (const QJsonValue& value : blocks) {
+                if (value.toObject()["name"].toString() == "layer2.0") {
+                    const double cost = doc["baseline_accuracy"].toDouble() -
+                                        value.toObject()["accuracy"].toDouble();
+                    QVERIFY(std::abs(cost - 0.08) <= 0.005);
+                }
+            }
         }
         QVERIFY(std::abs(median(accuracies) - middle) <= 0.00015);
     }

@@ -59,6 +59,7 @@ private Q_SLOTS:
         QCOMPARE(result.samples, int64_t(10000));
         QVERIFY2(std::abs(result.accuracy - 0.9393) <= 0.00015,  // README: 93.93%
                  qPrintable(QString::number(result.accuracy)));
+        QVERIFY(std::abs(result.loss - 0.167) <= 0.0005);  // the guide: mean loss 0.167
         // The same evaluation as at the end of training; a thread count different from the
         // training machine's may flip a near-tie or two, no more.
         const double claimed = model.metadata.provenance["test_accuracy"].get<double>();
@@ -113,6 +114,7 @@ private Q_SLOTS:
                      qPrintable(QString("%1 vs %2").arg(result.accuracy).arg(claimed)));
             // README: 93.70%, 0.23 points below the ResNet-20's 93.93%.
             QVERIFY(std::abs(result.accuracy - 0.9370) <= 0.00015);
+            QVERIFY(std::abs(result.loss - 0.176) <= 0.0005);  // the guide: mean loss 0.176
         }
     }
 
@@ -134,7 +136,7 @@ private Q_SLOTS:
         // 8 epochs of 60,000 images at batch 128: 8 x 469 steps, all of them done.
         QVERIFY(d["steps_done"].get<int64_t>() >= 8 * 469);
         QCOMPARE(p["steps_done"], d["steps_done"]);
-        std::vector<double> accuracy;
+        std::vector<double> accuracy, loss;
         for (LoadedModel* model : {&deep, &plain}) {
             const auto& provenance = model->metadata.provenance;
             const QString command =
@@ -151,12 +153,14 @@ private Q_SLOTS:
             QVERIFY2(std::abs(result.accuracy - claimed) <= 0.0005,
                      qPrintable(QString("%1 vs %2").arg(result.accuracy).arg(claimed)));
             accuracy.push_back(result.accuracy);
+            loss.push_back(result.loss);
         }
         // README and docs/user-guide.md: 93.00% against 88.29% — the gap that opens with
         // depth (He et al. 2015's degradation problem), where the 20-layer twins are 0.23
         // points apart.
         QVERIFY(std::abs(accuracy[0] - 0.9300) <= 0.00015);
         QVERIFY(std::abs(accuracy[1] - 0.8829) <= 0.00015);
+        QVERIFY(std::abs(loss[0] - 0.196) <= 0.0005 && std::abs(loss[1] - 0.319) <= 0.0005);
     }
 
     // He et al. 2015, Fig. 7, on the shipped four (docs/user-guide.md): the std of each
