@@ -290,8 +290,9 @@ void InferenceWorker::renderGradCam(FeatureView& view) {
     if (peak > 0) {
         view.grid = qImageFromMat(cam.overlay);
     } else {
-        view.note = tr("No positive evidence for %1 at %2: every channel's weighted sum is "
-                       "below zero here (Grad-CAM keeps only what speaks for the class).")
+        view.note = tr("No positive evidence for %1 at %2: the weighted sum of the channels is "
+                       "at or below zero everywhere (Grad-CAM keeps only what speaks for the "
+                       "class).")
                         .arg(label, QString::fromStdString(cam.target));
     }
 }
