@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 #include <csignal>
@@ -259,6 +260,26 @@ private Q_SLOTS:
         empty.close();
         QVERIFY_THROWS_EXCEPTION(InputError, loadModel(empty.fileName().toStdString()));
         QVERIFY_THROWS_EXCEPTION(InputError, loadModel(dir.filePath("absent.pt").toStdString()));
+    }
+
+    // A model file never runs code: a valid archive whose pickle names a callable
+    // (os.system through __reduce__, fixtures/malicious_model.py) is refused with one line,
+    // and the command it carries never runs — by the engine or by reslens-cli.
+    void aPickleNamingACallableIsRefusedAndNothingRuns() {
+        QTemporaryDir dir;
+        const QString evil = dir.filePath("evil.pt"), marker = dir.filePath("ran");
+        const QString failure = runPythonFixture(
+            "malicious_model.py", {RESLENS_SOURCE_RESOURCES "/models/default.pt", evil, marker});
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QVERIFY_THROWS_EXCEPTION(InputError, loadModel(evil.toStdString()));
+        QProcess cli;
+        cli.start(RESLENS_CLI, {"inspect", "--model", evil});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 2);
+        const QString message = QString::fromUtf8(cli.readAllStandardError()).trimmed();
+        QVERIFY2(!message.contains('\n') && message.contains("not a ResLens model file"),
+                 qPrintable(message));
+        QVERIFY(!QFile::exists(marker));
     }
 };
 
