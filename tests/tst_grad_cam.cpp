@@ -99,7 +99,7 @@ private Q_SLOTS:
     }
 
     // The explorer classifies with the statistics and capture probes attached: the map is
-    // the same with them, and the captured tensors are left as they were.
+    // the same with them.
     void probesDoNotChangeTheMap() {
         ResNetImpl& net = *resnet18_;
         const torch::Tensor x = tensorAt(reference_, "x");

@@ -146,7 +146,7 @@ LandscapeView::LandscapeView(QWidget* parent)
     });
     connect(worker_, &LandscapeWorker::calibrated, this,
             [this](const QString& location, const QString& device, double seconds) {
-                secondsPerImage_[device + '\n' + location] = seconds;
+                secondsPerImage_[costKey(device, location)] = seconds;
                 showEstimate();
             });
     connect(samples_, &QSpinBox::valueChanged, this, &LandscapeView::showEstimate);

@@ -64,7 +64,11 @@ private:
     void redraw();
     void calibrate();
     void showEstimate();
-    QString costKey(const QString& location) const { return device_ + '\n' + location; }
+    // secondsPerImage_'s key: a model's cost depends on the device it runs on.
+    static QString costKey(const QString& device, const QString& location) {
+        return device + '\n' + location;
+    }
+    QString costKey(const QString& location) const { return costKey(device_, location); }
 
     QThread thread_;
     LandscapeWorker* worker_;

@@ -59,6 +59,14 @@ private:
     FeatureCaptureProbe* probe_;
 };
 
+// Navigator entries run from 0 (the stem) to blocks + 1 (the head).
+void checkEntry(int entry, int blocks) {
+    if (entry < 0 || entry > blocks + 1 || blocks == 0) {
+        throw InputError("no navigator entry " + std::to_string(entry) + " (0.." +
+                         std::to_string(blocks + 1) + ")");
+    }
+}
+
 }  // namespace
 
 struct ExplorerSession::State {
@@ -249,18 +257,9 @@ bool ExplorerSession::hasImage() const {
 CamRendering ExplorerSession::gradCam(const CamQuery& query) {
     const std::vector<std::string>& names = model().blockNames;
     const int blocks = static_cast<int>(names.size());
-    if (query.entry < 0 || query.entry > blocks + 1 || blocks == 0) {
-        throw InputError("no navigator entry " + std::to_string(query.entry) + " (0.." +
-                         std::to_string(blocks + 1) + ")");
-    }
+    checkEntry(query.entry, blocks);
     if (!state_->lastInput.defined()) {
         throw InputError("no image has been classified yet");
-    }
-    const int64_t classes = static_cast<int64_t>(state_->opened.labels.size());
-    if (query.classIndex >= classes) {
-        throw InputError("class " + std::to_string(query.classIndex) + ": the model has " +
-                         std::to_string(classes) + " classes (0.." + std::to_string(classes - 1) +
-                         ")");
     }
     ComputeThreads::Scope scope;
     PausedCapture paused(state_->capture.get());
@@ -296,10 +295,7 @@ BlockRendering ExplorerSession::render(const BlockQuery& query) const {
     BlockRendering rendering;
     const std::vector<std::string>& names = model().blockNames;
     const int blocks = static_cast<int>(names.size());
-    if (query.entry < 0 || query.entry > blocks + 1 || blocks == 0) {
-        throw InputError("no navigator entry " + std::to_string(query.entry) + " (0.." +
-                         std::to_string(blocks + 1) + ")");
-    }
+    checkEntry(query.entry, blocks);
     if (!state_->capture || state_->capture->captured().empty()) {
         rendering.status = BlockRendering::Status::NoImageYet;
         return rendering;

@@ -69,7 +69,8 @@ public:
     // have something to show).
     bool hasImage() const;
     // Grad-CAM of the last classify()'s image (GradCam.h), drawn over the network's view.
-    // Throws InputError before any image, for an entry or a class that does not exist.
+    // Throws InputError before any image, for an entry or (from computeGradCam) a class
+    // that does not exist.
     CamRendering gradCam(const CamQuery& query);
     // The navigator entry of a block name (1..N). Throws InputError naming the blocks.
     int entryOf(const std::string& blockName) const;

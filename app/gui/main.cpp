@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <QTimer>
 
+#include <functional>
+
 #include "app/core/ShippedModels.h"
 #include "model/network/ResNetConfig.h"
 #include "widgets/BlockListWidget.h"
@@ -182,54 +184,47 @@ int main(int argc, char** argv) {
             }
         });
     }
+    // --screenshot: once the view has drawn, let the window paint, save it (and whatever
+    // `alsoSave` writes beside it), then quit with whether it all worked.
+    const QString shotFile = parser.value(screenshotOption);
+    const auto shootAndQuit = [&window, shotFile](std::function<bool()> alsoSave = {}) {
+        QTimer::singleShot(800, &window, [&window, shotFile, alsoSave] {
+            const bool saved = window.grab().save(shotFile, "PNG") && (!alsoSave || alsoSave());
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    };
     if (parser.isSet(screenshotOption) && landscape) {
-        const QString file = parser.value(screenshotOption);
-        QObject::connect(
-            window.landscapeView(), &reslens::LandscapeView::allFinished, &window, [&window, file] {
-                QTimer::singleShot(800, &window, [&window, file] {
-                    // The numbers behind the picture, beside it (name.csv).
-                    const QFileInfo png(file);
-                    const QString csv = png.dir().filePath(png.completeBaseName() + ".csv");
-                    const bool saved = window.grab().save(file, "PNG") &&
-                                       window.landscapeView()->exportCsv(csv).isEmpty();
-                    QCoreApplication::exit(saved ? 0 : 1);
-                });
-            });
-    } else if (parser.isSet(screenshotOption) && lesion) {
-        const QString file = parser.value(screenshotOption);
-        QObject::connect(
-            window.lesionView(), &reslens::LesionView::studyFinished, &window, [&window, file] {
-                if (window.lesionView()->running() || window.lesionView()->studies().size() < 2) {
-                    return;
-                }
-                QTimer::singleShot(800, &window, [&window, file] {
-                    const bool saved = window.grab().save(file, "PNG");
-                    QCoreApplication::exit(saved ? 0 : 1);
-                });
-            });
-    } else if (parser.isSet(screenshotOption) && lab) {
-        const QString file = parser.value(screenshotOption);
-        QObject::connect(window.trainingLab(), &reslens::TrainingLabPanel::runFinished, &window,
-                         [&window, file] {
-                             QTimer::singleShot(800, &window, [&window, file] {
-                                 const bool saved = window.grab().save(file, "PNG");
-                                 QCoreApplication::exit(saved ? 0 : 1);
+        QObject::connect(window.landscapeView(), &reslens::LandscapeView::allFinished, &window,
+                         [&window, shotFile, shootAndQuit] {
+                             // The numbers behind the picture, beside it (name.csv).
+                             const QFileInfo png(shotFile);
+                             const QString csv =
+                                 png.dir().filePath(png.completeBaseName() + ".csv");
+                             shootAndQuit([&window, csv] {
+                                 return window.landscapeView()->exportCsv(csv).isEmpty();
                              });
                          });
+    } else if (parser.isSet(screenshotOption) && lesion) {
+        QObject::connect(
+            window.lesionView(), &reslens::LesionView::studyFinished, &window,
+            [&window, shootAndQuit] {
+                if (!window.lesionView()->running() && window.lesionView()->studies().size() >= 2) {
+                    shootAndQuit();
+                }
+            });
+    } else if (parser.isSet(screenshotOption) && lab) {
+        QObject::connect(window.trainingLab(), &reslens::TrainingLabPanel::runFinished, &window,
+                         [shootAndQuit] { shootAndQuit(); });
     } else if (parser.isSet(screenshotOption)) {
-        const QString file = parser.value(screenshotOption);
-        // After the first prediction and its feature grid; then let the window paint.
+        // After the first prediction and its feature grid.
         auto shot = std::make_shared<QMetaObject::Connection>();
         *shot = QObject::connect(&window, &reslens::MainWindow::featureGridShown, &window,
-                                 [&window, file, shot] {
+                                 [&window, shot, shootAndQuit] {
                                      if (window.lastClassification().top.isEmpty()) {
                                          return;
                                      }
                                      QObject::disconnect(*shot);
-                                     QTimer::singleShot(800, &window, [&window, file] {
-                                         const bool saved = window.grab().save(file, "PNG");
-                                         QCoreApplication::exit(saved ? 0 : 1);
-                                     });
+                                     shootAndQuit();
                                  });
         QObject::connect(
             &window, &reslens::MainWindow::errorShown, &window,
