@@ -19,10 +19,12 @@
 
 #include "CliRunner.h"
 #include "PythonFixture.h"
+#include "ResidentMemory.h"
 #include "app/core/ComputeThreads.h"
 #include "app/core/DirectoryResources.h"
 #include "app/core/ExplorerSession.h"
 #include "app/core/LabelRule.h"
+#include "app/core/MemoryBudget.h"
 #include "app/core/ModelCatalog.h"
 #include "app/core/ModelEvaluation.h"
 #include "app/core/Provenance.h"
@@ -35,6 +37,7 @@
 #include "model/tracing/FeatureCaptureProbe.h"
 
 using namespace reslens;
+using reslens::testing::residentBytes;
 
 namespace {
 
@@ -567,6 +570,81 @@ private Q_SLOTS:
             decodeImageFile(gallery.filePath(gallery.entryList({"*.png"}).front()).toStdString()),
             1);
         QCOMPARE(r.blocks.size(), size_t(9));
+    }
+
+    // A file replaced after it was opened: the explorer keeps its weights, and opening the
+    // request it reports (what the studies do) refuses the changed file with one line.
+    void aModelFileChangedSinceItWasOpenedIsRefused() {
+        const QString copy = dir_.filePath("replaced.pt");
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(RESLENS_SOURCE_RESOURCES "/models/default.pt", copy));
+        ExplorerSession session(shipped_, false);
+        const OpenedModel opened = session.open(ModelRequest::file(copy.toStdString()));
+        QVERIFY(opened.request.stamp.has_value());
+        const ModelCatalog catalog(shipped_);
+        QCOMPARE(catalog.open(opened.request).network->config().arch, std::string("resnet20"));
+
+        // The plain twin has exactly the same size; `cp -p` would even keep the time.
+        QFile target(copy);
+        QVERIFY(target.open(QIODevice::ReadWrite));
+        QFile twin(RESLENS_SOURCE_RESOURCES "/models/default-plain.pt");
+        QVERIFY(twin.open(QIODevice::ReadOnly));
+        target.write(twin.readAll());
+        target.close();
+        const QString message = errorOf([&] { catalog.open(opened.request); });
+        QVERIFY2(message.contains("has changed on disk since it was opened"), qPrintable(message));
+        // A new request for the same path takes the file as it is now.
+        ModelRequest again = ModelRequest::file(copy.toStdString());
+        QCOMPARE(catalog.open(again).network->config().arch, std::string("plain20"));
+        QCOMPARE(session.model().summary.config.arch, std::string("resnet20"));
+    }
+
+    // The explorer's memory estimate against what a forward really keeps: a fresh resnet50 at
+    // 448x448 with every block captured. The resident memory the first classify adds (the
+    // captured tensors; the transient peak is freed) must be covered by the estimate, and
+    // not be a small part of it either.
+    void theMemoryEstimateCoversWhatACapturedForwardKeeps() {
+        DecodedImage image;
+        image.pixels = cv::Mat(480, 480, CV_8UC3, cv::Scalar(120, 60, 200));
+        image.sourceChannels = 3;
+        ResNetConfig config = ResNetConfig::fromArchName("resnet50");
+        {  // LibTorch's one-time allocations (thread pools, kernels' scratch) come first
+            ExplorerSession warmUp(shipped_, true);
+            warmUp.open(ModelRequest::fresh(config));
+            warmUp.classify(image, 1);
+        }
+        config.inputHeight = config.inputWidth = 448;
+        ExplorerSession session(shipped_, true);
+        session.open(ModelRequest::fresh(config));
+        const qint64 before = residentBytes();
+        session.classify(image, 1);
+        const qint64 kept = residentBytes() - before;
+        const int64_t estimate =
+            explorerForwardBytes(session.model().summary, 448, 448, /*captureEveryBlock=*/true);
+        qInfo("resnet50 at 448x448, every block captured: %.0f MB kept, %.0f MB estimated",
+              kept / 1e6, estimate / 1e6);
+        QVERIFY2(
+            kept <= estimate && kept >= estimate / 3,
+            qPrintable(QString("%1 MB kept, %2 MB estimated").arg(kept / 1e6).arg(estimate / 1e6)));
+    }
+
+    void aForwardTooLargeForMemoryIsRefusedBeforeItAllocates() {
+        QVERIFY_THROWS_EXCEPTION(InputError, requireMemory(901, 1000, "x"));
+        requireMemory(900, 1000, "x");             // 90% is the limit
+        requireMemory(int64_t(1) << 50, {}, "x");  // unknown: no refusal
+        ResNetConfig config = ResNetConfig::fromArchName("resnet152");
+        config.inputHeight = config.inputWidth = 8192;
+        ExplorerSession session(shipped_, true);
+        session.open(ModelRequest::fresh(config));
+        DecodedImage image;
+        image.pixels = cv::Mat(64, 64, CV_8UC3, cv::Scalar(0, 0, 0));
+        image.sourceChannels = 3;
+        const qint64 before = residentBytes();
+        const QString message = errorOf([&] { session.classify(image, 1); });
+        QVERIFY2(message.startsWith("resnet152 at 8192×8192 needs about ") &&
+                     message.contains(" GB of memory and ") && !message.contains('\n'),
+                 qPrintable(message));
+        QVERIFY(residentBytes() - before < (qint64(256) << 20));
     }
 
     // --- process-wide state ---------------------------------------------------------------

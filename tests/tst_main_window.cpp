@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
 #include <QSettings>
@@ -15,6 +16,7 @@
 #include <QtTest/QtTest>
 
 #include "CliRunner.h"
+#include "WindowTesting.h"
 #include "widgets/BlockListWidget.h"
 #include "widgets/DropZone.h"
 #include "widgets/FeatureGridView.h"
@@ -33,6 +35,7 @@
 #include "widgets/SettingsKeys.h"
 
 using namespace reslens;
+using reslens::testing::dropFile;
 
 namespace {
 
@@ -40,23 +43,6 @@ constexpr int kWaitMs = 60000;
 
 QString sample(const QString& name) {
     return QStringLiteral(RESLENS_SOURCE_RESOURCES "/samples/fashion-mnist/") + name;
-}
-
-// What a file manager's drop delivers: drag-enter, then the drop, both handled by the
-// widget's own event(). QApplication would route a drop only to the target of a real drag
-// in progress (which QTest cannot start), hence the direct calls.
-bool dropFile(QWidget* target, const QString& path) {
-    QMimeData mime;
-    mime.setUrls({QUrl::fromLocalFile(path)});
-    QObject* receiver = target;
-    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    receiver->event(&enter);
-    if (!enter.isAccepted()) {
-        return false;
-    }
-    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    receiver->event(&drop);
-    return drop.isAccepted();
 }
 
 // Waits for the next grid of `entry` (grids for other entries may arrive first).
@@ -293,6 +279,7 @@ private Q_SLOTS:
     // same seed; the centre is the trained network, cheaper than either side; then a 2-D
     // slice shown as two maps; the weights the explorer uses are not touched.
     void theLandscapeViewSlicesTheModelAndItsTwin() {
+        window().showLandscape();  // the view times its models once it is looked at
         LandscapeView* view = window().landscapeView();
         QCOMPARE(view->modelsToRun().size(), 2);
         LandscapeOptions options;
@@ -581,6 +568,33 @@ private Q_SLOTS:
         QVERIFY(fileModels.wait(kWaitMs));
         QVERIFY2(file.model().title.contains("default.pt"), qPrintable(file.model().title));
         QVERIFY(file.model().request.kind == ModelKind::File);
+    }
+
+    // docs/trust.md: importing TorchScript runs code from the file, and the app says so
+    // before a file is chosen. Cancel leaves everything as it was.
+    void importingWarnsThatTorchScriptRunsCode() {
+        QAction* import = nullptr;
+        for (QAction* action : window().findChildren<QAction*>()) {
+            if (action->text().startsWith("&Import torchvision")) {
+                import = action;
+            }
+        }
+        QVERIFY(import);
+        const QString title = window().model().title;
+        QString shown;
+        QTimer::singleShot(0, [&] {
+            QTRY_VERIFY(QApplication::activeModalWidget() != nullptr);
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (box) {
+                shown = box->text() + " " + box->informativeText();
+                box->reject();
+            }
+        });
+        import->trigger();
+        QVERIFY2(shown.contains("runs code stored in it") && shown.contains("__setstate__") &&
+                     shown.contains("run nothing"),
+                 qPrintable(shown));
+        QCOMPARE(window().model().title, title);
     }
 
     void closingWhileClassifyingEndsCleanly() {

@@ -252,6 +252,18 @@ private Q_SLOTS:
                      shapes.contains("missing "),
                  qPrintable(shapes));
         QVERIFY(loadError(archiveWith(goodMetadata, false)).contains("no 'state_dict'"));
+        // Metadata claiming a network far larger than the weights is refused before it is
+        // built: resnet152 with a million classes would be 2 billion numbers (8 GB). 2104 million:
+        // torchvision resnet152's 55,223,488 convolution weights outside the projections, plus
+        // a 2048 x 1e6 classifier and its biases.
+        nlohmann::json huge = nlohmann::json::parse(goodMetadata);
+        huge["architecture"] = configToJson(ResNetConfig::fromArchName("resnet152"));
+        huge["architecture"]["classes"] = 1000000;
+        huge["labels"] = numberedLabels(1000000);
+        const QString tooLarge = loadError(archiveWith(huge.dump()));
+        QVERIFY2(tooLarge.contains("the metadata describes resnet152 with 1000000 classes, about "
+                                   "2104 million weights, but the file holds 1200 numbers"),
+                 qPrintable(tooLarge));
 
         QTemporaryDir dir;
         QVERIFY_THROWS_EXCEPTION(InputError, loadModel(dir.path().toStdString()));
@@ -277,9 +289,36 @@ private Q_SLOTS:
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 2);
         const QString message = QString::fromUtf8(cli.readAllStandardError()).trimmed();
-        QVERIFY2(!message.contains('\n') && message.contains("not a ResLens model file"),
+        QVERIFY2(!message.contains('\n') && message.contains("not a ResLens model file") &&
+                     message.contains("'posix.system'"),
                  qPrintable(message));
         QVERIFY(!QFile::exists(marker));
+    }
+
+    // docs/trust.md's two sentences about TorchScript, checked: importing a TorchScript file
+    // runs code from it (its __setstate__, here printing a marker), and the same file
+    // opened as a model file runs nothing and is refused with one line saying what it is.
+    void importingTorchScriptRunsItsCodeButOpeningItAsAModelDoesNot() {
+        QTemporaryDir dir;
+        const QString script = dir.filePath("runs-on-load.pt");
+        const QString failure = runPythonFixture("torchscript_setstate.py", {script});
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        const QByteArray marker = "RESLENS-SETSTATE-RAN";
+
+        QProcess import;
+        import.start(RESLENS_CLI, {"import", script, "--out", dir.filePath("imported.pt")});
+        QVERIFY(import.waitForFinished(60000));
+        QVERIFY(import.readAllStandardOutput().contains(marker));
+
+        QProcess inspect;
+        inspect.start(RESLENS_CLI, {"inspect", "--model", script});
+        QVERIFY(inspect.waitForFinished(60000));
+        QCOMPARE(inspect.exitCode(), 2);
+        QVERIFY(!inspect.readAllStandardOutput().contains(marker));
+        const QString message = QString::fromUtf8(inspect.readAllStandardError()).trimmed();
+        QVERIFY2(!message.contains(marker) && !message.contains('\n') &&
+                     message.contains("is a TorchScript module, not a ResLens model file"),
+                 qPrintable(message));
     }
 };
 

@@ -15,6 +15,7 @@ PACKAGES=(
     python3 python3-torch python3-torchvision   # test fixtures and Python-side comparisons
     python3-numpy python3-pil          # fixtures: images and Pillow references
     xvfb xauth                         # screenshots of the real window
+    clang-14 libfuzzer-14-dev libclang-rt-14-dev   # tools/fuzz.sh and tools/sanitize.sh
 )
 
 missing=()

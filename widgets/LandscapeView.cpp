@@ -157,6 +157,13 @@ LandscapeView::LandscapeView(QWidget* parent)
     setModel({}, QString());
 }
 
+void LandscapeView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (calibrationPending_) {
+        calibrate();
+    }
+}
+
 LandscapeView::~LandscapeView() {
     worker_->cancel();
     thread_.quit();
@@ -180,7 +187,9 @@ void LandscapeView::setDevice(const QString& device) {
 
 void LandscapeView::calibrate() {
     showEstimate();
-    if (model_.location.empty()) {
+    // Timing a model costs a few forwards: spend them only on a view someone looks at.
+    calibrationPending_ = !isVisible();
+    if (model_.location.empty() || calibrationPending_) {
         return;
     }
     for (const ModelRequest& request : modelsToRun()) {

@@ -59,6 +59,9 @@ Q_SIGNALS:
     void estimateChanged();
     void errorOccurred(const QString& message);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void startNext();
     void redraw();
@@ -76,6 +79,7 @@ private:
     QString device_ = QStringLiteral("cpu");
     QVector<ModelRequest> queue_;
     bool running_ = false;
+    bool calibrationPending_ = false;  // a model arrived while the view was hidden
     QVector<NamedLandscape> slices_;
     QHash<QString, double> secondsPerImage_;  // by costKey
 

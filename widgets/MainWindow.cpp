@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -12,6 +13,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardItemModel>
@@ -155,6 +157,10 @@ QObject* MainWindow::worker() const {
     return worker_;
 }
 
+bool MainWindow::runInProgress() const {
+    return lab_->running() || lesion_->running() || landscape_->running();
+}
+
 void MainWindow::showLandscape() {
     tabs_->setCurrentWidget(landscape_);
 }
@@ -233,6 +239,8 @@ void MainWindow::buildToolbar() {
     }
     toolbar->addWidget(device_);
     toolbar->addWidget(new QLabel(tr(" CPU threads: "), this));
+    threads_->setObjectName("threads");
+    device_->setObjectName("device");
     threads_->setRange(1, std::max(1, QThread::idealThreadCount()));
     threads_->setValue(std::max(1, QThread::idealThreadCount()));
     threads_->setToolTip(
@@ -248,6 +256,12 @@ void MainWindow::buildToolbar() {
     });
     connect(threads_, &QSpinBox::valueChanged, this, [this](int n) {
         ComputeThreads::request(n);  // applies once no thread is inside LibTorch
+        if (runInProgress()) {
+            messages_->showInfo(
+                tr("%n thread(s) from the next run on: the run in progress "
+                   "keeps its threads.",
+                   nullptr, n));
+        }
     });
 }
 
@@ -340,7 +354,11 @@ void MainWindow::connectWorker() {
             &MainWindow::onClassificationFailed);
     connect(worker_, &InferenceWorker::featuresRendered, this, &MainWindow::onFeaturesRendered);
     connect(worker_, &InferenceWorker::deviceChanged, this, [this](const QString& name) {
-        messages_->showInfo(tr("Running on %1").arg(name));
+        // A run in progress keeps the device it started on; the next one uses the new one.
+        messages_->showInfo(runInProgress() ? tr("Running on %1 from the next request; the run in "
+                                                 "progress stays where it started.")
+                                                  .arg(name)
+                                            : tr("Running on %1").arg(name));
         lab_->setDevice(name);
         lesion_->setDevice(name);
         landscape_->setDevice(name);
@@ -656,6 +674,28 @@ void MainWindow::chooseModelFile() {
 }
 
 void MainWindow::chooseTorchScript() {
+    // Loading a TorchScript module runs code from the file (docs/trust.md); a ResLens model
+    // file never does. Say so before the file is chosen, until the user has read it.
+    if (!QSettings().value(settings::kTorchScriptWarningRead, false).toBool()) {
+        QMessageBox warning(QMessageBox::Warning, tr("Import runs code from the file"),
+                            tr("Importing a TorchScript file runs code stored in it."),
+                            QMessageBox::Cancel, this);
+        warning.setObjectName("torchScriptWarning");
+        warning.setInformativeText(
+            tr("TorchScript modules carry their own methods, and loading one runs some of them "
+               "(its __setstate__). They run in LibTorch's interpreter, which cannot reach "
+               "Python, but can use any amount of memory and time. Import only files you "
+               "trust. A plain state dict (torch.save of a dictionary of tensors) and ResLens "
+               "model files hold data only and run nothing."));
+        QPushButton* choose = warning.addButton(tr("Choose File…"), QMessageBox::AcceptRole);
+        auto* dontAsk = new QCheckBox(tr("Don't warn me again"));
+        warning.setCheckBox(dontAsk);
+        warning.exec();
+        if (warning.clickedButton() != choose) {
+            return;
+        }
+        QSettings().setValue(settings::kTorchScriptWarningRead, dontAsk->isChecked());
+    }
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Import a torchvision ResNet (TorchScript or state dict)"), QString(),
         tr("PyTorch files (*.pt *.pth);;All files (*)"));

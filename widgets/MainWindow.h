@@ -99,6 +99,9 @@ protected:
 
 private:
     void reclassifyCurrent();
+    // The lab, the lesion study or the landscape is running: a change of device or thread
+    // count waits for the next run (docs/design.md, Threads), and the window says so.
+    bool runInProgress() const;
     void buildDocks();
     void buildActions();
     void buildToolbar();

@@ -17,6 +17,8 @@ inline constexpr const char* kImageDirectory = "imageDirectory";
 inline constexpr const char* kExportDirectory = "exportDirectory";
 inline constexpr const char* kWindowGeometry = "window/geometry";
 inline constexpr const char* kWindowState = "window/state";
+// bool: the user ticked "Don't warn me again" under the TorchScript import warning.
+inline constexpr const char* kTorchScriptWarningRead = "import/torchScriptWarningRead";
 inline constexpr const char* kFeatures = "features";  // a map with the keys below
 
 namespace features {

@@ -237,6 +237,10 @@ void TrainingLabPanel::setSubset(qint64 images) {
     subset_->setValue(int(images));
 }
 
+void TrainingLabPanel::setBatchNorm(bool enabled) {
+    batchNorm_->setChecked(enabled);
+}
+
 void TrainingLabPanel::setLearningRate(double rate) {
     learningRate_->setValue(rate);
 }

@@ -46,6 +46,7 @@ public:
     void setCompare(bool compare);
     void setSubset(qint64 images);
     void setLearningRate(double rate);
+    void setBatchNorm(bool enabled);
     // The device the window runs on ("cpu", "cuda:0"): the lab trains there too.
     void setDevice(const QString& device) { device_ = device; }
     QObject* worker() const;

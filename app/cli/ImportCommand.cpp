@@ -12,7 +12,8 @@ ImportCommand::ImportCommand(CLI::App& parent) {
     command_ = parent.add_subcommand(
         "import",
         "a torchvision ResNet saved with TorchScript (or torch.save of its state_dict) "
-        "into a ResLens model file");
+        "into a ResLens model file. Loading TorchScript runs code stored in the file (its "
+        "__setstate__ methods): import only files you trust (docs/trust.md)");
     command_->add_option("file", input_, "the TorchScript (.pt/.ts) or state_dict (.pth) file")
         ->required();
     architecture_.addTo(*command_, /*required=*/false);

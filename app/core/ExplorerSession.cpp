@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "app/core/ComputeThreads.h"
+#include "app/core/MemoryBudget.h"
 #include "app/core/ModelCatalog.h"
 #include "imaging/CamOverlay.h"
 #include "imaging/FeatureGrid.h"
@@ -130,12 +131,13 @@ std::string ExplorerSession::cudaUnavailableReason() {
 
 OpenedModel ExplorerSession::open(const ModelRequest& request, const std::string& commandLine) {
     ComputeThreads::Scope scope;
-    LoadedModel model = state_->catalog.open(request, commandLine);
+    const ModelRequest pinned = ModelCatalog::pin(request);
+    LoadedModel model = state_->catalog.open(pinned, commandLine);
     model.network->to(state_->device);
     model.network->eval();
 
     OpenedModel opened;
-    opened.request = request;
+    opened.request = pinned;
     opened.request.bytes.clear();
     opened.summary = summarize(*model.network);
     opened.labels = model.metadata.labels;
@@ -205,6 +207,7 @@ ClassificationResult ExplorerSession::classify(const DecodedImage& image, int to
     if (!hasModel()) {
         throw InputError("no model is open");
     }
+    requireForwardFits();
     ComputeThreads::Scope scope;
     const auto start = std::chrono::steady_clock::now();
     const PreparedImage prepared = state_->prepare(image);
@@ -219,6 +222,19 @@ ClassificationResult ExplorerSession::classify(const DecodedImage& image, int to
     state_->lastInput = prepared.tensor;
     state_->lastView = prepared.networkView;
     return state_->resultFor(prepared, predictions.front(), ms);
+}
+
+void ExplorerSession::requireForwardFits() const {
+    const Preprocessing& preparation = state_->opened.preprocessing;
+    const int64_t bytes = explorerForwardBytes(state_->opened.summary, preparation.cropHeight,
+                                               preparation.cropWidth, state_->captureFeatures);
+    // Only host memory is estimated; a CUDA device reports its own out-of-memory error.
+    if (state_->device.is_cpu()) {
+        requireMemory(bytes, availableMemoryBytes(),
+                      state_->opened.summary.config.arch + " at " +
+                          std::to_string(preparation.cropHeight) + "×" +
+                          std::to_string(preparation.cropWidth));
+    }
 }
 
 std::vector<ClassificationResult> ExplorerSession::classifyAll(

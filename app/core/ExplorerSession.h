@@ -76,6 +76,11 @@ public:
     int entryOf(const std::string& blockName) const;
 
 private:
+    // Throws InputError, before anything is allocated, when one forward of the open model at
+    // its input size (with every block captured, as the explorer does) would not fit in the
+    // memory that is free (MemoryBudget.h).
+    void requireForwardFits() const;
+
     struct State;
     std::unique_ptr<State> state_;
 };

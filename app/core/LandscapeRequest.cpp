@@ -2,12 +2,15 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "app/core/ComputeThreads.h"
 #include "app/core/LossLandscape.h"
+#include "app/core/MemoryBudget.h"
 #include "app/core/ModelCatalog.h"
 #include "app/core/StudySubject.h"
+#include "model/network/ArchitectureSummary.h"
 #include "model/runtime/DeviceSelection.h"
 #include "model/training/Evaluation.h"
 
@@ -35,7 +38,15 @@ double landscapeSecondsPerImage(const ResourceSource& resources, const ModelRequ
     model.network->to(parseDevice(device));
     const Preprocessing& p = model.metadata.preprocessing;
     // Blank images of the input's shape: the cost of a forward does not depend on the pixels.
-    constexpr int64_t batch = 100;
+    // 100 at 32x32, fewer for larger inputs (one at 320x320 and above), so that timing a
+    // model never costs more than a few of its forwards.
+    const int64_t pixels = int64_t(p.cropHeight) * p.cropWidth;
+    const int64_t batch = std::clamp<int64_t>(100 * 1024 / std::max<int64_t>(1, pixels), 1, 100);
+    requireMemory(batch * explorerForwardBytes(summarize(*model.network), p.cropHeight, p.cropWidth,
+                                               /*captureEveryBlock=*/false),
+                  availableMemoryBytes(),
+                  model.network->config().arch + " at " + std::to_string(p.cropHeight) + "×" +
+                      std::to_string(p.cropWidth));
     Dataset blank;
     blank.images = torch::zeros({batch, p.channels, p.cropHeight, p.cropWidth}, torch::kUInt8);
     blank.labels = torch::zeros({batch}, torch::kLong);

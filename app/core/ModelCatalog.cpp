@@ -34,7 +34,19 @@ LoadedModel ModelCatalog::openShipped(const std::string& name) const {
     return loadModelFromBuffer(*bytes, name);
 }
 
+ModelRequest ModelCatalog::pin(ModelRequest request) {
+    if (request.kind == ModelKind::File || request.kind == ModelKind::TorchScript) {
+        request.stamp = FileStamp::of(request.location);
+    }
+    return request;
+}
+
 LoadedModel ModelCatalog::open(const ModelRequest& request, const std::string& commandLine) const {
+    if (request.stamp && FileStamp::of(request.location) != request.stamp) {
+        throw InputError("'" + request.location +
+                         "' has changed on disk since it was opened: open it again to use it "
+                         "as it is now");
+    }
     switch (request.kind) {
         case ModelKind::Shipped:
             return openShipped(request.location);

@@ -19,7 +19,12 @@ public:
 
     // The network on the CPU, in eval mode, with its metadata. `commandLine` goes into an
     // import's provenance. Throws InputError (or ConfigError) naming what is wrong.
+    // A request for a file that was pinned and has changed on disk since is refused.
     LoadedModel open(const ModelRequest& request, const std::string& commandLine = {}) const;
+    // The request with its file's stamp as it is now (File and TorchScript requests; others
+    // are returned as they are). Pin before opening: a change during the read is then
+    // caught the next time the request is opened.
+    static ModelRequest pin(ModelRequest request);
 
     // Metadata for a network that arrives without any: labels by the label rule, the usual
     // preprocessing for its input shape, and the given provenance.

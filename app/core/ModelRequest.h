@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/FileStamp.h"
 #include "model/network/ResNetConfig.h"
 
 namespace reslens {
@@ -34,6 +35,10 @@ struct ModelRequest {
     bool architectureGiven = false;
     std::vector<char> bytes;  // Memory: a ResLens model file
     LabelChoice labels;       // TorchScript and Fresh
+    // File and TorchScript, once opened: the file as it was then (ModelCatalog::pin). Opening
+    // the request again refuses a file that has changed since, so that a study never runs
+    // on other weights than the explorer shows.
+    std::optional<FileStamp> stamp;
 
     static ModelRequest shipped(const std::string& name);
     static ModelRequest file(const std::string& path);

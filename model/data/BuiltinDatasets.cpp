@@ -4,8 +4,7 @@
 
 #include <torch/torch.h>
 
-#include <cstring>
-
+#include "model/data/CifarFormat.h"
 #include "model/data/CompressedFile.h"
 #include "model/data/IdxFormat.h"
 #include "model/files/FileBytes.h"
@@ -77,24 +76,12 @@ Dataset loadCifar10(const std::string& directory, Split split) {
     } else {
         files.push_back(dir + "/test_batch.bin");
     }
-    constexpr size_t kRecord = 1 + 3 * 32 * 32;
     std::vector<torch::Tensor> images, labels;
     for (const std::string& file : files) {
-        const std::vector<char> bytes = readFileBytes(file, size_t(1) << 28);
-        if (bytes.size() % kRecord != 0) {
-            throw InputError("'" + file + "' is not a CIFAR-10 binary batch (" +
-                             std::to_string(bytes.size()) + " bytes is not a whole number of " +
-                             "3073-byte records)");
-        }
-        const int64_t n = static_cast<int64_t>(bytes.size() / kRecord);
-        torch::Tensor records = torch::empty({n, static_cast<int64_t>(kRecord)}, torch::kUInt8);
-        std::memcpy(records.data_ptr<uint8_t>(), bytes.data(), bytes.size());
-        const torch::Tensor batchLabels = records.select(1, 0).to(torch::kLong);
-        if (batchLabels.max().item<int64_t>() >= 10) {
-            throw InputError("'" + file + "' has labels beyond CIFAR-10's 10 classes");
-        }
-        labels.push_back(batchLabels);
-        images.push_back(records.narrow(1, 1, 3072).reshape({n, 3, 32, 32}));
+        const Dataset batch =
+            parseCifarBatch(readFileBytes(file, size_t(1) << 28), "'" + file + "'");
+        images.push_back(batch.images);
+        labels.push_back(batch.labels);
     }
     Dataset dataset;
     dataset.name = std::string("cifar10:") + (split == Split::Train ? "train" : "test");

@@ -11,6 +11,66 @@
 namespace reslens {
 namespace {
 constexpr const char* kFormat = "reslens-model";
+
+// Why LibTorch's unpickler refused the archive, in one line. It resolves only tensor and
+// container types and refuses any other global by name ("Unpickler found unknown type
+// posix.system"): a pickle naming a callable is refused before anything could run it.
+std::string refusal(const std::string& sourceName, const std::string& libtorchMessage) {
+    const std::string marker = "unknown type ";
+    const size_t at = libtorchMessage.find(marker);
+    if (at == std::string::npos) {
+        return sourceName + " is not a ResLens model file (not a PyTorch archive)";
+    }
+    std::string name = libtorchMessage.substr(at + marker.size());
+    name = name.substr(0, name.find_first_of("\r\n"));
+    if (name.rfind("__torch__.", 0) == 0) {
+        return sourceName + " is a TorchScript module, not a ResLens model file: import it " +
+               "instead (reslens-cli import, or Import in the app)";
+    }
+    return sourceName + " is not a ResLens model file: its pickle names '" + name +
+           "', which a model file never holds, and it was not run";
+}
+
+// About how many weights the configured network has: its convolutions and the classifier
+// (batch norm and projections are a few percent more). Computed from the configuration
+// alone, before anything is built.
+double impliedWeights(const ResNetConfig& config) {
+    const bool imagenet = config.family == Family::ImageNet;
+    double total = (imagenet ? 49.0 : 9.0) * config.inChannels * config.stageWidths.front();
+    double in = config.stageWidths.front();
+    for (size_t stage = 0; stage < config.blocksPerStage.size(); ++stage) {
+        const double width = config.stageWidths[stage];
+        const double out = width * config.expansion();
+        for (int block = 0; block < config.blocksPerStage[stage]; ++block) {
+            total += config.block == BlockKind::Bottleneck
+                         ? in * width + 9 * width * width + width * out
+                         : 9 * in * width + 9 * width * width;
+            in = out;
+        }
+    }
+    return total + in * config.classes + config.classes;
+}
+
+// A few bytes of metadata can claim a million classes or a thousand blocks; the file's own
+// weights cannot. A network far larger than the numbers the file holds is refused before
+// anything is built, so that such a file cannot make ResLens allocate gigabytes (the strict
+// copy afterwards names every key and shape that does not match).
+void requireWeightsForTheNetwork(const ResNetConfig& config, const TensorMap& weights,
+                                 const std::string& sourceName) {
+    double held = 0;
+    for (const auto& entry : weights) {
+        held += double(entry.second.numel());
+    }
+    const double implied = impliedWeights(config);
+    if (implied > 2 * held + 1e6) {
+        throw InputError(sourceName + ": the metadata describes " + config.arch + " with " +
+                         std::to_string(config.classes) + " classes, about " +
+                         std::to_string(int64_t(implied / 1e6)) +
+                         " million weights, but the file holds " + std::to_string(int64_t(held)) +
+                         " numbers");
+    }
+}
+
 }  // namespace
 
 std::vector<char> serializeModel(const ResNetImpl& network, const ModelMetadata& metadata) {
@@ -37,8 +97,8 @@ LoadedModel loadModelFromBuffer(const std::vector<char>& bytes, const std::strin
     c10::IValue archive;
     try {
         archive = torch::pickle_load(bytes);
-    } catch (const c10::Error&) {
-        throw InputError(sourceName + " is not a ResLens model file (not a PyTorch archive)");
+    } catch (const c10::Error& e) {
+        throw InputError(refusal(sourceName, e.msg()));
     }
     if (!archive.isGenericDict()) {
         throw InputError(sourceName + " is not a ResLens model file (no dictionary inside)");
@@ -82,6 +142,7 @@ LoadedModel loadModelFromBuffer(const std::vector<char>& bytes, const std::strin
         }
         weights.emplace(entry.key().toStringRef(), entry.value().toTensor());
     }
+    requireWeightsForTheNetwork(model.metadata.config, weights, sourceName);
     model.network = ResNet(model.metadata.config);
     loadStateDict(*model.network, weights, sourceName, model.metadata.config.arch);
     model.network->eval();
