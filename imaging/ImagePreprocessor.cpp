@@ -58,6 +58,22 @@ double borderMean(const cv::Mat& image) {
 
 // The object's box grown to the input's aspect ratio around its centre: the object fills
 // the longer side, as Fashion-MNIST resized the longest edge to 28 and centred the product.
+// An image with an extreme aspect ratio (a few pixels by millions) passes the decoder's
+// pixel limit and then asks for gigantic intermediates: resized so that its short side
+// fits, or padded to the input's shape around a long thin object. Such an image is not a
+// photo of anything; it is refused before anything that large is allocated. Resized to a
+// short side of 256, any aspect up to 256:1 fits in 256 × 65,536 pixels; a window stays under
+// the decoder's own 100-megapixel limit unless the object is a line across a huge image.
+constexpr double kResizedLimit = 256.0 * 65536;
+constexpr double kWindowLimit = 100e6;
+void requireWorkingSize(double pixels, double limit, int width, int height, const char* what) {
+    if (pixels > limit) {
+        throw InputError("a " + std::to_string(width) + "×" + std::to_string(height) +
+                         " image is too long and thin to prepare: " + what + " it would be " +
+                         std::to_string(int64_t(pixels / 1e6)) + " megapixels");
+    }
+}
+
 cv::Rect objectWindow(const cv::Rect& box, int inputWidth, int inputHeight) {
     const double aspect = static_cast<double>(inputWidth) / inputHeight;
     int width = box.width, height = box.height;
@@ -125,8 +141,11 @@ std::pair<int, int> resizedSize(int width, int height, int shorter) {
     if (shortSide == shorter) {
         return {width, height};
     }
-    const int newLong = static_cast<int>(static_cast<double>(shorter) * longSide / shortSide);
-    return width <= height ? std::pair{shorter, newLong} : std::pair{newLong, shorter};
+    const double newLong = static_cast<double>(shorter) * longSide / shortSide;
+    requireWorkingSize(std::floor(newLong) * shorter, kResizedLimit, width, height,
+                       "resized for the network");
+    const int newLongSide = static_cast<int>(newLong);
+    return width <= height ? std::pair{shorter, newLongSide} : std::pair{newLongSide, shorter};
 }
 
 PreparedImage prepareImage(const DecodedImage& image, const Preprocessing& p) {
@@ -153,6 +172,8 @@ PreparedImage prepareImage(const DecodedImage& image, const Preprocessing& p) {
     }
     if (prepared.croppedToObject) {
         prepared.window = objectWindow(prepared.object.box, p.cropWidth, p.cropHeight);
+        requireWorkingSize(double(prepared.window.width) * prepared.window.height, kWindowLimit,
+                           pixels.cols, pixels.rows, "framed around its object");
         cv::Scalar background = prepared.object.background;
         prepared.networkView = resizeBilinearLikePillow(cutOut(pixels, prepared.window, background),
                                                         p.cropWidth, p.cropHeight);

@@ -38,7 +38,8 @@ PreparedImage prepareImage(const DecodedImage& image, const Preprocessing& prepr
 cv::Mat toGrayLikePillow(const cv::Mat& rgb);
 
 // The size torchvision's Resize(shorter) gives: the shorter side becomes `shorter`, the
-// longer int(shorter * long / short). Returns {width, height}.
+// longer int(shorter * long / short). Returns {width, height}. Throws InputError when that
+// would exceed 256 × 65,536 pixels (16.8 MP: beyond 256:1 at a short side of 256).
 std::pair<int, int> resizedSize(int width, int height, int shorter);
 
 }  // namespace reslens

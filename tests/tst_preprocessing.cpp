@@ -93,6 +93,12 @@ private Q_SLOTS:
         QCOMPARE(resizedSize(300, 457, 256), std::make_pair(256, 389));
         QCOMPARE(resizedSize(256, 259, 256), std::make_pair(256, 259));  // unchanged
         QCOMPARE(resizedSize(1000, 10, 28), std::make_pair(2800, 28));
+        // Up to 256:1 resizes (65,536 × 256 is the limit); the 8984×18 JPEG the fuzzer
+        // found would be 127,772 × 256 = 32.7 MP: refused.
+        QCOMPARE(resizedSize(32768, 128, 256), std::make_pair(65536, 256));
+        QVERIFY_THROWS_EXCEPTION(InputError, resizedSize(32769, 128, 256));
+        QVERIFY_THROWS_EXCEPTION(InputError, resizedSize(8984, 18, 256));
+        QVERIFY_THROWS_EXCEPTION(InputError, resizedSize(1, 4000000, 256));  // int overflow
     }
 
     void lightBackgroundsAreInvertedForFashionMnist() {
