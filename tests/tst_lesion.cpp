@@ -37,7 +37,8 @@ ResNet randomNetwork(const ResNetConfig& config) {
     torch::manual_seed(3);
     ResNet network(config);
     torch::NoGradGuard noGrad;
-    for (auto& [name, tensor] : stateDict(*network)) {
+    for (auto& [key, tensor] : stateDict(*network)) {
+        const std::string& name = key;  // a lambda may not capture a structured binding (C++17)
         const auto ends = [&](const char* suffix) {
             return name.size() > std::strlen(suffix) &&
                    name.compare(name.size() - std::strlen(suffix), std::string::npos, suffix) == 0;

@@ -252,6 +252,15 @@ private Q_SLOTS:
                      shapes.contains("missing "),
                  qPrintable(shapes));
         QVERIFY(loadError(archiveWith(goodMetadata, false)).contains("no 'state_dict'"));
+        // A number no int holds (found by fuzzing: nlohmann's get<int> would cast 1.3e61
+        // with undefined behaviour, and wrap 5e9 around to a small positive number).
+        for (const char* classes : {"1.3e61", "5000000000", "10.5"}) {
+            nlohmann::json wide = nlohmann::json::parse(goodMetadata);
+            wide["architecture"]["classes"] = nlohmann::json::parse(classes);
+            const QString message = loadError(archiveWith(wide.dump()));
+            QVERIFY2(message.contains("classes must be a whole number of a sensible size"),
+                     qPrintable(message));
+        }
         // Metadata claiming a network far larger than the weights is refused before it is
         // built: resnet152 with a million classes would be 2 billion numbers (8 GB). 2104 million:
         // torchvision resnet152's 55,223,488 convolution weights outside the projections, plus
@@ -293,6 +302,22 @@ private Q_SLOTS:
                      message.contains("'posix.system'"),
                  qPrintable(message));
         QVERIFY(!QFile::exists(marker));
+    }
+
+    // A zip archive whose zip64 end record points outside the file (found by fuzzing): LibTorch
+    // 1.13's in-memory reader would read 64 KB past the end of the buffer; ResLens checks the
+    // archive's structure first and says what is damaged.
+    void aDamagedArchiveIsRefusedBeforeLibTorchReadsIt() {
+        const std::string damaged = RESLENS_FIXTURES
+            "/../fuzz/regressions/model_file/crash-2253b94bb51a39562d9be0ac83b56f38e5d12bc1";
+        try {
+            loadModel(damaged);
+            QFAIL("a damaged archive was loaded");
+        } catch (const InputError& e) {
+            QVERIFY2(QString(e.what()).endsWith("(a damaged archive: the zip64 end-of-archive "
+                                                "record is outside the archive)"),
+                     e.what());
+        }
     }
 
     // docs/trust.md's two sentences about TorchScript, checked: importing a TorchScript file

@@ -56,25 +56,36 @@ for target in "${targets[@]}"; do
     mkdir -p "$work" "$findings" "$(dirname "$log")" "tests/fuzz/regressions/$target"
     before=$(find "$findings" -type f | wc -l)
     echo "== $target: $seconds s"
+    # libFuzzer stops at its first crash: start it again (up to 5 times) with the time that is
+    # left, so that every target is fuzzed for the full time and more than one bug can show.
     # -rss_limit_mb: a parser that lets a file claim gigabytes is a finding, not a slow run.
-    set +e
-    "build-fuzz/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=25 \
-        -rss_limit_mb=3072 -print_final_stats=1 -artifact_prefix="$findings/" \
-        "$work" "tests/fuzz/corpus/$target" "tests/fuzz/regressions/$target" >"$log" 2>&1
-    status=$?
-    set -e
-    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+    start=$SECONDS execs=0 status=0 runs=0
+    : >"$log"
+    while ((SECONDS - start < seconds && runs < 6)); do
+        runs=$((runs + 1))
+        set +e
+        "build-fuzz/tests/fuzz/fuzz_$target" -max_total_time=$((seconds - (SECONDS - start))) \
+            -timeout=25 -rss_limit_mb=3072 -print_final_stats=1 -artifact_prefix="$findings/" \
+            "$work" "tests/fuzz/corpus/$target" "tests/fuzz/regressions/$target" >>"$log" 2>&1
+        run_status=$?
+        set -e
+        ((run_status == 0)) || status=$run_status
+        ran=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+        execs=$((execs + ${ran:-0}))
+        sed -i 's/^stat::number_of_executed_units:/stat::counted_units:/' "$log"
+    done
+    elapsed=$((SECONDS - start))
     cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 || true)
     found=$(($(find "$findings" -type f | wc -l) - before))
     if ((status != 0 || found > 0)); then
         crashed=1
-        grep -E '^==[0-9]+==ERROR|SUMMARY|runtime error|Test unit written' "$log" | head -8 || true
+        grep -E '^==[0-9]+==ERROR|SUMMARY|runtime error|Test unit written' "$log" | head -12 || true
     fi
-    summary+=("$(printf '%-20s %6s s  %10s execs  %-20s  %s crash(es)%s' "$target" "$seconds" \
-        "${execs:-?}" "${cov:-cov: ?}" "$found" "$( ((status)) && echo " (exit $status, see $log)")")")
+    summary+=("$(printf '%-20s %6s s  %10s execs  %-20s  %s finding(s)%s' "$target" "$elapsed" \
+        "$execs" "${cov:-cov: ?}" "$found" "$( ((status)) && echo " (see $log)")")")
 done
 
 echo
-echo "target               seconds       executions  coverage              crashes"
+echo "target               seconds       executions  coverage              findings"
 printf '%s\n' "${summary[@]}"
 exit "$crashed"

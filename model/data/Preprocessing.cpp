@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "model/runtime/InputError.h"
+#include "model/runtime/JsonNumbers.h"
 
 namespace reslens {
 
@@ -102,9 +103,10 @@ Preprocessing preprocessingFromJson(const nlohmann::json& json) {
     try {
         Preprocessing p;
         p.name = json.at("name").get<std::string>();
-        p.channels = json.at("channels").get<int>();
-        p.resizeShorterSide = json.at("resize_shorter_side").get<int>();
-        const auto crop = json.at("crop").get<std::vector<int>>();
+        p.channels = wholeNumber(json.at("channels"), "preprocessing: channels");
+        p.resizeShorterSide =
+            wholeNumber(json.at("resize_shorter_side"), "preprocessing: resize_shorter_side");
+        const auto crop = wholeNumbers(json.at("crop"), "preprocessing: crop");
         if (crop.size() != 2) {
             throw InputError("preprocessing: crop must be [height, width]");
         }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/runtime/InputError.h"
+#include "model/runtime/JsonNumbers.h"
 
 namespace reslens {
 
@@ -41,9 +42,9 @@ ResNetConfig configFromJson(const nlohmann::json& json) {
         config.strideOn = strideOn == "1x1" ? StrideOn::Conv1x1 : StrideOn::Conv3x3;
         config.preact = json.at("preact").get<bool>();
         config.batchNorm = json.at("batch_norm").get<bool>();
-        config.inChannels = json.at("in_channels").get<int>();
-        config.classes = json.at("classes").get<int>();
-        const auto input = json.at("input").get<std::vector<int>>();
+        config.inChannels = wholeNumber(json.at("in_channels"), "in_channels");
+        config.classes = wholeNumber(json.at("classes"), "classes");
+        const auto input = wholeNumbers(json.at("input"), "input");
         if (input.size() != 2) {
             throw InputError("input must be [height, width]");
         }

@@ -3,9 +3,12 @@
 #include <torch/serialize.h>
 #include <torch/torch.h>
 
+#include <cstring>
+
 #include "model/files/AtomicFileWriter.h"
 #include "model/files/FileBytes.h"
 #include "model/files/StateDict.h"
+#include "model/files/ZipArchiveCheck.h"
 #include "model/runtime/InputError.h"
 
 namespace reslens {
@@ -94,11 +97,17 @@ LoadedModel loadModel(const std::string& path) {
 }
 
 LoadedModel loadModelFromBuffer(const std::vector<char>& bytes, const std::string& sourceName) {
+    if (bytes.size() < 4 || std::memcmp(bytes.data(), "PK\x03\x04", 4) != 0) {
+        throw InputError(sourceName + " is not a ResLens model file (not a PyTorch archive)");
+    }
+    requireSoundZipArchive(bytes, sourceName);
     c10::IValue archive;
     try {
         archive = torch::pickle_load(bytes);
     } catch (const c10::Error& e) {
         throw InputError(refusal(sourceName, e.msg()));
+    } catch (const std::exception& e) {  // LibTorch's reader throws more than c10::Error
+        throw InputError(refusal(sourceName, e.what()));
     }
     if (!archive.isGenericDict()) {
         throw InputError(sourceName + " is not a ResLens model file (no dictionary inside)");

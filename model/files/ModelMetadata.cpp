@@ -2,6 +2,7 @@
 
 #include "model/files/ConfigJson.h"
 #include "model/runtime/InputError.h"
+#include "model/runtime/JsonNumbers.h"
 
 namespace reslens {
 namespace {
@@ -41,7 +42,7 @@ ModelMetadata metadataFromJson(const nlohmann::json& json) {
         if (!json.is_object() || json.value("format", std::string()) != kFormat) {
             throw InputError("metadata is not a ResLens model description");
         }
-        const int version = json.at("format_version").get<int>();
+        const int version = wholeNumber(json.at("format_version"), "format_version");
         if (version > kFormatVersion) {
             throw InputError("model file format version " + std::to_string(version) +
                              " is newer than this ResLens reads (" +

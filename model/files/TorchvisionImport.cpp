@@ -5,6 +5,7 @@
 #include <torch/torch.h>
 
 #include "model/files/FileBytes.h"
+#include "model/files/ZipArchiveCheck.h"
 #include "model/runtime/InputError.h"
 
 namespace reslens {
@@ -18,7 +19,9 @@ std::optional<TensorMap> readTorchScript(const std::string& path) {
     torch::jit::Module module;
     try {
         module = torch::jit::load(path, torch::kCPU);
-    } catch (const c10::Error&) {
+    } catch (const std::exception&) {
+        // c10::Error, and the TorchScript compiler's ErrorReport for a file whose code does
+        // not compile (found by fuzzing): either way, not a TorchScript module we can read.
         return std::nullopt;
     }
     TensorMap state;
@@ -32,10 +35,12 @@ std::optional<TensorMap> readTorchScript(const std::string& path) {
 }
 
 std::optional<TensorMap> readPickledStateDict(const std::string& path) {
+    const std::vector<char> bytes = readFileBytes(path);
     c10::IValue value;
     try {
-        value = torch::pickle_load(readFileBytes(path));
-    } catch (const c10::Error&) {
+        requireSoundZipArchive(bytes, "'" + path + "'");  // before LibTorch reads from memory
+        value = torch::pickle_load(bytes);
+    } catch (const std::exception&) {
         return std::nullopt;
     }
     if (!value.isGenericDict()) {
