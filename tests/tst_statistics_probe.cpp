@@ -106,7 +106,7 @@ private Q_SLOTS:
         network->conv1->weight.zero_();
         BlockStatisticsProbe probe(*network);
         network->forward(torch::randn({1, 3, 32, 32}));
-        const BlockStatistics& s = probe.collect()[0][0];
+        const BlockStatistics s = probe.collect()[0][0];  // a copy: collect() returns by value
         QVERIFY(s.shortcutNorm.has_value());
         QCOMPARE(*s.shortcutNorm, 0.0);
         QVERIFY(!s.residualRatio.has_value());
