@@ -31,6 +31,14 @@
 #include "widgets/TrainingHistory.h"
 #include "widgets/TrainingLabPanel.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define RESLENS_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RESLENS_ADDRESS_SANITIZER 1
+#endif
+#endif
+
 using namespace reslens;
 using reslens::testing::dropFile;
 using reslens::testing::residentBytes;
@@ -121,8 +129,14 @@ private Q_SLOTS:
         const qint64 after = residentBytes();
         qInfo("200 drops in %lld ms: %lld shown; resident memory %.1f MB before, %.1f MB after",
               burstMs, qint64(shown.size()), before / 1e6, after / 1e6);
+#ifdef RESLENS_ADDRESS_SANITIZER
+        // Under ASan freed memory waits in its quarantine (256 MB), so resident memory says
+        // nothing about the app; the ordinary build asserts it.
+        qInfo("memory not asserted under AddressSanitizer");
+#else
         QVERIFY2(after - before < 32ll << 20,
                  qPrintable(QString("grew by %1 MB").arg((after - before) / 1e6)));
+#endif
     }
 
     void aModelFileReplacedOnDiskIsNoticedWhenUsedAgain() {

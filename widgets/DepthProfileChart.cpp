@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "widgets/ChartColors.h"
+#include "widgets/ChartOwnership.h"
 
 namespace reslens {
 
@@ -22,7 +23,7 @@ DepthProfileChart::DepthProfileChart(QWidget* parent)
     chart->addAxis(depth_, Qt::AlignBottom);
     chart->addAxis(norms_, Qt::AlignLeft);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    setChart(chart);
+    installChart(this, chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(220, 200);
 }

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "widgets/ChartColors.h"
+#include "widgets/ChartOwnership.h"
 
 namespace reslens {
 
@@ -22,7 +23,7 @@ GradientHistoryChart::GradientHistoryChart(QWidget* parent)
     chart->addAxis(steps_, Qt::AlignBottom);
     chart->addAxis(norms_, Qt::AlignLeft);
     chart->legend()->hide();  // dozens of blocks: the colour ramp says shallow to deep
-    setChart(chart);
+    installChart(this, chart);
     // Dozens of series redrawn 10 times a second while training holds both cores: plain
     // 1-pixel lines draw several times faster than antialiased ones.
     setRenderHint(QPainter::Antialiasing, false);

@@ -20,6 +20,7 @@
 
 #include "app/core/ShippedModels.h"
 #include "widgets/ChartColors.h"
+#include "widgets/ChartOwnership.h"
 #include "widgets/Export.h"
 #include "widgets/Formatting.h"
 #include "widgets/LandscapeMap.h"
@@ -73,7 +74,7 @@ LandscapeView::LandscapeView(QWidget* parent)
     auto* chart = new QChart;
     chart->setTitle(tr("Loss along a random filter-normalised direction (Li et al. 2018)"));
     chart->legend()->setAlignment(Qt::AlignBottom);
-    curves_->setChart(chart);
+    installChart(curves_, chart);
     curves_->setRenderHint(QPainter::Antialiasing);
     curves_->setMinimumSize(320, 240);
 

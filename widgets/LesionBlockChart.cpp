@@ -9,6 +9,7 @@
 #include <QValueAxis>
 
 #include "widgets/ChartColors.h"
+#include "widgets/ChartOwnership.h"
 
 namespace reslens {
 namespace {
@@ -29,7 +30,7 @@ LesionBlockChart::LesionBlockChart(QWidget* parent) : QChartView(parent) {
     auto* chart = new QChart;
     chart->setTitle(tr("Accuracy with one block bypassed (dashed: no block bypassed)"));
     chart->legend()->setAlignment(Qt::AlignBottom);
-    setChart(chart);
+    installChart(this, chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(320, 240);
 }

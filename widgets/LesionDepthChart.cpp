@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "widgets/ChartColors.h"
+#include "widgets/ChartOwnership.h"
 
 namespace reslens {
 
@@ -16,7 +17,7 @@ LesionDepthChart::LesionDepthChart(QWidget* parent) : QChartView(parent) {
     auto* chart = new QChart;
     chart->setTitle(tr("Accuracy with k random blocks bypassed"));
     chart->legend()->setAlignment(Qt::AlignBottom);
-    setChart(chart);
+    installChart(this, chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(240, 240);
 }

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "widgets/ChartColors.h"
+#include "widgets/ChartOwnership.h"
 
 namespace reslens {
 
@@ -26,7 +27,7 @@ LossChart::LossChart(QWidget* parent)
     chart->addAxis(lossAxis_, Qt::AlignLeft);
     chart->addAxis(accuracyAxis_, Qt::AlignRight);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    setChart(chart);
+    installChart(this, chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(220, 200);
 }

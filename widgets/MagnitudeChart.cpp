@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "widgets/ChartOwnership.h"
+
 namespace reslens {
 
 MagnitudeChart::MagnitudeChart(QWidget* parent)
@@ -55,7 +57,7 @@ MagnitudeChart::MagnitudeChart(QWidget* parent)
     ratio_->attachAxis(x_);
     ratio_->attachAxis(ratioAxis_);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    setChart(chart);
+    installChart(this, chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(160);
 

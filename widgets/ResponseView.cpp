@@ -12,6 +12,7 @@
 #include <algorithm>
 
 #include "app/core/ShippedModels.h"
+#include "widgets/ChartOwnership.h"
 #include "widgets/Export.h"
 #include "widgets/ResponseWorker.h"
 
@@ -50,7 +51,7 @@ ResponseView::ResponseView(QWidget* parent)
     auto* chart = new QChart;
     chart->setTitle(tr("Std of each block's response F(x) (He et al. 2015, Fig. 7)"));
     chart->legend()->setAlignment(Qt::AlignBottom);
-    chart_->setChart(chart);
+    installChart(chart_, chart);
     chart_->setRenderHint(QPainter::Antialiasing);
     chart_->setMinimumSize(320, 240);
     summary_->setWordWrap(true);
