@@ -14,6 +14,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
+#include <algorithm>
 
 #include "CliRunner.h"
 #include "WindowTesting.h"
@@ -40,6 +41,13 @@ using reslens::testing::dropFile;
 namespace {
 
 constexpr int kWaitMs = 60000;
+
+// A whole study (10,000 test images through a model and its twin): five minutes, times
+// RESLENS_TEST_TIME_SCALE, which tools/sanitize.sh sets for code running 3-4x slower.
+int studyWaitMs() {
+    const int scale = std::max(1, qEnvironmentVariableIntValue("RESLENS_TEST_TIME_SCALE"));
+    return 300000 * scale;
+}
 
 QString sample(const QString& name) {
     return QStringLiteral(RESLENS_SOURCE_RESOURCES "/samples/fashion-mnist/") + name;
@@ -224,9 +232,9 @@ private Q_SLOTS:
         view->setRandomLesions(1, 1);
         QSignalSpy finished(view, &LesionView::studyFinished);
         view->runLoadedModel();
-        QVERIFY(finished.wait(300000));
+        QVERIFY(finished.wait(studyWaitMs()));
         view->runModel(ModelRequest::shipped("default-plain"));
-        QVERIFY(finished.wait(300000));
+        QVERIFY(finished.wait(studyWaitMs()));
         QCOMPARE(view->studies().size(), 2);
         const LesionStudyResult& resnet = view->studies()[0].result;
         const LesionStudyResult& plain = view->studies()[1].result;
@@ -257,7 +265,7 @@ private Q_SLOTS:
         QCOMPARE(view->modelsToMeasure().size(), 4);
         QSignalSpy finished(view, &ResponseView::measurementFinished);
         view->measure();
-        QVERIFY(finished.wait(300000));
+        QVERIFY(finished.wait(studyWaitMs()));
         QCOMPARE(view->profiles().size(), 4);
         QCOMPARE(view->profiles()[0].blocks.size(), size_t(9));
         QCOMPARE(view->profiles()[2].blocks.size(), size_t(27));
@@ -299,7 +307,7 @@ private Q_SLOTS:
         view->setOptions(options);
         QSignalSpy finished(view, &LandscapeView::allFinished);
         view->run();
-        QVERIFY(finished.wait(300000));
+        QVERIFY(finished.wait(studyWaitMs()));
         QCOMPARE(view->slices().size(), 2);
         for (const NamedLandscape& slice : view->slices()) {
             const auto& loss = slice.result.loss;
@@ -316,7 +324,7 @@ private Q_SLOTS:
         options.twoD = true;
         view->setOptions(options);
         view->run();
-        QVERIFY(finished.wait(300000));
+        QVERIFY(finished.wait(studyWaitMs()));
         QCOMPARE(view->slices()[1].result.loss.size(), size_t(9));
         const QString png = dir_.filePath("landscape.png");
         QCOMPARE(view->exportCharts(png), QString());

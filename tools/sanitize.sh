@@ -18,7 +18,8 @@ cmake --build build-sanitize -j2
 export ASAN_OPTIONS="detect_leaks=1:detect_odr_violation=0:abort_on_error=0:allocator_may_return_null=1"
 export LSAN_OPTIONS="suppressions=$ROOT/tools/sanitizers/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="suppressions=$ROOT/tools/sanitizers/ubsan.supp:print_stacktrace=1:halt_on_error=1"
+# Sanitized code runs 2-4x slower: the long tests get the time they need.
+export RESLENS_TEST_TIME_SCALE=4
 cd build-sanitize
-# Sanitized code runs 2-3x slower: the long tests get the time they need.
 QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j2 --timeout 5400 "$@"
 echo "sanitize.sh: every test passed under ASan and UBSan"
