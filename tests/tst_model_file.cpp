@@ -318,6 +318,18 @@ private Q_SLOTS:
                                                 "record is outside the archive)"),
                      e.what());
         }
+        // A pickle claiming a 4 GB string in a 1 KB file (found by fuzzing): LibTorch would
+        // reserve the 4 GB before noticing; the claim is checked against the bytes first.
+        const std::string claims4GB = RESLENS_FIXTURES
+            "/../fuzz/regressions/model_file/oom-815ffdd734cda7212a22dc4c21715733f4af41e1";
+        try {
+            loadModel(claims4GB);
+            QFAIL("a pickle claiming 4 GB was loaded");
+        } catch (const InputError& e) {
+            QVERIFY2(QString(e.what()).endsWith("(a damaged pickle: it claims 4294967282 bytes "
+                                                "where 21 are left)"),
+                     e.what());
+        }
     }
 
     // docs/trust.md's two sentences about TorchScript, checked: importing a TorchScript file

@@ -7,8 +7,8 @@
 
 #include "model/files/AtomicFileWriter.h"
 #include "model/files/FileBytes.h"
+#include "model/files/PickleCheck.h"
 #include "model/files/StateDict.h"
-#include "model/files/ZipArchiveCheck.h"
 #include "model/runtime/InputError.h"
 
 namespace reslens {
@@ -100,7 +100,7 @@ LoadedModel loadModelFromBuffer(const std::vector<char>& bytes, const std::strin
     if (bytes.size() < 4 || std::memcmp(bytes.data(), "PK\x03\x04", 4) != 0) {
         throw InputError(sourceName + " is not a ResLens model file (not a PyTorch archive)");
     }
-    requireSoundZipArchive(bytes, sourceName);
+    requireSoundPickleArchive(bytes, sourceName);
     c10::IValue archive;
     try {
         archive = torch::pickle_load(bytes);

@@ -5,7 +5,7 @@
 #include <torch/torch.h>
 
 #include "model/files/FileBytes.h"
-#include "model/files/ZipArchiveCheck.h"
+#include "model/files/PickleCheck.h"
 #include "model/runtime/InputError.h"
 
 namespace reslens {
@@ -38,7 +38,7 @@ std::optional<TensorMap> readPickledStateDict(const std::string& path) {
     const std::vector<char> bytes = readFileBytes(path);
     c10::IValue value;
     try {
-        requireSoundZipArchive(bytes, "'" + path + "'");  // before LibTorch reads from memory
+        requireSoundPickleArchive(bytes, "'" + path + "'");  // before LibTorch reads from memory
         value = torch::pickle_load(bytes);
     } catch (const std::exception&) {
         return std::nullopt;

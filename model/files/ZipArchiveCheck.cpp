@@ -73,7 +73,8 @@ void readZip64Extra(const Bytes& b, uint64_t extra, uint64_t extraLength, uint64
     }
 }
 
-void check(const Bytes& b) {
+std::vector<ZipEntry> check(const Bytes& b) {
+    std::vector<ZipEntry> found;
     require(b.size() >= 22, "too short for a zip archive");
     // The end-of-archive record: within the last 22 + 65535 (longest comment) bytes.
     uint64_t end = b.size() - 22;
@@ -128,15 +129,19 @@ void check(const Bytes& b) {
         const uint64_t data =
             localOffset + 30 + b.field(localOffset + 26, 2) + b.field(localOffset + 28, 2);
         require(b.within(data, compressed), "an entry's data runs past the end of the archive");
+        found.push_back(
+            {std::string(b.data.data() + at + 46, nameLength), data, compressed, method == 0});
         at = next;
     }
+    return found;
 }
 
 }  // namespace
 
-void requireSoundZipArchive(const std::vector<char>& bytes, const std::string& sourceName) {
+std::vector<ZipEntry> requireSoundZipArchive(const std::vector<char>& bytes,
+                                             const std::string& sourceName) {
     try {
-        check(Bytes{bytes});
+        return check(Bytes{bytes});
     } catch (const Damaged& damaged) {
         throw InputError(sourceName +
                          " is not a ResLens model file (a damaged archive: " + damaged.why + ")");

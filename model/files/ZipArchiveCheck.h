@@ -7,15 +7,25 @@
 // of the file's bytes (found by fuzzing: tests/fuzz/regressions/model_file/). Every range
 // miniz and PyTorch's reader will read is checked here first.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace reslens {
 
+struct ZipEntry {
+    std::string name;
+    uint64_t dataOffset = 0;  // where its bytes start in the archive
+    uint64_t size = 0;        // as stored
+    bool stored = true;       // false: deflated
+};
+
 // Throws InputError("<sourceName> is not a ResLens model file (a damaged archive: <why>)")
 // unless the end-of-archive records (zip64 included), every central-directory entry, its
 // local header and its data lie inside `bytes`. Entries are stored (tensors, pickles) or
 // deflated (TorchScript's code, at most 64 MB inflated in all); anything else is refused.
-void requireSoundZipArchive(const std::vector<char>& bytes, const std::string& sourceName);
+// Returns the entries, in the central directory's order.
+std::vector<ZipEntry> requireSoundZipArchive(const std::vector<char>& bytes,
+                                             const std::string& sourceName);
 
 }  // namespace reslens

@@ -1,0 +1,179 @@
+#include "model/files/PickleCheck.h"
+
+#include <cstdint>
+#include <cstring>
+
+#include "model/files/ZipArchiveCheck.h"
+#include "model/runtime/InputError.h"
+
+namespace reslens {
+namespace {
+
+// How each opcode of pickle protocols 0-5 is followed in the stream.
+enum class Argument {
+    None,
+    Fixed,  // `width` bytes
+    Sized,  // a little-endian length of `width` bytes, then that many bytes
+    Line,   // up to a newline
+    TwoLines,
+    Unknown
+};
+
+struct Opcode {
+    Argument argument = Argument::Unknown;
+    int width = 0;
+};
+
+Opcode opcodeOf(unsigned char op) {
+    switch (op) {
+        case '(':
+        case '.':
+        case '0':
+        case '1':
+        case '2':
+        case 'N':
+        case 'R':
+        case 'a':
+        case 'b':
+        case 'd':
+        case '}':
+        case 'e':
+        case 'l':
+        case ']':
+        case 'o':
+        case 's':
+        case 't':
+        case ')':
+        case 'u':
+        case 'Q':
+        case 0x81:
+        case 0x85:
+        case 0x86:
+        case 0x87:
+        case 0x88:
+        case 0x89:
+        case 0x8f:
+        case 0x90:
+        case 0x91:
+        case 0x92:
+        case 0x93:
+        case 0x94:
+        case 0x97:
+        case 0x98:
+            return {Argument::None, 0};
+        case 'K':
+        case 'h':
+        case 'q':
+        case 0x80:
+        case 0x82:
+            return {Argument::Fixed, 1};
+        case 'M':
+        case 0x83:
+            return {Argument::Fixed, 2};
+        case 'J':
+        case 'j':
+        case 'r':
+        case 0x84:
+            return {Argument::Fixed, 4};
+        case 'G':
+        case 0x95:
+            return {Argument::Fixed, 8};
+        case 'U':
+        case 'C':
+        case 0x8a:
+        case 0x8c:
+            return {Argument::Sized, 1};
+        case 'T':
+        case 'X':
+        case 'B':
+        case 0x8b:
+            return {Argument::Sized, 4};
+        case 0x8d:
+        case 0x8e:
+        case 0x96:
+            return {Argument::Sized, 8};
+        case 'I':
+        case 'L':
+        case 'F':
+        case 'S':
+        case 'V':
+        case 'P':
+        case 'g':
+        case 'p':
+            return {Argument::Line, 0};
+        case 'c':
+        case 'i':
+            return {Argument::TwoLines, 0};
+        default:
+            return {Argument::Unknown, 0};
+    }
+}
+
+}  // namespace
+
+void requireBoundedPickle(const char* data, size_t size, const std::string& sourceName) {
+    auto refuse = [&](const std::string& why) {
+        throw InputError(sourceName + " is not a ResLens model file (a damaged pickle: " + why +
+                         ")");
+    };
+    size_t at = 0;
+    while (at < size) {
+        const auto op = static_cast<unsigned char>(data[at++]);
+        if (op == '.') {
+            return;  // STOP
+        }
+        const Opcode opcode = opcodeOf(op);
+        const size_t left = size - at;
+        switch (opcode.argument) {
+            case Argument::None:
+                break;
+            case Argument::Fixed:
+                if (size_t(opcode.width) > left) {
+                    refuse("an argument runs past the end");
+                }
+                at += size_t(opcode.width);
+                break;
+            case Argument::Sized: {
+                if (size_t(opcode.width) > left) {
+                    refuse("a length runs past the end");
+                }
+                uint64_t length = 0;
+                for (int i = opcode.width - 1; i >= 0; --i) {
+                    length = (length << 8) | static_cast<unsigned char>(data[at + size_t(i)]);
+                }
+                at += size_t(opcode.width);
+                if (length > size - at) {
+                    refuse("it claims " + std::to_string(length) + " bytes where " +
+                           std::to_string(size - at) + " are left");
+                }
+                at += size_t(length);
+                break;
+            }
+            case Argument::Line:
+            case Argument::TwoLines:
+                for (int line = opcode.argument == Argument::Line ? 1 : 2; line > 0; --line) {
+                    const void* newline = std::memchr(data + at, '\n', size - at);
+                    if (newline == nullptr) {
+                        refuse("a line runs past the end");
+                    }
+                    at = size_t(static_cast<const char*>(newline) - data) + 1;
+                }
+                break;
+            case Argument::Unknown:
+                refuse("opcode " + std::to_string(op) + " is in no pickle protocol");
+        }
+    }
+    refuse("it has no end");
+}
+
+void requireSoundPickleArchive(const std::vector<char>& bytes, const std::string& sourceName) {
+    for (const ZipEntry& entry : requireSoundZipArchive(bytes, sourceName)) {
+        // "<archive>/data.pkl": the one pickle torch::pickle_load unpickles.
+        const size_t slash = entry.name.find('/');
+        if (entry.stored && slash != std::string::npos && entry.name.substr(slash) == "/data.pkl") {
+            requireBoundedPickle(bytes.data() + entry.dataOffset, size_t(entry.size), sourceName);
+        }
+    }
+}
+
+}  // namespace reslens
