@@ -1,7 +1,10 @@
 #include "model/files/PickleCheck.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #include "model/files/ZipArchiveCheck.h"
 #include "model/runtime/InputError.h"
@@ -109,6 +112,64 @@ Opcode opcodeOf(unsigned char op) {
     }
 }
 
+// What an opcode needs on the unpickler's stack and leaves there. LibTorch 1.13 does not check
+// its stack: an opcode that pops more than is there makes it read before the stack's start
+// (found by fuzzing: a SEGV at address -8). kToMark: pops everything above the last MARK.
+constexpr int kToMark = -1;
+struct StackEffect {
+    int pops = 0;  // or kToMark
+    int pushes = 0;
+    int needsBelowMark = 0;  // with kToMark: items that must remain under the mark
+};
+
+StackEffect stackEffectOf(unsigned char op) {
+    switch (op) {
+        case '(':
+        case '.':
+        case 0x80:
+        case 0x95:
+            return {0, 0};  // MARK and STOP are handled by the caller
+        case '0':
+            return {1, 0};
+        case '1':
+            return {kToMark, 0};
+        case '2':
+            return {1, 2};
+        case 'Q':
+        case 0x94:
+        case 'p':
+        case 'q':
+        case 'r':
+        case 0x85:
+        case 0x98:
+            return {1, 1};
+        case 'R':
+        case 'b':
+        case 'a':
+        case 0x81:
+        case 0x93:
+        case 0x86:
+            return {2, 1};
+        case 's':
+        case 0x87:
+        case 0x92:
+            return {3, 1};
+        case 'd':
+        case 'l':
+        case 't':
+        case 'o':
+        case 'i':
+        case 0x91:
+            return {kToMark, 1};
+        case 'e':
+        case 'u':
+        case 0x90:
+            return {kToMark, 0, 1};
+        default:
+            return {0, 1};  // everything else pushes one value
+    }
+}
+
 }  // namespace
 
 void requireBoundedPickle(const char* data, size_t size, const std::string& sourceName) {
@@ -117,11 +178,35 @@ void requireBoundedPickle(const char* data, size_t size, const std::string& sour
                          ")");
     };
     size_t at = 0;
+    int64_t depth = 0;           // values on the unpickler's stack
+    std::vector<int64_t> marks;  // the depth at each open MARK
+    uint64_t memoEntries = 0;    // ids the memo holds: 0 .. memoEntries - 1
     while (at < size) {
         const auto op = static_cast<unsigned char>(data[at++]);
         if (op == '.') {
+            if (depth < 1) {
+                refuse("it stops with nothing on its stack");
+            }
             return;  // STOP
         }
+        if (op == '(') {
+            marks.push_back(depth);
+        } else {
+            const StackEffect effect = stackEffectOf(op);
+            if (effect.pops == kToMark) {
+                if (marks.empty() || marks.back() < effect.needsBelowMark) {
+                    refuse("opcode " + std::to_string(op) + " has no mark to pop to");
+                }
+                depth = marks.back();
+                marks.pop_back();
+            } else if (depth < effect.pops) {
+                refuse("opcode " + std::to_string(op) + " pops more than its stack holds");
+            } else {
+                depth -= effect.pops;
+            }
+            depth += effect.pushes;
+        }
+        const size_t argumentAt = at;
         const Opcode opcode = opcodeOf(op);
         const size_t left = size - at;
         switch (opcode.argument) {
@@ -161,6 +246,33 @@ void requireBoundedPickle(const char* data, size_t size, const std::string& sour
                 break;
             case Argument::Unknown:
                 refuse("opcode " + std::to_string(op) + " is in no pickle protocol");
+        }
+        // The memo: LibTorch grows its table to whatever id a PUT names (a 27 GB table, found
+        // by fuzzing) and reads whatever id a GET names. Picklers number ids 0, 1, 2, ...
+        const bool put = op == 'q' || op == 'r' || op == 'p';
+        const bool get = op == 'h' || op == 'j' || op == 'g';
+        if (put || get) {
+            uint64_t id = 0;
+            if (op == 'q' || op == 'h') {
+                id = static_cast<unsigned char>(data[argumentAt]);
+            } else if (op == 'r' || op == 'j') {
+                for (int i = 3; i >= 0; --i) {
+                    id = (id << 8) | static_cast<unsigned char>(data[argumentAt + size_t(i)]);
+                }
+            } else {
+                id = std::strtoull(std::string(data + argumentAt, at - argumentAt).c_str(), nullptr,
+                                   10);
+            }
+            if (put && id > memoEntries) {
+                refuse("it stores memo entry " + std::to_string(id) + " after " +
+                       std::to_string(memoEntries) + " entries");
+            }
+            if (get && id >= memoEntries) {
+                refuse("it reads memo entry " + std::to_string(id) + ", which was never stored");
+            }
+            memoEntries = std::max(memoEntries, id + 1);
+        } else if (op == 0x94) {  // MEMOIZE: the next id
+            ++memoEntries;
         }
     }
     refuse("it has no end");
