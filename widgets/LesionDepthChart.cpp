@@ -58,6 +58,9 @@ void LesionDepthChart::showStudies(const QVector<NamedLesionStudy>& studies) {
             ++pointCount_;
         }
         auto* band = new QAreaSeries(upper, lower);
+        // QAreaSeries does not own its bounding lines: the band does, as their parent.
+        upper->setParent(band);
+        lower->setParent(band);
         QColor light = runColor(s);
         light.setAlpha(60);
         band->setBrush(light);

@@ -280,9 +280,12 @@ void requireBoundedPickle(const char* data, size_t size, const std::string& sour
 
 void requireSoundPickleArchive(const std::vector<char>& bytes, const std::string& sourceName) {
     for (const ZipEntry& entry : requireSoundZipArchive(bytes, sourceName)) {
-        // "<archive>/data.pkl": the one pickle torch::pickle_load unpickles.
-        const size_t slash = entry.name.find('/');
-        if (entry.stored && slash != std::string::npos && entry.name.substr(slash) == "/data.pkl") {
+        // data.pkl (and a TorchScript file's constants.pkl): what LibTorch unpickles.
+        const std::string suffix = ".pkl";
+        const bool pickle =
+            entry.name.size() > suffix.size() &&
+            entry.name.compare(entry.name.size() - suffix.size(), suffix.size(), suffix) == 0;
+        if (entry.stored && pickle) {
             requireBoundedPickle(bytes.data() + entry.dataOffset, size_t(entry.size), sourceName);
         }
     }

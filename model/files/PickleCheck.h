@@ -15,8 +15,8 @@ namespace reslens {
 // for an opcode no pickle protocol has, or an argument or length that runs past the end.
 void requireBoundedPickle(const char* data, size_t size, const std::string& sourceName);
 
-// What torch::pickle_load is about to read, checked: the archive's structure
-// (ZipArchiveCheck) and its top-level data.pkl.
+// What torch::pickle_load or torch::jit::load is about to read, checked: the archive's
+// structure (ZipArchiveCheck) and every pickle stored in it (data.pkl, constants.pkl).
 void requireSoundPickleArchive(const std::vector<char>& bytes, const std::string& sourceName);
 
 }  // namespace reslens

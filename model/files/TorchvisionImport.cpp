@@ -18,6 +18,9 @@ bool has(const TensorMap& state, const std::string& key) {
 std::optional<TensorMap> readTorchScript(const std::string& path) {
     torch::jit::Module module;
     try {
+        // LibTorch's loader trusts the lengths in the archive and its pickles (an 11 GB
+        // buffer for a claimed record, found by fuzzing): checked first.
+        requireSoundPickleArchive(readFileBytes(path), "'" + path + "'");
         module = torch::jit::load(path, torch::kCPU);
     } catch (const std::exception&) {
         // c10::Error, and the TorchScript compiler's ErrorReport for a file whose code does
