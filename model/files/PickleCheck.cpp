@@ -7,6 +7,10 @@
 #include <vector>
 
 #include "model/files/ZipArchiveCheck.h"
+
+#ifdef RESLENS_WITH_ZLIB
+#include <zlib.h>
+#endif
 #include "model/runtime/InputError.h"
 
 namespace reslens {
@@ -280,14 +284,41 @@ void requireBoundedPickle(const char* data, size_t size, const std::string& sour
 
 void requireSoundPickleArchive(const std::vector<char>& bytes, const std::string& sourceName) {
     for (const ZipEntry& entry : requireSoundZipArchive(bytes, sourceName)) {
-        // data.pkl (and a TorchScript file's constants.pkl): what LibTorch unpickles.
-        const std::string suffix = ".pkl";
+        // data.pkl and constants.pkl (stored), and TorchScript's *.debug_pkl (deflated): every
+        // pickle LibTorch may unpickle while loading.
         const bool pickle =
-            entry.name.size() > suffix.size() &&
-            entry.name.compare(entry.name.size() - suffix.size(), suffix.size(), suffix) == 0;
-        if (entry.stored && pickle) {
-            requireBoundedPickle(bytes.data() + entry.dataOffset, size_t(entry.size), sourceName);
+            entry.name.size() > 3 && entry.name.compare(entry.name.size() - 3, 3, "pkl") == 0;
+        if (!pickle) {
+            continue;
         }
+        if (entry.stored) {
+            requireBoundedPickle(bytes.data() + entry.dataOffset, size_t(entry.size), sourceName);
+            continue;
+        }
+#ifdef RESLENS_WITH_ZLIB
+        // Raw deflate: at most 1032:1 (deflate's limit), and 64 MB (ZipArchiveCheck's bound).
+        std::vector<char> inflated(std::min(size_t(64) << 20, size_t(entry.size) * 1032 + 1024));
+        z_stream stream{};
+        stream.next_in =
+            reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data() + entry.dataOffset));
+        stream.avail_in = static_cast<uInt>(entry.size);
+        stream.next_out = reinterpret_cast<Bytef*>(inflated.data());
+        stream.avail_out = static_cast<uInt>(inflated.size());
+        if (inflateInit2(&stream, -MAX_WBITS) != Z_OK) {
+            throw InputError(sourceName + ": zlib could not start");
+        }
+        const int status = inflate(&stream, Z_FINISH);
+        const size_t produced = inflated.size() - stream.avail_out;
+        inflateEnd(&stream);
+        if (status != Z_STREAM_END) {
+            throw InputError(sourceName +
+                             " is not a ResLens model file (a damaged archive: a "
+                             "compressed entry does not inflate)");
+        }
+        requireBoundedPickle(inflated.data(), produced, sourceName);
+#else
+        throw InputError(sourceName + ": a compressed pickle cannot be checked without zlib");
+#endif
     }
 }
 
