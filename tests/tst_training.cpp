@@ -13,6 +13,7 @@
 
 #include "model/files/StateDict.h"
 #include "model/training/BatchSampler.h"
+#include "model/training/PairedSteps.h"
 #include "model/training/Trainer.h"
 #include "model/training/TrainingSession.h"
 
@@ -155,7 +156,10 @@ private Q_SLOTS:
         loadStateDict(*skipSolo, stateDict(*skip), "copy", "resnet8");
         ResNet noskipSolo = plainTwinOf(*skip);
 
-        const TrainingOptions o = options(7);  // crosses an epoch boundary (80 / 16 = 5)
+        TrainingOptions o = options(7);  // crosses an epoch boundary (80 / 16 = 5)
+        // One after the other, so that the pair runs with the solo runs' thread count (the
+        // concurrent pairing has its own test below).
+        o.pairing = Pairing::Sequential;
         trainTogether({skip, noskip}, data, o, nullptr, nullptr);
         trainTogether({skipSolo}, data, o, nullptr, nullptr);
         trainTogether({noskipSolo}, data, o, nullptr, nullptr);
@@ -164,6 +168,78 @@ private Q_SLOTS:
         QVERIFY(sameWeights(*skip, *skipSolo));
         QVERIFY(sameWeights(*noskip, *noskipSolo));
         QVERIFY(!sameWeights(*skip, *noskip));
+    }
+
+    void concurrentPairEqualsSequentialPair() {
+        // The same two networks stepped concurrently (one intra-op thread each, of two) and
+        // one after the other with one thread: bit for bit the same weights and reports.
+        const Dataset data = syntheticData(80);
+        torch::manual_seed(12);
+        ResNet skip(smallConfig("resnet20"));
+        ResNet noskip = plainTwinOf(*skip);
+        ResNet skipSequential(smallConfig("resnet20"));
+        loadStateDict(*skipSequential, stateDict(*skip), "copy", "resnet20");
+        ResNet noskipSequential = plainTwinOf(*skip);
+        TrainingOptions o = options(6);
+        const int threadsBefore = at::get_num_threads();
+
+        std::vector<std::vector<StepReport>> sequential(2), concurrent(2);
+        at::set_num_threads(1);
+        o.pairing = Pairing::Sequential;
+        trainTogether({skipSequential, noskipSequential}, data, o, nullptr,
+                      [&](size_t run, const StepReport& r) { sequential[run].push_back(r); });
+
+        at::set_num_threads(2);
+        o.pairing = Pairing::Concurrent;
+        std::vector<std::thread::id> callbackThreads;
+        trainTogether({skip, noskip}, data, o, nullptr, [&](size_t run, const StepReport& r) {
+            concurrent[run].push_back(r);
+            callbackThreads.push_back(std::this_thread::get_id());
+        });
+        // The run gives the thread its count back, and reports on the caller's thread.
+        QCOMPARE(at::get_num_threads(), 2);
+        for (const auto& id : callbackThreads) {
+            QCOMPARE(id, std::this_thread::get_id());
+        }
+        at::set_num_threads(threadsBefore);
+
+        QVERIFY(sameWeights(*skip, *skipSequential));
+        QVERIFY(sameWeights(*noskip, *noskipSequential));
+        QVERIFY(!sameWeights(*skip, *noskip));
+        for (size_t run = 0; run < 2; ++run) {
+            QCOMPARE(concurrent[run].size(), size_t(6));
+            QCOMPARE(sequential[run].size(), size_t(6));
+            for (size_t i = 0; i < 6; ++i) {
+                QCOMPARE(concurrent[run][i].loss, sequential[run][i].loss);
+                QCOMPARE(concurrent[run][i].blockGradientNorms,
+                         sequential[run][i].blockGradientNorms);
+            }
+        }
+    }
+
+    void concurrentPairingSplitsTheThreads() {
+        torch::manual_seed(13);
+        ResNet a(smallConfig("resnet8"));
+        ResNet b = plainTwinOf(*a);
+        TrainingOptions o = options(2);
+        o.pairing = Pairing::Concurrent;
+        std::vector<std::unique_ptr<TrainingSession>> sessions;
+        sessions.push_back(std::make_unique<TrainingSession>(a, o, 2));
+        sessions.push_back(std::make_unique<TrainingSession>(b, o, 2));
+        const int threadsBefore = at::get_num_threads();
+        at::set_num_threads(2);
+        {
+            PairedSteps steps(sessions, o);
+            QVERIFY(steps.concurrent());
+            QCOMPARE(at::get_num_threads(), 1);
+        }
+        QCOMPARE(at::get_num_threads(), 2);
+        o.pairing = Pairing::Sequential;
+        QVERIFY(!PairedSteps(sessions, o).concurrent());
+        at::set_num_threads(1);  // nothing to share
+        o.pairing = Pairing::Concurrent;
+        QVERIFY(!PairedSteps(sessions, o).concurrent());
+        at::set_num_threads(threadsBefore);
     }
 
     void channelsLastTrainsLikeNchw() {

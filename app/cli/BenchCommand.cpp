@@ -18,8 +18,12 @@
 #include "model/runtime/DeviceSelection.h"
 #include "model/tracing/BlockStatisticsProbe.h"
 #include "model/training/BatchSampler.h"
+#include "model/training/Trainer.h"
+#include "model/training/PairedSteps.h"
+#include "model/network/ArchitectureSummary.h"
 #include "model/training/TrainingSession.h"
 #ifdef RESLENS_WITH_IMAGING
+#include "app/cli/ExplorerMemoryBench.h"
 #include "app/cli/PipelineBench.h"
 #endif
 #include "model/network/ResNet.h"
@@ -48,6 +52,11 @@ BenchCommand::BenchCommand(CLI::App& parent) {
     command_->add_option("--data", data_, "time loading this dataset (fashion-mnist, cifar10:DIR)");
     command_->add_flag("--train", train_,
                        "with --arch: time SGD steps with and without per-block gradient norms");
+    command_->add_flag("--paired", paired_,
+                       "with --arch: time lockstep steps of the network and its plain twin, "
+                       "one after the other against concurrently");
+    command_->add_flag("--explorer-memory", explorerMemory_,
+                       "with --arch: resident memory of the explorer with every block captured");
     command_->add_option("--batch", batch_, "images per forward")->check(CLI::Range(1, 4096));
     command_->add_option("--iterations", iterations_, "timed forwards of each kind")
         ->check(CLI::Range(1, 100000));
@@ -65,6 +74,33 @@ int BenchCommand::run(const CommandContext& context) {
     }
     if (source_.given()) {
         return runPipeline(context.resources);
+    }
+    if (paired_) {
+        return runPaired();
+    }
+    if (explorerMemory_) {
+#ifdef RESLENS_WITH_IMAGING
+        const nlohmann::json doc = benchExplorerMemory(context.resources, architecture_.toConfig());
+        if (json_) {
+            std::cout << doc.dump(2) << std::endl;
+            return 0;
+        }
+        std::printf("explorer, %s at %dx%d, every block captured (%s), weights %.0f MB\n",
+                    doc["arch"].get<std::string>().c_str(), doc["input"][0].get<int>(),
+                    doc["input"][1].get<int>(),
+                    doc["captures_half_precision"].get<bool>() ? "half precision" : "float32",
+                    doc["weights_mb"].get<double>());
+        for (const char* stage : {"start", "opened", "classified", "classified_again"}) {
+            std::printf("  %-17s resident %7.0f MB   peak %7.0f MB\n", stage,
+                        doc[stage]["resident_mb"].get<double>(),
+                        doc[stage]["peak_mb"].get<double>());
+        }
+        std::printf("  estimate of what a forward adds: %.0f MB\n",
+                    doc["estimate_mb"].get<double>());
+        return 0;
+#else
+        throw UsageError("bench --explorer-memory needs the imaging build");
+#endif
     }
     return train_ ? runTraining() : runForward();
 }
@@ -256,6 +292,78 @@ int BenchCommand::runTraining() {
     return 0;
 }
 
+int BenchCommand::runPaired() {
+    const ResNetConfig config = architecture_.toConfig();
+    const c10::Device device = parseDevice(source_.deviceName());
+    torch::manual_seed(seed_);
+    constexpr int kStepsPerRound = 4;
+    Dataset data;
+    data.images = torch::randint(0, 256,
+                                 {int64_t(batch_) * kStepsPerRound, config.inChannels,
+                                  config.inputHeight, config.inputWidth},
+                                 torch::kUInt8);
+    data.labels =
+        torch::randint(0, config.classes, {int64_t(batch_) * kStepsPerRound}, torch::kLong);
+    data.classNames.assign(static_cast<size_t>(config.classes), "c");
+    TrainingOptions options;
+    options.batch = batch_;
+    options.steps = kStepsPerRound;
+    options.schedule = LearningRateSchedule::Constant;
+    options.learningRate = 0.01;
+    options.mean.assign(static_cast<size_t>(config.inChannels), 0.5);
+    options.std.assign(static_cast<size_t>(config.inChannels), 0.25);
+    TrainingOptions sequential = options, concurrent = options;
+    sequential.pairing = Pairing::Sequential;
+    concurrent.pairing = Pairing::Concurrent;
+    ResNet residual(config);
+    residual->to(device);
+    const ResNet plain = plainTwinOf(*residual);
+    // Per step of the pair, whole lockstep rounds (sampling included, as in the lab); the two
+    // ways take turns going first.
+    auto timeRound = [&](const TrainingOptions& o) {
+        return millisecondsOf([&] {
+                   trainTogether({residual, plain}, data, o, nullptr, nullptr);
+                   waitFor(device);
+               }) /
+               kStepsPerRound;
+    };
+    std::vector<double> sequentialMs, concurrentMs;
+    for (int i = 0; i < warmup_ + iterations_; ++i) {
+        double s = 0, c = 0;
+        if (i % 2 == 0) {
+            s = timeRound(sequential), c = timeRound(concurrent);
+        } else {
+            c = timeRound(concurrent), s = timeRound(sequential);
+        }
+        if (i >= warmup_) {
+            sequentialMs.push_back(s);
+            concurrentMs.push_back(c);
+        }
+    }
+    const double s = median(sequentialMs), c = median(concurrentMs);
+    const bool automatic = PairedSteps::concurrentPays(summarize(*residual).macs, batch_,
+                                                       torch::get_num_threads());
+    if (json_) {
+        nlohmann::json doc = documentHeader(config, device);
+        doc.update({{"sequential_ms", sequentialMs},
+                    {"concurrent_ms", concurrentMs},
+                    {"sequential_median_ms", s},
+                    {"concurrent_median_ms", c},
+                    {"concurrent_over_sequential", c / s},
+                    {"automatic", automatic ? "concurrent" : "sequential"}});
+        std::cout << doc.dump(2) << std::endl;
+    } else {
+        std::printf("%s + %s, batch %d, %s, %d threads, %d rounds of %d lockstep steps (median)\n",
+                    config.arch.c_str(), plain->config().arch.c_str(), batch_,
+                    device.str().c_str(), torch::get_num_threads(), iterations_, kStepsPerRound);
+        std::printf("  one after the other, all threads each  %9.2f ms per step\n", s);
+        std::printf("  concurrently, half the threads each    %9.2f ms per step   (%.3fx)\n", c,
+                    c / s);
+        std::printf("  Automatic chooses: %s\n", automatic ? "concurrent" : "sequential");
+    }
+    return 0;
+}
+
 int BenchCommand::runForward() {
     const ResNetConfig config = architecture_.toConfig();
     const c10::Device device = parseDevice(source_.deviceName());
@@ -279,8 +387,12 @@ int BenchCommand::runForward() {
         network->forward(input);
         probe->collect();  // brings the statistics to the CPU: waits for the device
     };
-    std::vector<double> untracedMs, hookedMs, probedMs;
+    std::vector<double> untracedMs, hookedMs, probedMs, referenceMs;
     for (int i = 0; i < warmup_ + iterations_; ++i) {
+        // The reference: every forward as torchvision computes it, without the fast path.
+        network->setFastInference(false);
+        const double r = millisecondsOf(forward);
+        network->setFastInference(true);
         const double a = millisecondsOf(forward);
         for (const auto& block : network->blocks()) {
             emptyHooks.push_back(block->registerForwardHook([](const BlockTrace&) {}));
@@ -294,18 +406,22 @@ int BenchCommand::runForward() {
             untracedMs.push_back(a);
             hookedMs.push_back(b);
             probedMs.push_back(c);
+            referenceMs.push_back(r);
         }
     }
 
     const double untracedMedian = median(untracedMs);
     const double hookedMedian = median(hookedMs);
     const double probedMedian = median(probedMs);
+    const double referenceMedian = median(referenceMs);
     if (json_) {
         nlohmann::json doc = documentHeader(config, device);
         doc.update({{"untraced_ms", untracedMs},
                     {"empty_hooks_ms", hookedMs},
                     {"probed_ms", probedMs},
+                    {"reference_ms", referenceMs},
                     {"untraced_median_ms", untracedMedian},
+                    {"reference_median_ms", referenceMedian},
                     {"empty_hooks_median_ms", hookedMedian},
                     {"probed_median_ms", probedMedian},
                     {"probed_over_untraced", probedMedian / untracedMedian}});
@@ -314,7 +430,9 @@ int BenchCommand::runForward() {
         std::printf("%s, batch %d, %dx%dx%d, %s, %d threads, %d iterations (median)\n",
                     config.arch.c_str(), batch_, config.inChannels, config.inputHeight,
                     config.inputWidth, device.str().c_str(), torch::get_num_threads(), iterations_);
-        std::printf("  untraced forward           %9.2f ms\n", untracedMedian);
+        std::printf("  reference forward (no folding, NCHW) %9.2f ms\n", referenceMedian);
+        std::printf("  untraced forward           %9.2f ms   (%.3fx reference)\n", untracedMedian,
+                    untracedMedian / referenceMedian);
         std::printf("  forward + empty hooks      %9.2f ms   (%.3fx)\n", hookedMedian,
                     hookedMedian / untracedMedian);
         std::printf("  forward + statistics probes %8.2f ms   (%.3fx)\n", probedMedian,

@@ -26,6 +26,7 @@ private:
     int runForward();
     int runPipeline(const ResourceSource& resources);
     int runTraining();
+    int runPaired();
     int runDataLoading();
     // The fields every `bench --arch` document starts with.
     nlohmann::json documentHeader(const ResNetConfig& config, const c10::Device& device) const;
@@ -35,6 +36,8 @@ private:
     std::string image_;
     bool render_ = false;
     bool train_ = false;
+    bool paired_ = false;
+    bool explorerMemory_ = false;
     std::string data_;
     int batch_ = 1;
     int iterations_ = 20;

@@ -155,6 +155,9 @@ OpenedModel ExplorerSession::open(const ModelRequest& request, const std::string
     state_->opened = opened;
     if (state_->captureFeatures) {
         state_->capture = std::make_unique<FeatureCaptureProbe>(*state_->model.network);
+        const Preprocessing& preparation = opened.preprocessing;
+        state_->capture->setHalfPrecision(explorerCapturesInHalfPrecision(
+            opened.summary, preparation.cropHeight, preparation.cropWidth));
     }
     return opened;
 }

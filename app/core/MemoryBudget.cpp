@@ -24,33 +24,60 @@ std::optional<int64_t> availableMemoryBytes() {
     return std::nullopt;
 }
 
+namespace {
+
+double inputScale(const ResNetConfig& config, int64_t height, int64_t width) {
+    return double(height) * double(width) /
+           (double(std::max(1, config.inputHeight)) * std::max(1, config.inputWidth));
+}
+
+double elementsOf(const Shape3& shape, double scale) {
+    return double(shape[0]) * double(shape[1]) * double(shape[2]) * scale;
+}
+
+}  // namespace
+
+int64_t explorerCaptureBytes(const ArchitectureSummary& summary, int64_t height, int64_t width) {
+    const double scale = inputScale(summary.config, height, width);
+    double kept = 0;
+    for (const BlockAccount& block : summary.blocks) {
+        const double out = elementsOf(block.outputShape, scale);
+        // F(x) and the output (the input is the previous output), a projection, and a
+        // third block-sized tensor for what else stays: measured, resnet50 at 448x448
+        // keeps 232 MB where F(x) and outputs alone come to 201 MB (tst_app_layer).
+        kept += 3 * out + (block.info.shortcut == ShortcutKind::Projection ? out : 0);
+    }
+    return static_cast<int64_t>(kept * sizeof(float));
+}
+
+bool explorerCapturesInHalfPrecision(const ArchitectureSummary& summary, int64_t height,
+                                     int64_t width) {
+    return explorerCaptureBytes(summary, height, width) > kFullPrecisionCaptureBytes;
+}
+
 int64_t explorerForwardBytes(const ArchitectureSummary& summary, int64_t height, int64_t width,
                              bool captureEveryBlock) {
     const ResNetConfig& config = summary.config;
-    const double scale = double(height) * double(width) /
-                         (double(std::max(1, config.inputHeight)) * std::max(1, config.inputWidth));
-    auto elements = [&](const Shape3& shape) {
-        return double(shape[0]) * double(shape[1]) * double(shape[2]) * scale;
-    };
+    const double scale = inputScale(config, height, width);
     // The stem's first convolution, before an ImageNet stem's max-pool halves each side.
-    const double stemConv =
-        elements(summary.stem.outputShape) * (config.family == Family::ImageNet ? 4 : 1);
+    const double stemConv = elementsOf(summary.stem.outputShape, scale) *
+                            (config.family == Family::ImageNet ? 4 : 1);
     double largest = std::max(stemConv, double(config.inChannels) * height * width);
-    double kept = 0;
     for (const BlockAccount& block : summary.blocks) {
-        const double out = elements(block.outputShape);
         // A bottleneck's widest inner tensor is its output's width; input, inner and output
         // are alive together while the block runs.
-        largest = std::max(largest, out);
-        if (captureEveryBlock) {
-            // F(x) and the output (the input is the previous output), a projection, and a
-            // third block-sized tensor for what else stays: measured, resnet50 at 448x448
-            // keeps 232 MB where F(x) and outputs alone come to 201 MB (tst_app_layer).
-            kept += 3 * out + (block.info.shortcut == ShortcutKind::Projection ? out : 0);
+        largest = std::max(largest, elementsOf(block.outputShape, scale));
+    }
+    const double transient = 4 * largest * sizeof(float);  // a block's four tensors
+    const double folded = double(summary.totalParams) * sizeof(float);
+    double captured = 0;
+    if (captureEveryBlock) {
+        captured = double(explorerCaptureBytes(summary, height, width));
+        if (explorerCapturesInHalfPrecision(summary, height, width)) {
+            captured /= 2;
         }
     }
-    const double transient = 4 * largest;  // input, branch, shortcut and output of one block
-    return static_cast<int64_t>((kept + transient) * sizeof(float));
+    return static_cast<int64_t>(transient + folded + captured);
 }
 
 std::string byteSizeText(int64_t bytes) {

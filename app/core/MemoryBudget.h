@@ -17,9 +17,21 @@ namespace reslens {
 // the system does not say.
 std::optional<int64_t> availableMemoryBytes();
 
-// The float32 activations one forward of a single image at height x width holds at its
-// peak. With `captureEveryBlock` (the explorer), every block's F(x), output and projection
-// are kept as well. The shapes are the summary's, scaled from its configured input size.
+// What the explorer's captures of every block (F(x), output, projection) keep for one image
+// at height x width in float32. The shapes are the summary's, scaled from its configured
+// input size.
+int64_t explorerCaptureBytes(const ArchitectureSummary& summary, int64_t height, int64_t width);
+
+// Captures larger than this are kept as half-precision display copies: resnet50 at 224x224
+// (about 90 MB) stays exact, resnet152 at 448x448 (about 900 MB in float32) halves.
+constexpr int64_t kFullPrecisionCaptureBytes = int64_t(256) << 20;
+bool explorerCapturesInHalfPrecision(const ArchitectureSummary& summary, int64_t height,
+                                     int64_t width);
+
+// What one forward of a single image at height x width adds at its peak: the float32
+// activations, the inference fast path's folded copy of the weights (made on the first
+// forward), and with `captureEveryBlock` (the explorer) the captures, at the precision
+// explorerCapturesInHalfPrecision chooses.
 int64_t explorerForwardBytes(const ArchitectureSummary& summary, int64_t height, int64_t width,
                              bool captureEveryBlock);
 

@@ -26,15 +26,16 @@ BasicBlockImpl::BasicBlockImpl(const BlockInfo& info, bool batchNorm, bool preac
 }
 
 ResidualBlockImpl::Branch BasicBlockImpl::residualBranch(const torch::Tensor& x) {
+    // A batch norm folds into the convolution it follows: in pre-activation blocks bn2
+    // follows conv1, and conv2 has none after it.
     if (info().preact) {
         torch::Tensor pre = preactivatesInput() ? activate(bn1, x) : x;
-        torch::Tensor out = conv1->forward(pre);
-        out = conv2->forward(normalize(bn2, out).relu_());
+        torch::Tensor out = convolveAndNormalize(0, conv1, bn2, pre).relu_();
+        out = convolveAndNormalize(1, conv2, torch::nn::BatchNorm2d{nullptr}, out);
         return {out, pre};
     }
-    torch::Tensor out = conv1->forward(x);
-    out = normalize(bn1, out).relu_();
-    out = normalize(bn2, conv2->forward(out));
+    torch::Tensor out = convolveAndNormalize(0, conv1, bn1, x).relu_();
+    out = convolveAndNormalize(1, conv2, bn2, out);
     return {out, x};
 }
 

@@ -31,16 +31,17 @@ BottleneckImpl::BottleneckImpl(const BlockInfo& info, int width, StrideOn stride
 }
 
 ResidualBlockImpl::Branch BottleneckImpl::residualBranch(const torch::Tensor& x) {
+    // A batch norm folds into the convolution it follows (see BasicBlock.cpp).
     if (info().preact) {
         torch::Tensor pre = preactivatesInput() ? activate(bn1, x) : x;
-        torch::Tensor out = conv1->forward(pre);
-        out = conv2->forward(normalize(bn2, out).relu_());
-        out = conv3->forward(normalize(bn3, out).relu_());
+        torch::Tensor out = convolveAndNormalize(0, conv1, bn2, pre).relu_();
+        out = convolveAndNormalize(1, conv2, bn3, out).relu_();
+        out = convolveAndNormalize(2, conv3, torch::nn::BatchNorm2d{nullptr}, out);
         return {out, pre};
     }
-    torch::Tensor out = normalize(bn1, conv1->forward(x)).relu_();
-    out = normalize(bn2, conv2->forward(out)).relu_();
-    out = normalize(bn3, conv3->forward(out));
+    torch::Tensor out = convolveAndNormalize(0, conv1, bn1, x).relu_();
+    out = convolveAndNormalize(1, conv2, bn2, out).relu_();
+    out = convolveAndNormalize(2, conv3, bn3, out);
     return {out, x};
 }
 

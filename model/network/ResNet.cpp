@@ -1,5 +1,6 @@
 #include "model/network/ResNet.h"
 
+#include <ATen/core/grad_mode.h>
 #include <torch/nn/functional/pooling.h>
 #include <torch/nn/init.h>
 
@@ -120,10 +121,33 @@ torch::Tensor ResNetImpl::forward(const torch::Tensor& input) {
     return head(x);
 }
 
+void ResNetImpl::setFastInference(bool enabled) {
+    fastInference_ = enabled;
+    for (const auto& block : blocks_) {
+        block->setFastInference(enabled);
+    }
+}
+
+bool ResNetImpl::onFastPath() const {
+    return fastInference_ && !is_training() && !at::GradMode::is_enabled();
+}
+
 torch::Tensor ResNetImpl::stem(const torch::Tensor& input) {
-    torch::Tensor x = conv1->forward(input);
-    if (bn1) {
-        x = bn1->forward(x);
+    torch::Tensor x;
+    if (onFastPath()) {
+        if (!foldedStem_.isCurrentFor(conv1, bn1)) {
+            foldedStem_.fold(conv1, bn1);
+        }
+        // Every activation after this stays in the device's fast layout. A one-channel
+        // input is NCHW and channels-last at once, and the convolution then answers NCHW:
+        // its output is converted (16 channels at most, a small copy).
+        const auto layout = FoldedConvolution::layoutFor(conv1->weight.device());
+        x = foldedStem_.forward(input.contiguous(layout)).contiguous(layout);
+    } else {
+        x = conv1->forward(input);
+        if (bn1) {
+            x = bn1->forward(x);
+        }
     }
     x = x.relu_();
     if (maxpool) {

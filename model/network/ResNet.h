@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "model/network/FoldedConvolution.h"
 #include "model/network/ResNetConfig.h"
 #include "model/network/ResidualBlock.h"
 
@@ -33,6 +34,10 @@ public:
     torch::Tensor stem(const torch::Tensor& input);     // conv1, BN, ReLU (, max-pool)
     torch::Tensor head(const torch::Tensor& features);  // (final BN-ReLU,) pool, fc
 
+    // The inference fast path of the stem and of every block (ResidualBlock.h): on by
+    // default, taken by eval-mode forwards without gradient.
+    void setFastInference(bool enabled);
+
     const ResNetConfig& config() const { return config_; }
     const std::vector<std::shared_ptr<ResidualBlockImpl>>& blocks() const { return blocks_; }
     // nullptr when there is no block of that name.
@@ -50,8 +55,12 @@ private:
     void buildStages();
     void initializeWeights();
 
+    bool onFastPath() const;
+
     ResNetConfig config_;
     std::vector<std::shared_ptr<ResidualBlockImpl>> blocks_;
+    bool fastInference_ = true;
+    FoldedConvolution foldedStem_;
 };
 TORCH_MODULE(ResNet);
 

@@ -1,5 +1,7 @@
 #include "model/network/ResidualBlock.h"
 
+#include <ATen/core/grad_mode.h>
+
 #include "model/network/Shortcut.h"
 
 namespace reslens {
@@ -22,12 +24,41 @@ torch::nn::BatchNorm2d ResidualBlockImpl::makeBatchNorm(const std::string& name,
     return register_module(name, torch::nn::BatchNorm2d(channels));
 }
 
-torch::Tensor ResidualBlockImpl::normalize(torch::nn::BatchNorm2d& bn, const torch::Tensor& x) {
-    return bn ? bn->forward(x) : x;
-}
-
 torch::Tensor ResidualBlockImpl::activate(torch::nn::BatchNorm2d& bn, const torch::Tensor& x) {
     return bn ? bn->forward(x).relu_() : torch::relu(x);
+}
+
+bool ResidualBlockImpl::onFastPath() const {
+    return fastInference_ && !is_training() && !at::GradMode::is_enabled();
+}
+
+torch::Tensor ResidualBlockImpl::convolveAndNormalize(size_t slot, const torch::nn::Conv2d& conv,
+                                                      const torch::nn::BatchNorm2d& bn,
+                                                      const torch::Tensor& x) {
+    if (!onFastPath()) {
+        return bn ? bn.ptr()->forward(conv.ptr()->forward(x)) : conv.ptr()->forward(x);
+    }
+    if (folded_.size() <= slot) {
+        folded_.resize(slot + 1);
+    }
+    FoldedConvolution& folded = folded_[slot];
+    if (!folded.isCurrentFor(conv, bn)) {
+        folded.fold(conv, bn);
+    }
+    return folded.forward(x);
+}
+
+torch::Tensor ResidualBlockImpl::project(const torch::Tensor& x) {
+    if (!onFastPath()) {
+        return downsample_->forward(x);
+    }
+    const torch::nn::Conv2d conv(downsample_->ptr<torch::nn::Conv2dImpl>(0));
+    const torch::nn::BatchNorm2d bn =
+        downsample_->size() > 1
+            ? torch::nn::BatchNorm2d(
+                  std::dynamic_pointer_cast<torch::nn::BatchNorm2dImpl>(downsample_->ptr(1)))
+            : torch::nn::BatchNorm2d{nullptr};
+    return convolveAndNormalize(kProjectionSlot, conv, bn, x);
 }
 
 torch::nn::Conv2d ResidualBlockImpl::shortcutConvolution() const {
@@ -51,7 +82,7 @@ torch::Tensor ResidualBlockImpl::applyShortcut(const torch::Tensor& x,
             return zeroPadShortcut(x, info_.stride, info_.outChannels);
         // A pre-activation projection sees the activated input, as in He et al. 2016.
         case ShortcutKind::Projection:
-            return downsample_->forward(preactivated);
+            return project(preactivated);
         case ShortcutKind::None:
             return torch::Tensor();
     }
@@ -72,7 +103,7 @@ torch::Tensor ResidualBlockImpl::bypassForward(const torch::Tensor& x) {
         case ShortcutKind::Projection:
             // A pre-activation projection needs BN-ReLU(x), which the branch computes; F(x)
             // is computed along and dropped (a few blocks per network have one).
-            path = downsample_->forward(info_.preact ? residualBranch(x).shortcutInput : x);
+            path = project(info_.preact ? residualBranch(x).shortcutInput : x);
             break;
     }
     // Never x itself: a later in-place operation must not reach the block's input.

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/network/BlockInfo.h"
+#include "model/network/FoldedConvolution.h"
 #include "model/tracing/BlockHookList.h"
 #include "model/tracing/HookHandle.h"
 
@@ -37,6 +38,12 @@ public:
     void setBypassed(bool bypassed) { bypassed_ = bypassed; }
     bool bypassed() const { return bypassed_; }
 
+    // The inference fast path (FoldedConvolution.h), on by default: forwards in eval mode
+    // without gradient run each convolution with its batch norm folded in, in the device's
+    // fast layout. Off, every forward computes exactly as torchvision's does.
+    void setFastInference(bool enabled) { fastInference_ = enabled; }
+    bool fastInference() const { return fastInference_; }
+
     const BlockInfo& info() const { return info_; }
     bool hasBatchNorm() const { return batchNorm_; }
     // Whether the block applies BN-ReLU to its input itself (false for the first
@@ -59,12 +66,18 @@ protected:
     void registerShortcut();
     // BN when the network has it, identity otherwise.
     torch::nn::BatchNorm2d makeBatchNorm(const std::string& name, int channels);
-    static torch::Tensor normalize(torch::nn::BatchNorm2d& bn, const torch::Tensor& x);
+    // bn(conv(x)), or conv(x) where bn is empty. On the fast path one folded convolution;
+    // `slot` is the pair's place in the branch (0, 1, 2), each slot keeping its own copy.
+    torch::Tensor convolveAndNormalize(size_t slot, const torch::nn::Conv2d& conv,
+                                       const torch::nn::BatchNorm2d& bn, const torch::Tensor& x);
     // BN-ReLU of the block input for pre-activation blocks. Never in place on x itself:
     // the identity shortcut still needs it.
     static torch::Tensor activate(torch::nn::BatchNorm2d& bn, const torch::Tensor& x);
 
 private:
+    static constexpr size_t kProjectionSlot = 3;
+    bool onFastPath() const;
+    torch::Tensor project(const torch::Tensor& x);
     torch::Tensor applyShortcut(const torch::Tensor& x, const torch::Tensor& preactivated);
     torch::Tensor bypassForward(const torch::Tensor& x);
 
@@ -72,6 +85,8 @@ private:
     bool batchNorm_;
     bool preactivateInput_;
     bool bypassed_ = false;
+    bool fastInference_ = true;
+    std::vector<FoldedConvolution> folded_;  // by slot, made on the first fast forward
     torch::nn::Sequential downsample_{nullptr};
     std::shared_ptr<BlockHookList> hooks_ = std::make_shared<BlockHookList>();
 };

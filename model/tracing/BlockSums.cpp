@@ -92,8 +92,11 @@ Sums chunkSums(const float* r, const float* s, const float* y, int64_t n) {
     return s ? chunkSumsWithShortcut(r, s, y, n) : chunkSumsPlain(r, y, n);
 }
 
+// Dense with the batch outermost: a per-image sum does not depend on the order of the rest,
+// so NCHW and channels-last tensors (the inference fast path's) both qualify.
 bool fastPathApplies(const torch::Tensor& t) {
-    return t.device().is_cpu() && t.scalar_type() == torch::kFloat && t.is_contiguous();
+    return t.device().is_cpu() && t.scalar_type() == torch::kFloat &&
+           (t.is_contiguous() || t.is_contiguous(torch::MemoryFormat::ChannelsLast));
 }
 
 torch::Tensor cpuBlockSums(const torch::Tensor& residual, const torch::Tensor& shortcut,
@@ -134,7 +137,13 @@ torch::Tensor blockSums(const torch::Tensor& residual, const torch::Tensor& shor
                            (!shortcut.defined() || shortcut.sizes() == residual.sizes());
     if (sameSizes && fastPathApplies(residual) && fastPathApplies(output) &&
         (!shortcut.defined() || fastPathApplies(shortcut))) {
-        return cpuBlockSums(residual, shortcut, output);
+        // Elementwise products need the three in one layout. The fast path's convolutions
+        // may return NCHW beside a channels-last shortcut; a copy of one small tensor costs
+        // less than the general reductions below.
+        const auto layout = residual.suggest_memory_format();
+        return cpuBlockSums(residual,
+                            shortcut.defined() ? shortcut.contiguous(layout) : shortcut,
+                            output.contiguous(layout));
     }
     // Any other device, dtype or layout (CUDA above all): the same sums as reductions in the
     // tensors' own dtype, without float64 copies of whole activations, which would cost more

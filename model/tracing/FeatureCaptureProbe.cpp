@@ -25,16 +25,32 @@ FeatureCaptureProbe::FeatureCaptureProbe(ResNetImpl& network,
             if (paused_) {
                 return;
             }
-            auto keep = [this](const torch::Tensor& t) {
+            std::vector<std::pair<torch::Tensor, torch::Tensor>> before;
+            before.swap(lastKept_);
+            auto shared = [&](const torch::Tensor& t) {
                 if (!t.defined()) {
                     return torch::Tensor();
                 }
-                return moveToCpu_ ? t.detach().to(torch::kCPU) : t.detach();
+                for (const auto* list : {&before, &lastKept_}) {
+                    for (const auto& [source, kept] : *list) {
+                        if (t.is_same(source)) {
+                            return kept;
+                        }
+                    }
+                }
+                torch::Tensor kept = keep(t);
+                lastKept_.emplace_back(t, kept);
+                return kept;
             };
-            captured_[trace.name] = CapturedBlock{keep(trace.input), keep(trace.residual),
-                                                  keep(trace.shortcut), keep(trace.output)};
+            captured_[trace.name] = CapturedBlock{shared(trace.input), shared(trace.residual),
+                                                  shared(trace.shortcut), shared(trace.output)};
         }));
     }
+}
+
+torch::Tensor FeatureCaptureProbe::keep(const torch::Tensor& t) {
+    torch::Tensor kept = moveToCpu_ ? t.detach().to(torch::kCPU) : t.detach();
+    return half_ ? kept.to(torch::kHalf) : kept;
 }
 
 const CapturedBlock* FeatureCaptureProbe::find(const std::string& blockName) const {

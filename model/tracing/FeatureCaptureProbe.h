@@ -36,10 +36,20 @@ public:
     // While paused, forwards leave what was captured as it is (e.g. a batch classified in
     // between, whose tensors nobody will draw).
     void setPaused(bool paused) { paused_ = paused; }
+    // Keep half-precision copies (display copies: half the memory, 3 significant digits)
+    // instead of the float tensors themselves. Affects the next forward.
+    void setHalfPrecision(bool half) { half_ = half; }
+    bool halfPrecision() const { return half_; }
 
 private:
+    torch::Tensor keep(const torch::Tensor& t);
+
     bool moveToCpu_;
     bool paused_ = false;
+    bool half_ = false;
+    // The last block's tensors and what was kept of them: a block's input is the previous
+    // block's output and an identity shortcut is the input, so a copy is made once.
+    std::vector<std::pair<torch::Tensor, torch::Tensor>> lastKept_;
     std::vector<HookHandle> handles_;
     std::map<std::string, CapturedBlock> captured_;
 };

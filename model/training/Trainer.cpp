@@ -6,6 +6,7 @@
 
 #include "model/files/StateDict.h"
 #include "model/training/BatchSampler.h"
+#include "model/training/PairedSteps.h"
 
 namespace reslens {
 
@@ -21,6 +22,7 @@ std::vector<RunOutcome> trainTogether(const std::vector<ResNet>& networks, const
     }
     std::vector<RunOutcome> outcomes(networks.size());
     std::vector<bool> active(networks.size(), true);
+    PairedSteps pairedSteps(sessions, options);
     for (int64_t step = 0; step < total; ++step) {
         if (control && !control->checkpoint()) {
             for (size_t i = 0; i < outcomes.size(); ++i) {
@@ -31,25 +33,26 @@ std::vector<RunOutcome> trainTogether(const std::vector<ResNet>& networks, const
             return outcomes;
         }
         const Batch batch = sampler.next();
+        std::vector<PairedStepResult> results = pairedSteps.step(active, batch);
         bool anyActive = false;
         for (size_t i = 0; i < sessions.size(); ++i) {
             if (!active[i]) {
                 continue;
             }
-            try {
-                StepReport report = sessions[i]->step(batch);
-                report.epoch = sampler.epochProgress();
-                outcomes[i].steps = report.step;
-                outcomes[i].lastLoss = report.loss;
-                if (callback) {
-                    callback(i, report);
-                }
-                anyActive = true;
-            } catch (const DivergedError& e) {
+            if (!results[i].report) {
                 active[i] = false;
                 outcomes[i].status = RunStatus::Diverged;
-                outcomes[i].message = e.what();
+                outcomes[i].message = results[i].divergence;
+                continue;
             }
+            StepReport& report = *results[i].report;
+            report.epoch = sampler.epochProgress();
+            outcomes[i].steps = report.step;
+            outcomes[i].lastLoss = report.loss;
+            if (callback) {
+                callback(i, report);
+            }
+            anyActive = true;
         }
         if (!anyActive) {
             break;

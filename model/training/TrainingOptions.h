@@ -12,6 +12,12 @@ namespace reslens {
 
 enum class LearningRateSchedule { Constant, Step, Cosine };
 
+// How the networks of a paired run share the CPU: one after the other, each step with every
+// thread, or both at once, each on its half of the threads. Automatic chooses by the
+// measurements in docs/benchmarks.md ("Paired runs"). The batches are the same either way,
+// and so are the results, given the same threads per network.
+enum class Pairing { Automatic, Sequential, Concurrent };
+
 struct TrainingOptions {
     int64_t steps = 0;  // total optimiser steps; when 0, `epochs` decides
     double epochs = 1;
@@ -33,6 +39,7 @@ struct TrainingOptions {
     // faster on them (tests/bench/train_step_vs_pytorch.py measures both layouts). Results
     // agree with NCHW to float rounding; files are written in the standard layout either way.
     bool channelsLast = true;
+    Pairing pairing = Pairing::Automatic;
 
     // Throws InputError for impossible values.
     void validate() const;

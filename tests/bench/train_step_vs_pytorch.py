@@ -2,16 +2,22 @@
 """Side-by-side benchmark of a training step: ResLens against the same loop in PyTorch.
 
 In alternating rounds on the same machine and thread count:
-  * Python: He et al.'s CIFAR ResNet-20 (tests/bench/cifar_resnet.py, option A shortcuts),
+  * Python, in a fresh process of its own for every round and layout, holding one model:
+    He et al.'s CIFAR ResNet-20 (tests/bench/cifar_resnet.py, option A shortcuts),
     1x28x28 inputs, batch 128, SGD (momentum 0.9, weight decay 1e-4): zero_grad, forward,
     cross-entropy, backward, step, on Debian's python3-torch (the same LibTorch 1.13);
   * the same Python loop with the model and batch in channels-last (NHWC) layout, which
-    ResLens trains in by default;
+    ResLens trains in by default (its own fresh process too);
   * `reslens-cli bench --train`: the same step in ResLens (batch sampling timed apart), in
     turn without gradient norms, with per-block gradient norms, and in NCHW layout.
 Prints the medians: ResLens / the Python loop as written (target <= 1.0), ResLens / Python
 in the same layout (both layouts), and with norms / without (target <= 1.05), also as the
 median of per-step ratios (each pair timed back to back).
+
+Why fresh processes: a single Python process that keeps two models (both layouts) and
+interleaves them runs each 10-15% slower than a process with one model (allocator and cache
+state), which made ResLens look faster than it is. Each side now starts as fresh as
+`reslens-cli bench` does.
 
 Usage: train_step_vs_pytorch.py [--cli build/app/cli/reslens-cli] [--threads N] [--rounds 4]
        [--iterations 5] [--json]
@@ -31,6 +37,29 @@ from cifar_resnet import CifarResNet  # noqa: E402
 from timing import train_round  # noqa: E402
 
 
+def python_worker(layout, args):
+    """The Python loop's step times, from a fresh interpreter holding one model."""
+    out = subprocess.run(
+        [sys.executable, os.path.abspath(__file__), "--worker", layout, "--threads",
+         str(args.threads), "--batch", str(args.batch), "--iterations", str(args.iterations)],
+        check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def run_worker(layout, args):
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(0)
+    model = CifarResNet(20, in_channels=1, num_classes=10).train()
+    x = torch.randn(args.batch, 1, 28, 28)
+    y = torch.randint(0, 10, (args.batch,))
+    if layout == "channels-last":
+        model = model.to(memory_format=torch.channels_last)
+        x = x.contiguous(memory_format=torch.channels_last)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9, weight_decay=1e-4)
+    train_round(model, optimizer, x, y, 2)  # untimed warm-up steps
+    json.dump(train_round(model, optimizer, x, y, args.iterations), sys.stdout)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cli", default=os.path.join(HERE, "..", "..", "build", "app", "cli", "reslens-cli"))
@@ -39,26 +68,16 @@ def main():
     parser.add_argument("--iterations", type=int, default=5)
     parser.add_argument("--batch", type=int, default=128)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--worker", choices=["nchw", "channels-last"], help=argparse.SUPPRESS)
     args = parser.parse_args()
-
-    torch.set_num_threads(args.threads)
-    torch.manual_seed(0)
-    model = CifarResNet(20, in_channels=1, num_classes=10).train()
-    optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9, weight_decay=1e-4)
-    model_cl = CifarResNet(20, in_channels=1, num_classes=10).train()
-    model_cl.load_state_dict(model.state_dict())
-    model_cl = model_cl.to(memory_format=torch.channels_last)
-    optimizer_cl = torch.optim.SGD(model_cl.parameters(), lr=0.01, momentum=0.9, weight_decay=1e-4)
-    x = torch.randn(args.batch, 1, 28, 28)
-    x_cl = x.contiguous(memory_format=torch.channels_last)
-    y = torch.randint(0, 10, (args.batch,))
-    train_round(model, optimizer, x, y, 2)  # warm-up
-    train_round(model_cl, optimizer_cl, x_cl, y, 2)
+    if args.worker:
+        run_worker(args.worker, args)
+        return
 
     py, py_cl, bare, norms, nchw = [], [], [], [], []
     for _ in range(args.rounds):
-        py += train_round(model, optimizer, x, y, args.iterations)
-        py_cl += train_round(model_cl, optimizer_cl, x_cl, y, args.iterations)
+        py += python_worker("nchw", args)
+        py_cl += python_worker("channels-last", args)
         out = subprocess.run(
             [args.cli, "--threads", str(args.threads), "bench", "--arch", "resnet20",
              "--in-channels", "1", "--input", "28x28", "--train", "--batch", str(args.batch),
