@@ -4,7 +4,12 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <ATen/Parallel.h>
+
+#include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <limits>
 #include <stdexcept>
 
 namespace reslens {
@@ -82,6 +87,60 @@ std::vector<int64_t> channelsByMeanActivation(const torch::Tensor& maps) {
                                 order.data_ptr<int64_t>() + order.numel());
 }
 
+namespace {
+
+// The range a tile's values are mapped from: [low, high] to 0..255, or for the diverging
+// map [-high, high] with zero on white. NaN anywhere in the range's data makes it NaN, as
+// torch's min and max do, and such a tile then maps to level 0.
+struct Range {
+    float low = 0;
+    float high = 0;
+};
+
+Range rangeOf(const float* begin, int64_t count, bool diverging) {
+    float low = std::numeric_limits<float>::infinity();
+    float high = -std::numeric_limits<float>::infinity();
+    bool nan = false;
+    for (int64_t i = 0; i < count; ++i) {
+        const float v = diverging ? std::fabs(begin[i]) : begin[i];
+        nan |= std::isnan(v);
+        low = std::min(low, v);
+        high = std::max(high, v);
+    }
+    if (nan) {
+        const float n = std::numeric_limits<float>::quiet_NaN();
+        return {n, n};
+    }
+    return diverging ? Range{-high, high} : Range{low, high};
+}
+
+Range widest(const std::vector<Range>& ranges) {
+    Range all{ranges.front().low, ranges.front().high};
+    for (const Range& r : ranges) {
+        if (std::isnan(r.low) || std::isnan(all.low)) {
+            all.low = all.high = std::numeric_limits<float>::quiet_NaN();
+        } else {
+            all.low = std::min(all.low, r.low);
+            all.high = std::max(all.high, r.high);
+        }
+    }
+    return all;
+}
+
+// The colormap level of one value: the same float arithmetic, NaN handling and rounding
+// (half to even) as the tensor expression it replaced, which tst_feature_grid keeps as
+// its reference.
+inline uint8_t levelOf(float v, const Range& range, float scale, bool diverging) {
+    float level = diverging ? v * scale + 127.5f : (v - range.low) * scale;
+    if (std::isnan(level)) {
+        level = 0;
+    }
+    level = std::nearbyint(level);
+    return static_cast<uint8_t>(std::min(std::max(level, 0.0f), 255.0f));
+}
+
+}  // namespace
+
 FeatureGrid renderFeatureGrid(const torch::Tensor& maps, const FeatureGridOptions& options) {
     torch::NoGradGuard noGrad;
     torch::Tensor x = asChannels(maps);
@@ -102,27 +161,23 @@ FeatureGrid renderFeatureGrid(const torch::Tensor& maps, const FeatureGridOption
         grid.channels = options.channelOrder;
         x = x.index_select(0, torch::tensor(grid.channels, torch::kLong));
     }
-    const int64_t tiles = x.size(0);
+    // Channels-last activations (the inference fast path's) arrive strided: one copy into
+    // plain [C, H, W] order, then every pass below reads memory in order.
+    x = x.contiguous();
+    const int64_t tiles = x.size(0), plane = height * width;
+    const float* data = x.data_ptr<float>();
 
-    // To 0..255, per channel or shared; a constant channel maps to 0. The diverging map
-    // uses [-m, m] with m the largest magnitude, so that zero lands on white.
-    torch::Tensor low, high;
-    const bool perChannel = options.normalization == GridNormalization::PerChannel;
-    if (options.colormap == GridColormap::Diverging) {
-        high = perChannel ? x.abs().amax({1, 2}, /*keepdim=*/true) : x.abs().max();
-        low = -high;
-    } else if (perChannel) {
-        low = x.amin({1, 2}, /*keepdim=*/true);
-        high = x.amax({1, 2}, /*keepdim=*/true);
-    } else {
-        low = x.min();
-        high = x.max();
+    const bool diverging = options.colormap == GridColormap::Diverging;
+    std::vector<Range> ranges(static_cast<size_t>(tiles));
+    at::parallel_for(0, tiles, 16, [&](int64_t begin, int64_t end) {
+        for (int64_t t = begin; t < end; ++t) {
+            ranges[static_cast<size_t>(t)] = rangeOf(data + t * plane, plane, diverging);
+        }
+    });
+    if (options.normalization != GridNormalization::PerChannel) {
+        const Range all = widest(ranges);
+        std::fill(ranges.begin(), ranges.end(), all);
     }
-    torch::Tensor levels =
-        options.colormap == GridColormap::Diverging
-            ? (x * (127.5f / high.clamp_min(1e-12f))).add_(127.5f)  // an all-zero tile is white
-            : (x - low).mul_(255.0f / (high - low).clamp_min(1e-12f));
-    levels = levels.nan_to_num_(0.0).round_().clamp_(0, 255).to(torch::kLong);
 
     const int scale = static_cast<int>(std::max<int64_t>(
         1, (options.minTileSize + std::max(height, width) - 1) / std::max(height, width)));
@@ -133,27 +188,44 @@ FeatureGrid renderFeatureGrid(const torch::Tensor& maps, const FeatureGridOption
                        ? options.columns
                        : static_cast<int>(std::ceil(std::sqrt(static_cast<double>(tiles))));
     grid.rows = static_cast<int>((tiles + grid.columns - 1) / grid.columns);
+    const int cellH = grid.tileHeight + grid.gap, cellW = grid.tileWidth + grid.gap;
+    grid.image = cv::Mat(grid.rows * cellH - grid.gap, grid.columns * cellW - grid.gap, CV_8UC3,
+                         cv::Scalar(options.gapGray, options.gapGray, options.gapGray));
 
-    torch::Tensor rgb = colormapTable(options.colormap).index({levels});  // [tiles, H, W, 3]
-    if (scale > 1) {
-        rgb = rgb.repeat_interleave(scale, 1).repeat_interleave(scale, 2);
-    }
-    // Pad every tile on its right and bottom with the gap, and add blank tiles to fill the
-    // last row, then lay the tiles out row by row with one reshape.
-    const int64_t cellH = grid.tileHeight + grid.gap, cellW = grid.tileWidth + grid.gap;
-    torch::Tensor cells = torch::full({int64_t(grid.rows) * grid.columns, cellH, cellW, 3},
-                                      options.gapGray, torch::kUInt8);
-    cells.narrow(0, 0, tiles).narrow(1, 0, grid.tileHeight).narrow(2, 0, grid.tileWidth).copy_(rgb);
-    torch::Tensor canvas = cells.view({grid.rows, grid.columns, cellH, cellW, 3})
-                               .permute({0, 2, 1, 3, 4})
-                               .reshape({grid.rows * cellH, grid.columns * cellW, 3});
-    // Drop the trailing gap on the right and bottom edges.
-    canvas = canvas.narrow(0, 0, grid.rows * cellH - grid.gap)
-                 .narrow(1, 0, grid.columns * cellW - grid.gap)
-                 .contiguous();
-    grid.image = cv::Mat(static_cast<int>(canvas.size(0)), static_cast<int>(canvas.size(1)),
-                         CV_8UC3, canvas.data_ptr<uint8_t>())
-                     .clone();
+    const torch::Tensor table = colormapTable(options.colormap).contiguous();
+    const uint8_t* rgb = table.data_ptr<uint8_t>();
+    // One pass: each value to its colour, written scale x scale times into its tile.
+    at::parallel_for(0, tiles, 4, [&](int64_t begin, int64_t end) {
+        for (int64_t t = begin; t < end; ++t) {
+            const Range& range = ranges[static_cast<size_t>(t)];
+            const float span =
+                diverging ? std::max(range.high, 1e-12f) : std::max(range.high - range.low, 1e-12f);
+            const float factor = (diverging ? 127.5f : 255.0f) / span;
+            const float* values = data + t * plane;
+            const int top = static_cast<int>(t / grid.columns) * cellH;
+            const int left = static_cast<int>(t % grid.columns) * cellW;
+            for (int64_t y = 0; y < height; ++y) {
+                uint8_t* row =
+                    grid.image.ptr<uint8_t>(top + static_cast<int>(y) * scale) + 3 * left;
+                for (int64_t xi = 0; xi < width; ++xi) {
+                    const uint8_t* colour =
+                        rgb + 3 * levelOf(values[y * width + xi], range, factor, diverging);
+                    for (int k = 0; k < scale; ++k) {
+                        uint8_t* pixel = row + 3 * (xi * scale + k);
+                        pixel[0] = colour[0];
+                        pixel[1] = colour[1];
+                        pixel[2] = colour[2];
+                    }
+                }
+                // The enlarged rows repeat the first.
+                for (int k = 1; k < scale; ++k) {
+                    std::memcpy(
+                        grid.image.ptr<uint8_t>(top + static_cast<int>(y) * scale + k) + 3 * left,
+                        row, static_cast<size_t>(3 * grid.tileWidth));
+                }
+            }
+        }
+    });
     return grid;
 }
 

@@ -117,8 +117,7 @@ private Q_SLOTS:
 
         // The fast path really ran: its activations are channels-last, the reference's not.
         const CapturedBlock& firstFast = fast.blocks.at(network->blocks().front()->info().name);
-        const CapturedBlock& firstRef =
-            reference.blocks.at(network->blocks().front()->info().name);
+        const CapturedBlock& firstRef = reference.blocks.at(network->blocks().front()->info().name);
         QVERIFY(firstFast.input.is_contiguous(torch::MemoryFormat::ChannelsLast));
         QVERIFY(!firstFast.input.is_contiguous());
         QVERIFY(firstRef.input.is_contiguous());
@@ -147,9 +146,10 @@ private Q_SLOTS:
         for (const auto& [name, ref] : reference.blocks) {
             const CapturedBlock& got = fast.blocks.at(name);
             const double error = relativeError(got.residual, ref.residual);
-            QVERIFY2(error <= 1e-5, qPrintable(QString("%1: F(x) off by %2")
-                                                   .arg(QString::fromStdString(name))
-                                                   .arg(error)));
+            QVERIFY2(
+                error <= 1e-5,
+                qPrintable(
+                    QString("%1: F(x) off by %2").arg(QString::fromStdString(name)).arg(error)));
             QVERIFY(relativeError(got.output, ref.output) <= 1e-5);
         }
     }

@@ -33,12 +33,92 @@ bool near(const cv::Vec3b& a, const cv::Vec3b& b, int tolerance) {
 const cv::Vec3b kViridisLow(0x44, 0x01, 0x54);
 const cv::Vec3b kViridisHigh(0xfd, 0xe7, 0x25);
 
+// The grid's pixels as the first implementation computed them, with tensor operations
+// (normalise, round, colormap lookup, enlarge, lay out): the reference for the one-pass
+// renderer.
+cv::Mat tensorExpressionGrid(torch::Tensor x, const FeatureGridOptions& options) {
+    x = x.to(torch::kFloat);
+    const int64_t tiles = x.size(0), height = x.size(1), width = x.size(2);
+    torch::Tensor low, high;
+    const bool perChannel = options.normalization == GridNormalization::PerChannel;
+    if (options.colormap == GridColormap::Diverging) {
+        high = perChannel ? x.abs().amax({1, 2}, true) : x.abs().max();
+        low = -high;
+    } else if (perChannel) {
+        low = x.amin({1, 2}, true);
+        high = x.amax({1, 2}, true);
+    } else {
+        low = x.min();
+        high = x.max();
+    }
+    torch::Tensor levels = options.colormap == GridColormap::Diverging
+                               ? (x * (127.5f / high.clamp_min(1e-12f))).add_(127.5f)
+                               : (x - low).mul_(255.0f / (high - low).clamp_min(1e-12f));
+    levels = levels.nan_to_num_(0.0).round_().clamp_(0, 255).to(torch::kLong);
+    const int scale = static_cast<int>(std::max<int64_t>(
+        1, (options.minTileSize + std::max(height, width) - 1) / std::max(height, width)));
+    const int columns = static_cast<int>(std::ceil(std::sqrt(double(tiles))));
+    const int rows = static_cast<int>((tiles + columns - 1) / columns);
+    torch::Tensor rgb = colormapTable(options.colormap).index({levels});
+    rgb = rgb.repeat_interleave(scale, 1).repeat_interleave(scale, 2);
+    const int64_t cellH = height * scale + options.gap, cellW = width * scale + options.gap;
+    torch::Tensor cells =
+        torch::full({int64_t(rows) * columns, cellH, cellW, 3}, options.gapGray, torch::kUInt8);
+    cells.narrow(0, 0, tiles).narrow(1, 0, height * scale).narrow(2, 0, width * scale).copy_(rgb);
+    torch::Tensor canvas = cells.view({rows, columns, cellH, cellW, 3})
+                               .permute({0, 2, 1, 3, 4})
+                               .reshape({rows * cellH, columns * cellW, 3})
+                               .narrow(0, 0, rows * cellH - options.gap)
+                               .narrow(1, 0, columns * cellW - options.gap)
+                               .contiguous();
+    return cv::Mat(int(canvas.size(0)), int(canvas.size(1)), CV_8UC3, canvas.data_ptr<uint8_t>())
+        .clone();
+}
+
 }  // namespace
 
 class FeatureGridTest : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void equalsTheTensorExpressionPixelForPixel() {
+        // Random maps with the awkward values a network can produce: a constant channel, a
+        // zero channel, a NaN, infinities, values on rounding's half-way points; in plain
+        // and in channels-last layout, enlarged and not, every colormap and normalisation.
+        torch::manual_seed(4);
+        for (const auto& [height, width] : {std::pair<int, int>{5, 7}, {14, 14}, {30, 3}}) {
+            torch::Tensor maps = torch::randn({11, height, width}) * 3;
+            maps[1].fill_(0.25);
+            maps[2].zero_();
+            maps[3][0][0] = std::numeric_limits<float>::quiet_NaN();
+            maps[4][1][1] = std::numeric_limits<float>::infinity();
+            maps[5][0][1] = -std::numeric_limits<float>::infinity();
+            maps[6] = torch::arange(height * width).view({height, width}).to(torch::kFloat) / 2;
+            const torch::Tensor channelsLast =
+                maps.unsqueeze(0).contiguous(torch::MemoryFormat::ChannelsLast).squeeze(0);
+            for (GridColormap colormap : {GridColormap::Viridis, GridColormap::Inferno,
+                                          GridColormap::Gray, GridColormap::Diverging}) {
+                for (GridNormalization normalization :
+                     {GridNormalization::PerChannel, GridNormalization::Shared}) {
+                    FeatureGridOptions options;
+                    options.colormap = colormap;
+                    options.normalization = normalization;
+                    const cv::Mat expected = tensorExpressionGrid(maps, options);
+                    for (const torch::Tensor& input : {maps, channelsLast}) {
+                        const cv::Mat got = renderFeatureGrid(input, options).image;
+                        QCOMPARE(got.size(), expected.size());
+                        QVERIFY2(cv::norm(got, expected, cv::NORM_INF) == 0,
+                                 qPrintable(QString("%1x%2, colormap %3, normalisation %4")
+                                                .arg(height)
+                                                .arg(width)
+                                                .arg(int(colormap))
+                                                .arg(int(normalization))));
+                    }
+                }
+            }
+        }
+    }
+
     void layoutFollowsTheChannels() {
         FeatureGridOptions options;
         options.minTileSize = 21;  // 7x7 maps enlarged 3x

@@ -100,6 +100,7 @@ QStringList InferenceWorker::devices(QString* whyNoCuda) {
 }
 
 void InferenceWorker::loadModel(const ModelRequest& request) {
+    prerendered_.reset();
     try {
         const OpenedModel opened = session_->open(request);
         ModelView view;
@@ -195,24 +196,23 @@ void InferenceWorker::classifyDecoded(int requestId, const QString& source,
                                s.bypassed});
     }
     Q_EMIT classified(view);
+    prerendered_.reset();
+    if (lastFeatureRequest_ && !lastFeatureRequest_->gradCam) {
+        prerendered_ = featureView(*lastFeatureRequest_);
+    }
 }
 
-void InferenceWorker::renderFeatures(const FeatureRequest& request) {
-    if (request.requestId < newestFeature_) {
-        return;
-    }
+FeatureView InferenceWorker::featureView(const FeatureRequest& request) {
     FeatureView view;
     view.request = request;
     try {
         if (!session_->hasModel()) {
             view.note = tr("Drop an image to see what each block does with it.");
-            Q_EMIT featuresRendered(view);
-            return;
+            return view;
         }
         if (request.gradCam) {
             renderGradCam(view);
-            Q_EMIT featuresRendered(view);
-            return;
+            return view;
         }
         BlockQuery query;
         query.tensor = request.kind;
@@ -265,6 +265,33 @@ void InferenceWorker::renderFeatures(const FeatureRequest& request) {
         view.grid = QImage();
         view.note = tr("Cannot draw the feature maps: %1").arg(QString::fromUtf8(e.what()));
     }
+    return view;
+}
+
+namespace {
+
+// Whether two requests ask for the same grid (their ids aside).
+bool sameGrid(const FeatureRequest& a, const FeatureRequest& b) {
+    return a.entry == b.entry && a.kind == b.kind && a.colormap == b.colormap &&
+           a.normalization == b.normalization && a.sortByActivation == b.sortByActivation &&
+           a.gradCam == b.gradCam && a.camClass == b.camClass;
+}
+
+}  // namespace
+
+void InferenceWorker::renderFeatures(const FeatureRequest& request) {
+    if (request.requestId < newestFeature_) {
+        return;
+    }
+    lastFeatureRequest_ = request;
+    FeatureView view;
+    if (prerendered_ && sameGrid(prerendered_->request, request)) {
+        view = *prerendered_;
+        view.request = request;
+    } else {
+        view = featureView(request);
+    }
+    prerendered_.reset();
     Q_EMIT featuresRendered(view);
 }
 
@@ -298,6 +325,7 @@ void InferenceWorker::renderGradCam(FeatureView& view) {
 }
 
 void InferenceWorker::setDevice(const QString& name) {
+    prerendered_.reset();
     try {
         session_->setDevice(name.toStdString());
         Q_EMIT deviceChanged(name);
@@ -307,6 +335,7 @@ void InferenceWorker::setDevice(const QString& name) {
 }
 
 void InferenceWorker::setBypassed(const QStringList& blocks) {
+    prerendered_.reset();
     try {
         std::set<std::string> names;
         for (const QString& block : blocks) {
@@ -320,6 +349,7 @@ void InferenceWorker::setBypassed(const QStringList& blocks) {
 }
 
 void InferenceWorker::setCropToObject(bool enabled) {
+    prerendered_.reset();
     session_->setCropToObject(enabled);
 }
 

@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 #include "widgets/ViewTypes.h"
 
@@ -61,11 +62,19 @@ private:
     void classifyDecoded(int requestId, const QString& source, const DecodedImage& image);
     // Fills the view with Grad-CAM over the network's input, or a note saying why not.
     void renderGradCam(FeatureView& view);
+    // The grid (or the note saying why there is none) that `request` asks for.
+    FeatureView featureView(const FeatureRequest& request);
 
     std::unique_ptr<QtResources> resources_;
     std::unique_ptr<ExplorerSession> session_;
     std::atomic<int> newestClassification_{0};
     std::atomic<int> newestFeature_{0};
+    // Right after a classification the worker renders the grid of the last feature request
+    // while the window draws the predictions; the window's request for that same grid,
+    // which follows, is then answered at once. Anything else that changes what a grid
+    // shows drops it.
+    std::optional<FeatureRequest> lastFeatureRequest_;
+    std::optional<FeatureView> prerendered_;
 };
 
 }  // namespace reslens

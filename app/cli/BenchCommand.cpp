@@ -15,12 +15,12 @@
 #include "model/data/DataSpec.h"
 #include "model/data/Dataset.h"
 #include "model/files/StateDict.h"
+#include "model/network/ArchitectureSummary.h"
 #include "model/runtime/DeviceSelection.h"
 #include "model/tracing/BlockStatisticsProbe.h"
 #include "model/training/BatchSampler.h"
-#include "model/training/Trainer.h"
 #include "model/training/PairedSteps.h"
-#include "model/network/ArchitectureSummary.h"
+#include "model/training/Trainer.h"
 #include "model/training/TrainingSession.h"
 #ifdef RESLENS_WITH_IMAGING
 #include "app/cli/ExplorerMemoryBench.h"
@@ -341,8 +341,8 @@ int BenchCommand::runPaired() {
         }
     }
     const double s = median(sequentialMs), c = median(concurrentMs);
-    const bool automatic = PairedSteps::concurrentPays(summarize(*residual).macs, batch_,
-                                                       torch::get_num_threads());
+    const bool automatic =
+        PairedSteps::concurrentPays(summarize(*residual).macs, batch_, torch::get_num_threads());
     if (json_) {
         nlohmann::json doc = documentHeader(config, device);
         doc.update({{"sequential_ms", sequentialMs},
@@ -354,8 +354,8 @@ int BenchCommand::runPaired() {
         std::cout << doc.dump(2) << std::endl;
     } else {
         std::printf("%s + %s, batch %d, %s, %d threads, %d rounds of %d lockstep steps (median)\n",
-                    config.arch.c_str(), plain->config().arch.c_str(), batch_,
-                    device.str().c_str(), torch::get_num_threads(), iterations_, kStepsPerRound);
+                    config.arch.c_str(), plain->config().arch.c_str(), batch_, device.str().c_str(),
+                    torch::get_num_threads(), iterations_, kStepsPerRound);
         std::printf("  one after the other, all threads each  %9.2f ms per step\n", s);
         std::printf("  concurrently, half the threads each    %9.2f ms per step   (%.3fx)\n", c,
                     c / s);

@@ -39,8 +39,8 @@ nlohmann::json benchExplorerMemory(const ResourceSource& resources, const ResNet
     doc["opened"] = memoryNow();
     // A photo-like image larger than the input, as a dropped photo is.
     DecodedImage image;
-    image.pixels = cv::Mat(config.inputHeight + 32, config.inputWidth + 32, CV_8UC3,
-                           cv::Scalar(120, 60, 200));
+    image.pixels =
+        cv::Mat(config.inputHeight + 32, config.inputWidth + 32, CV_8UC3, cv::Scalar(120, 60, 200));
     image.sourceChannels = 3;
     session.classify(image, 5);
     doc["classified"] = memoryNow();

@@ -64,9 +64,8 @@ void FoldedConvolution::fold(const torch::nn::Conv2d& conv, const torch::nn::Bat
                                            : torch::zeros({w.size(0)}, w.options());
     if (bn) {
         const double eps = bn->options.eps();
-        const torch::Tensor gamma = bn->weight.defined()
-                                        ? bn->weight.detach().to(torch::kDouble)
-                                        : torch::ones({w.size(0)}, w.options());
+        const torch::Tensor gamma = bn->weight.defined() ? bn->weight.detach().to(torch::kDouble)
+                                                         : torch::ones({w.size(0)}, w.options());
         const torch::Tensor beta = bn->bias.defined() ? bn->bias.detach().to(torch::kDouble)
                                                       : torch::zeros({w.size(0)}, w.options());
         const torch::Tensor scale =
@@ -78,8 +77,8 @@ void FoldedConvolution::fold(const torch::nn::Conv2d& conv, const torch::nn::Bat
     weight_ = w.to(weight.scalar_type()).contiguous(layout_);
     bias_ = b.to(weight.scalar_type()).contiguous();
     packed_ = torch::Tensor();
-    packable_ = weight_.device().is_cpu() && weight_.scalar_type() == torch::kFloat &&
-                at::hasMKLDNN();
+    packable_ =
+        weight_.device().is_cpu() && weight_.scalar_type() == torch::kFloat && at::hasMKLDNN();
     weightElements_ = weight_.numel();
     stride_ = expanded(options.stride());
     // Every convolution of these networks pads kernel/2 on each side (ConvFactory.h); read

@@ -57,8 +57,8 @@ private:
     bool packedForward(const torch::Tensor& x, torch::Tensor& out);
 
     std::vector<SourceStamp> sources_;
-    torch::Tensor weight_;  // dense, in layoutFor(device); undefined while only packed_ is
-    torch::Tensor packed_;  // in oneDNN's blocked layout; undefined until needed
+    torch::Tensor weight_;   // dense, in layoutFor(device); undefined while only packed_ is
+    torch::Tensor packed_;   // in oneDNN's blocked layout; undefined until needed
     bool packable_ = false;  // a CPU float weight in a LibTorch with oneDNN that accepts it
     int64_t weightElements_ = 0;
     c10::MemoryFormat layout_ = c10::MemoryFormat::Contiguous;

@@ -141,8 +141,7 @@ torch::Tensor blockSums(const torch::Tensor& residual, const torch::Tensor& shor
         // may return NCHW beside a channels-last shortcut; a copy of one small tensor costs
         // less than the general reductions below.
         const auto layout = residual.suggest_memory_format();
-        return cpuBlockSums(residual,
-                            shortcut.defined() ? shortcut.contiguous(layout) : shortcut,
+        return cpuBlockSums(residual, shortcut.defined() ? shortcut.contiguous(layout) : shortcut,
                             output.contiguous(layout));
     }
     // Any other device, dtype or layout (CUDA above all): the same sums as reductions in the

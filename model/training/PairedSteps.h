@@ -43,8 +43,8 @@ public:
 
 private:
     const std::vector<std::unique_ptr<TrainingSession>>& sessions_;
-    int threadsEach_ = 0;     // 0: sequential
-    int threadsBefore_ = 0;   // this thread's count, restored at the end
+    int threadsEach_ = 0;    // 0: sequential
+    int threadsBefore_ = 0;  // this thread's count, restored at the end
 };
 
 }  // namespace reslens
