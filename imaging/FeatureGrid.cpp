@@ -4,8 +4,6 @@
 
 #include <opencv2/imgproc.hpp>
 
-#include <ATen/Parallel.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -135,7 +133,12 @@ inline uint8_t levelOf(float v, const Range& range, float scale, bool diverging)
     if (std::isnan(level)) {
         level = 0;
     }
-    level = std::nearbyint(level);
+    // Clamped to [-1, 256] first (the result is the same after the final clamp), then
+    // rounded half to even by adding and subtracting 1.5 * 2^23: exact for |x| < 2^22, and
+    // inlined, where nearbyint is a library call per pixel on baseline x86-64. (IEEE
+    // arithmetic: without -ffast-math the compiler may not fold the two steps away.)
+    level = std::min(std::max(level, -1.0f), 256.0f);
+    level = (level + 12582912.0f) - 12582912.0f;
     return static_cast<uint8_t>(std::min(std::max(level, 0.0f), 255.0f));
 }
 
@@ -169,11 +172,9 @@ FeatureGrid renderFeatureGrid(const torch::Tensor& maps, const FeatureGridOption
 
     const bool diverging = options.colormap == GridColormap::Diverging;
     std::vector<Range> ranges(static_cast<size_t>(tiles));
-    at::parallel_for(0, tiles, 16, [&](int64_t begin, int64_t end) {
-        for (int64_t t = begin; t < end; ++t) {
-            ranges[static_cast<size_t>(t)] = rangeOf(data + t * plane, plane, diverging);
-        }
-    });
+    for (int64_t t = 0; t < tiles; ++t) {
+        ranges[static_cast<size_t>(t)] = rangeOf(data + t * plane, plane, diverging);
+    }
     if (options.normalization != GridNormalization::PerChannel) {
         const Range all = widest(ranges);
         std::fill(ranges.begin(), ranges.end(), all);
@@ -194,38 +195,37 @@ FeatureGrid renderFeatureGrid(const torch::Tensor& maps, const FeatureGridOption
 
     const torch::Tensor table = colormapTable(options.colormap).contiguous();
     const uint8_t* rgb = table.data_ptr<uint8_t>();
-    // One pass: each value to its colour, written scale x scale times into its tile.
-    at::parallel_for(0, tiles, 4, [&](int64_t begin, int64_t end) {
-        for (int64_t t = begin; t < end; ++t) {
-            const Range& range = ranges[static_cast<size_t>(t)];
-            const float span =
-                diverging ? std::max(range.high, 1e-12f) : std::max(range.high - range.low, 1e-12f);
-            const float factor = (diverging ? 127.5f : 255.0f) / span;
-            const float* values = data + t * plane;
-            const int top = static_cast<int>(t / grid.columns) * cellH;
-            const int left = static_cast<int>(t % grid.columns) * cellW;
-            for (int64_t y = 0; y < height; ++y) {
-                uint8_t* row =
-                    grid.image.ptr<uint8_t>(top + static_cast<int>(y) * scale) + 3 * left;
-                for (int64_t xi = 0; xi < width; ++xi) {
-                    const uint8_t* colour =
-                        rgb + 3 * levelOf(values[y * width + xi], range, factor, diverging);
-                    for (int k = 0; k < scale; ++k) {
-                        uint8_t* pixel = row + 3 * (xi * scale + k);
-                        pixel[0] = colour[0];
-                        pixel[1] = colour[1];
-                        pixel[2] = colour[2];
-                    }
-                }
-                // The enlarged rows repeat the first.
-                for (int k = 1; k < scale; ++k) {
-                    std::memcpy(
-                        grid.image.ptr<uint8_t>(top + static_cast<int>(y) * scale + k) + 3 * left,
-                        row, static_cast<size_t>(3 * grid.tileWidth));
+    // One pass: each value to its colour, written scale x scale times into its tile. On one
+    // thread: it takes a few milliseconds, and runs while the window draws the predictions,
+    // which a second thread here would take a core from on a two-core machine.
+    for (int64_t t = 0; t < tiles; ++t) {
+        const Range& range = ranges[static_cast<size_t>(t)];
+        const float span =
+            diverging ? std::max(range.high, 1e-12f) : std::max(range.high - range.low, 1e-12f);
+        const float factor = (diverging ? 127.5f : 255.0f) / span;
+        const float* values = data + t * plane;
+        const int top = static_cast<int>(t / grid.columns) * cellH;
+        const int left = static_cast<int>(t % grid.columns) * cellW;
+        for (int64_t y = 0; y < height; ++y) {
+            uint8_t* row = grid.image.ptr<uint8_t>(top + static_cast<int>(y) * scale) + 3 * left;
+            for (int64_t xi = 0; xi < width; ++xi) {
+                const uint8_t* colour =
+                    rgb + 3 * levelOf(values[y * width + xi], range, factor, diverging);
+                for (int k = 0; k < scale; ++k) {
+                    uint8_t* pixel = row + 3 * (xi * scale + k);
+                    pixel[0] = colour[0];
+                    pixel[1] = colour[1];
+                    pixel[2] = colour[2];
                 }
             }
+            // The enlarged rows repeat the first.
+            for (int k = 1; k < scale; ++k) {
+                std::memcpy(
+                    grid.image.ptr<uint8_t>(top + static_cast<int>(y) * scale + k) + 3 * left, row,
+                    static_cast<size_t>(3 * grid.tileWidth));
+            }
         }
-    });
+    }
     return grid;
 }
 

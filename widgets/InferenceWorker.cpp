@@ -173,7 +173,9 @@ void InferenceWorker::classifyDecoded(int requestId, const QString& source,
     view.requestId = requestId;
     view.source = source;
     view.milliseconds = timer.nsecsElapsed() / 1e6;
-    view.original = qImageFromMat(image.pixels);
+    // In the format the drop zone scales from: the conversion happens here, beside the
+    // window's drawing, instead of on the GUI thread.
+    view.original = qImageFromMat(image.pixels).convertToFormat(QImage::Format_RGB32);
     if (std::max(view.original.width(), view.original.height()) > kMaxShownSide) {
         view.original = view.original.scaled(kMaxShownSide, kMaxShownSide, Qt::KeepAspectRatio,
                                              Qt::SmoothTransformation);

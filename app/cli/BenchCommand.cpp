@@ -18,6 +18,7 @@
 #include "model/network/ArchitectureSummary.h"
 #include "model/runtime/DeviceSelection.h"
 #include "model/tracing/BlockStatisticsProbe.h"
+#include "model/tracing/FeatureCaptureProbe.h"
 #include "model/training/BatchSampler.h"
 #include "model/training/PairedSteps.h"
 #include "model/training/Trainer.h"
@@ -387,7 +388,9 @@ int BenchCommand::runForward() {
         network->forward(input);
         probe->collect();  // brings the statistics to the CPU: waits for the device
     };
-    std::vector<double> untracedMs, hookedMs, probedMs, referenceMs;
+    std::vector<double> untracedMs, hookedMs, probedMs, referenceMs, capturedMs;
+    // The explorer's forward: statistics probes and every block's tensors kept.
+    std::optional<FeatureCaptureProbe> capture;
     for (int i = 0; i < warmup_ + iterations_; ++i) {
         // The reference: every forward as torchvision computes it, without the fast path.
         network->setFastInference(false);
@@ -401,12 +404,16 @@ int BenchCommand::runForward() {
         emptyHooks.clear();
         probe.emplace(*network);
         const double c = millisecondsOf(probed);
+        capture.emplace(*network);
+        const double d = millisecondsOf(probed);
+        capture.reset();
         probe.reset();
         if (i >= warmup_) {
             untracedMs.push_back(a);
             hookedMs.push_back(b);
             probedMs.push_back(c);
             referenceMs.push_back(r);
+            capturedMs.push_back(d);
         }
     }
 
@@ -420,6 +427,8 @@ int BenchCommand::runForward() {
                     {"empty_hooks_ms", hookedMs},
                     {"probed_ms", probedMs},
                     {"reference_ms", referenceMs},
+                    {"probed_captured_ms", capturedMs},
+                    {"probed_captured_median_ms", median(capturedMs)},
                     {"untraced_median_ms", untracedMedian},
                     {"reference_median_ms", referenceMedian},
                     {"empty_hooks_median_ms", hookedMedian},
@@ -437,6 +446,8 @@ int BenchCommand::runForward() {
                     hookedMedian / untracedMedian);
         std::printf("  forward + statistics probes %8.2f ms   (%.3fx)\n", probedMedian,
                     probedMedian / untracedMedian);
+        std::printf("  + every block captured     %9.2f ms   (%.3fx)\n", median(capturedMs),
+                    median(capturedMs) / untracedMedian);
     }
     return 0;
 }

@@ -2,8 +2,6 @@
 
 #include <torch/torch.h>
 
-#include <ATen/Parallel.h>
-
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -39,27 +37,26 @@ std::vector<ChannelStatistics> channelStatistics(const torch::Tensor& maps) {
     const int64_t channels = x.size(0), plane = x[0].numel();
     const float* data = x.data_ptr<float>();
     std::vector<ChannelStatistics> out(static_cast<size_t>(channels));
-    at::parallel_for(0, channels, 16, [&](int64_t begin, int64_t end) {
-        for (int64_t c = begin; c < end; ++c) {
-            const float* v = data + c * plane;
-            double sum = 0, squares = 0;
-            float low = std::numeric_limits<float>::infinity(), high = -low;
-            bool nan = false;
-            for (int64_t i = 0; i < plane; ++i) {
-                nan |= std::isnan(v[i]);
-                sum += v[i];
-                squares += double(v[i]) * v[i];
-                low = std::min(low, v[i]);
-                high = std::max(high, v[i]);
-            }
-            const double n = double(std::max<int64_t>(plane, 1)), mean = sum / n;
-            const double nanValue = std::numeric_limits<double>::quiet_NaN();
-            out[static_cast<size_t>(c)] = {
-                static_cast<int>(c), nan ? nanValue : mean,
-                nan ? nanValue : std::sqrt(std::max(0.0, squares / n - mean * mean)),
-                nan ? nanValue : double(low), nan ? nanValue : double(high)};
+    // On one thread, as the grid: it runs while the window draws (FeatureGrid.cpp).
+    for (int64_t c = 0; c < channels; ++c) {
+        const float* v = data + c * plane;
+        double sum = 0, squares = 0;
+        float low = std::numeric_limits<float>::infinity(), high = -low;
+        bool nan = false;
+        for (int64_t i = 0; i < plane; ++i) {
+            nan |= std::isnan(v[i]);
+            sum += v[i];
+            squares += double(v[i]) * v[i];
+            low = std::min(low, v[i]);
+            high = std::max(high, v[i]);
         }
-    });
+        const double n = double(std::max<int64_t>(plane, 1)), mean = sum / n;
+        const double nanValue = std::numeric_limits<double>::quiet_NaN();
+        out[static_cast<size_t>(c)] = {
+            static_cast<int>(c), nan ? nanValue : mean,
+            nan ? nanValue : std::sqrt(std::max(0.0, squares / n - mean * mean)),
+            nan ? nanValue : double(low), nan ? nanValue : double(high)};
+    }
     return out;
 }
 
