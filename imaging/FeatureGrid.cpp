@@ -125,21 +125,26 @@ Range widest(const std::vector<Range>& ranges) {
     return all;
 }
 
-// The colormap level of one value: the same float arithmetic, NaN handling and rounding
-// (half to even) as the tensor expression it replaced, which tst_feature_grid keeps as
-// its reference.
-inline uint8_t levelOf(float v, const Range& range, float scale, bool diverging) {
-    float level = diverging ? v * scale + 127.5f : (v - range.low) * scale;
-    if (std::isnan(level)) {
-        level = 0;
+// The colormap levels of one tile: the same float arithmetic, NaN handling and rounding
+// (half to even) as the tensor expression it replaced, which tst_feature_grid keeps as its
+// reference.
+void levelsOf(const float* values, int64_t count, const Range& range, bool diverging,
+              uint8_t* levels) {
+    const float span =
+        diverging ? std::max(range.high, 1e-12f) : std::max(range.high - range.low, 1e-12f);
+    const float factor = (diverging ? 127.5f : 255.0f) / span;
+    const float low = range.low;
+    for (int64_t i = 0; i < count; ++i) {
+        float level = diverging ? values[i] * factor + 127.5f : (values[i] - low) * factor;
+        level = level == level ? level : 0.0f;  // NaN to 0
+        // Clamped to [-1, 256] first (the same after the final clamp), then rounded half to
+        // even by adding and subtracting 1.5 * 2^23, exact for |x| < 2^22 (IEEE arithmetic:
+        // without -ffast-math the compiler may not fold the two steps away).
+        level = std::min(std::max(level, -1.0f), 256.0f);
+        level = (level + 12582912.0f) - 12582912.0f;
+        level = std::min(std::max(level, 0.0f), 255.0f);
+        levels[i] = static_cast<uint8_t>(static_cast<int>(level));
     }
-    // Clamped to [-1, 256] first (the result is the same after the final clamp), then
-    // rounded half to even by adding and subtracting 1.5 * 2^23: exact for |x| < 2^22, and
-    // inlined, where nearbyint is a library call per pixel on baseline x86-64. (IEEE
-    // arithmetic: without -ffast-math the compiler may not fold the two steps away.)
-    level = std::min(std::max(level, -1.0f), 256.0f);
-    level = (level + 12582912.0f) - 12582912.0f;
-    return static_cast<uint8_t>(std::min(std::max(level, 0.0f), 255.0f));
 }
 
 }  // namespace
@@ -198,19 +203,16 @@ FeatureGrid renderFeatureGrid(const torch::Tensor& maps, const FeatureGridOption
     // One pass: each value to its colour, written scale x scale times into its tile. On one
     // thread: it takes a few milliseconds, and runs while the window draws the predictions,
     // which a second thread here would take a core from on a two-core machine.
+    std::vector<uint8_t> levels(static_cast<size_t>(plane));
     for (int64_t t = 0; t < tiles; ++t) {
-        const Range& range = ranges[static_cast<size_t>(t)];
-        const float span =
-            diverging ? std::max(range.high, 1e-12f) : std::max(range.high - range.low, 1e-12f);
-        const float factor = (diverging ? 127.5f : 255.0f) / span;
-        const float* values = data + t * plane;
+        levelsOf(data + t * plane, plane, ranges[static_cast<size_t>(t)], diverging, levels.data());
         const int top = static_cast<int>(t / grid.columns) * cellH;
         const int left = static_cast<int>(t % grid.columns) * cellW;
         for (int64_t y = 0; y < height; ++y) {
             uint8_t* row = grid.image.ptr<uint8_t>(top + static_cast<int>(y) * scale) + 3 * left;
+            const uint8_t* level = levels.data() + y * width;
             for (int64_t xi = 0; xi < width; ++xi) {
-                const uint8_t* colour =
-                    rgb + 3 * levelOf(values[y * width + xi], range, factor, diverging);
+                const uint8_t* colour = rgb + 3 * level[xi];
                 for (int k = 0; k < scale; ++k) {
                     uint8_t* pixel = row + 3 * (xi * scale + k);
                     pixel[0] = colour[0];
