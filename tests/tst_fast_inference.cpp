@@ -8,6 +8,7 @@
 #include <QtTest/QtTest>
 
 #include "TestNetworks.h"
+#include "model/files/StateDict.h"
 #include "model/network/ResNet.h"
 #include "model/tracing/BlockStatisticsProbe.h"
 #include "model/tracing/FeatureCaptureProbe.h"
@@ -71,13 +72,11 @@ Observed observe(ResNetImpl& network, const torch::Tensor& x, bool fast) {
     return o;
 }
 
-std::map<std::string, torch::Tensor> stateOf(ResNetImpl& network) {
-    std::map<std::string, torch::Tensor> state;
-    for (const auto& item : network.named_parameters()) {
-        state[item.key()] = item.value().detach().clone();
-    }
-    for (const auto& item : network.named_buffers()) {
-        state[item.key()] = item.value().detach().clone();
+// Copies of every parameter and buffer, as they are now.
+TensorMap snapshotOf(const ResNetImpl& network) {
+    TensorMap state = stateDict(network);
+    for (auto& [key, tensor] : state) {
+        tensor = tensor.detach().clone();
     }
     return state;
 }
@@ -158,12 +157,12 @@ private Q_SLOTS:
         ResNet network(ResNetConfig::fromArchName("resnet18"));
         giveTrainedLikeStatistics(*network);
         network->eval();
-        const auto before = stateOf(*network);
+        const auto before = snapshotOf(*network);
         {
             torch::InferenceMode inference;
             network->forward(torch::randn({1, 3, 64, 64}));
         }
-        const auto after = stateOf(*network);
+        const auto after = snapshotOf(*network);
         QCOMPARE(after.size(), before.size());
         for (const auto& [key, value] : before) {
             QVERIFY2(torch::equal(after.at(key), value), key.c_str());

@@ -9,6 +9,8 @@
 #include <QtTest/QtTest>
 #include <atomic>
 #include <chrono>
+#include <mutex>
+#include <set>
 #include <thread>
 
 #include "model/files/StateDict.h"
@@ -192,10 +194,28 @@ private Q_SLOTS:
         at::set_num_threads(2);
         o.pairing = Pairing::Concurrent;
         std::vector<std::thread::id> callbackThreads;
-        trainTogether({skip, noskip}, data, o, nullptr, [&](size_t run, const StepReport& r) {
-            concurrent[run].push_back(r);
-            callbackThreads.push_back(std::this_thread::get_id());
-        });
+        // Which thread each network's forwards ran on: the pair really ran apart.
+        std::mutex threadsMutex;
+        std::set<std::thread::id> skipThreads, noskipThreads;
+        auto recordThread = [&](std::set<std::thread::id>& into) {
+            return [&threadsMutex, &into](const BlockTrace&) {
+                std::lock_guard<std::mutex> lock(threadsMutex);
+                into.insert(std::this_thread::get_id());
+            };
+        };
+        {
+            const HookHandle skipHook = skip->blocks().front()->registerForwardHook(
+                recordThread(skipThreads), TraceScope::InputAndOutput);
+            const HookHandle noskipHook = noskip->blocks().front()->registerForwardHook(
+                recordThread(noskipThreads), TraceScope::InputAndOutput);
+            trainTogether({skip, noskip}, data, o, nullptr, [&](size_t run, const StepReport& r) {
+                concurrent[run].push_back(r);
+                callbackThreads.push_back(std::this_thread::get_id());
+            });
+        }
+        QCOMPARE(skipThreads, std::set<std::thread::id>{std::this_thread::get_id()});
+        QVERIFY(!noskipThreads.empty());  // (a helper per step; the system may reuse ids)
+        QVERIFY(!noskipThreads.count(std::this_thread::get_id()));
         // The run gives the thread its count back, and reports on the caller's thread.
         QCOMPARE(at::get_num_threads(), 2);
         for (const auto& id : callbackThreads) {

@@ -39,6 +39,29 @@ void waitFor(const c10::Device& device) {
     }
 }
 
+// `images` random uint8 images of `config`'s shape; the sampler batches them as in a real
+// run.
+Dataset randomImages(const ResNetConfig& config, int64_t images) {
+    Dataset data;
+    data.images = torch::randint(
+        0, 256, {images, config.inChannels, config.inputHeight, config.inputWidth}, torch::kUInt8);
+    data.labels = torch::randint(0, config.classes, {images}, torch::kLong);
+    data.classNames.assign(static_cast<size_t>(config.classes), "c");
+    return data;
+}
+
+// The constant-rate recipe the training benchmarks step with.
+TrainingOptions benchRecipe(const ResNetConfig& config, int batch, int64_t steps) {
+    TrainingOptions options;
+    options.batch = batch;
+    options.steps = steps;
+    options.schedule = LearningRateSchedule::Constant;
+    options.learningRate = 0.01;
+    options.mean.assign(static_cast<size_t>(config.inChannels), 0.5);
+    options.std.assign(static_cast<size_t>(config.inChannels), 0.25);
+    return options;
+}
+
 }  // namespace
 
 BenchCommand::BenchCommand(CLI::App& parent) {
@@ -197,20 +220,8 @@ int BenchCommand::runTraining() {
     const ResNetConfig config = architecture_.toConfig();
     const c10::Device device = parseDevice(source_.deviceName());
     torch::manual_seed(seed_);
-    // Random images of the configured shape; the sampler batches them as in a real run.
-    Dataset data;
-    data.images = torch::randint(
-        0, 256, {int64_t(batch_) * 4, config.inChannels, config.inputHeight, config.inputWidth},
-        torch::kUInt8);
-    data.labels = torch::randint(0, config.classes, {int64_t(batch_) * 4}, torch::kLong);
-    data.classNames.assign(static_cast<size_t>(config.classes), "c");
-    TrainingOptions options;
-    options.batch = batch_;
-    options.steps = 1000000;
-    options.schedule = LearningRateSchedule::Constant;
-    options.learningRate = 0.01;
-    options.mean.assign(static_cast<size_t>(config.inChannels), 0.5);
-    options.std.assign(static_cast<size_t>(config.inChannels), 0.25);
+    const Dataset data = randomImages(config, int64_t(batch_) * 4);
+    const TrainingOptions options = benchRecipe(config, batch_, 1000000);
     TrainingOptions bare = options;
     bare.collectGradientNorms = false;
     TrainingOptions nchw = bare;
@@ -298,21 +309,8 @@ int BenchCommand::runPaired() {
     const c10::Device device = parseDevice(source_.deviceName());
     torch::manual_seed(seed_);
     constexpr int kStepsPerRound = 4;
-    Dataset data;
-    data.images = torch::randint(0, 256,
-                                 {int64_t(batch_) * kStepsPerRound, config.inChannels,
-                                  config.inputHeight, config.inputWidth},
-                                 torch::kUInt8);
-    data.labels =
-        torch::randint(0, config.classes, {int64_t(batch_) * kStepsPerRound}, torch::kLong);
-    data.classNames.assign(static_cast<size_t>(config.classes), "c");
-    TrainingOptions options;
-    options.batch = batch_;
-    options.steps = kStepsPerRound;
-    options.schedule = LearningRateSchedule::Constant;
-    options.learningRate = 0.01;
-    options.mean.assign(static_cast<size_t>(config.inChannels), 0.5);
-    options.std.assign(static_cast<size_t>(config.inChannels), 0.25);
+    const Dataset data = randomImages(config, int64_t(batch_) * kStepsPerRound);
+    const TrainingOptions options = benchRecipe(config, batch_, kStepsPerRound);
     TrainingOptions sequential = options, concurrent = options;
     sequential.pairing = Pairing::Sequential;
     concurrent.pairing = Pairing::Concurrent;

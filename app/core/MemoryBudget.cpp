@@ -35,6 +35,10 @@ double elementsOf(const Shape3& shape, double scale) {
     return double(shape[0]) * double(shape[1]) * double(shape[2]) * scale;
 }
 
+bool halvedAt(int64_t fullPrecisionCaptureBytes) {
+    return fullPrecisionCaptureBytes > kFullPrecisionCaptureBytes;
+}
+
 }  // namespace
 
 int64_t explorerCaptureBytes(const ArchitectureSummary& summary, int64_t height, int64_t width) {
@@ -52,7 +56,7 @@ int64_t explorerCaptureBytes(const ArchitectureSummary& summary, int64_t height,
 
 bool explorerCapturesInHalfPrecision(const ArchitectureSummary& summary, int64_t height,
                                      int64_t width) {
-    return explorerCaptureBytes(summary, height, width) > kFullPrecisionCaptureBytes;
+    return halvedAt(explorerCaptureBytes(summary, height, width));
 }
 
 int64_t explorerForwardBytes(const ArchitectureSummary& summary, int64_t height, int64_t width,
@@ -75,10 +79,8 @@ int64_t explorerForwardBytes(const ArchitectureSummary& summary, int64_t height,
     const double folded = 1.5 * double(summary.totalParams) * sizeof(float);
     double captured = 0;
     if (captureEveryBlock) {
-        captured = double(explorerCaptureBytes(summary, height, width));
-        if (explorerCapturesInHalfPrecision(summary, height, width)) {
-            captured /= 2;
-        }
+        const int64_t fullPrecision = explorerCaptureBytes(summary, height, width);
+        captured = halvedAt(fullPrecision) ? fullPrecision / 2.0 : double(fullPrecision);
     }
     return static_cast<int64_t>(transient + folded + captured);
 }

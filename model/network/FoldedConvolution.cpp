@@ -1,5 +1,6 @@
 #include "model/network/FoldedConvolution.h"
 
+#include <ATen/core/grad_mode.h>
 #include <c10/core/InferenceMode.h>
 #include <torch/torch.h>
 
@@ -11,6 +12,10 @@ std::vector<int64_t> expanded(torch::ExpandingArray<2> values) {
 }
 
 }  // namespace
+
+bool FoldedConvolution::takesFastPath(const torch::nn::Module& module, bool enabled) {
+    return enabled && !module.is_training() && !at::GradMode::is_enabled();
+}
 
 c10::MemoryFormat FoldedConvolution::layoutFor(const c10::Device& device) {
     return device.is_cpu() ? c10::MemoryFormat::ChannelsLast : c10::MemoryFormat::Contiguous;
@@ -29,8 +34,6 @@ std::vector<FoldedConvolution::SourceStamp> FoldedConvolution::stampsOf(
             stamps.push_back({});
             continue;
         }
-        // Inference tensors keep no version counter; a stamp that never matches makes the
-        // copy fold again on every forward, which is slow but never stale.
         const int64_t version = t.is_inference() ? -1 : static_cast<int64_t>(t._version());
         stamps.push_back({t.unsafeGetTensorImpl(), t.data_ptr(), version});
     }
@@ -39,16 +42,7 @@ std::vector<FoldedConvolution::SourceStamp> FoldedConvolution::stampsOf(
 
 bool FoldedConvolution::isCurrentFor(const torch::nn::Conv2d& conv,
                                      const torch::nn::BatchNorm2d& bn) const {
-    if (sources_.empty()) {
-        return false;
-    }
-    const std::vector<SourceStamp> now = stampsOf(conv, bn);
-    for (const SourceStamp& stamp : now) {
-        if (stamp.version < 0 && stamp.impl) {
-            return false;
-        }
-    }
-    return now == sources_;
+    return !sources_.empty() && stampsOf(conv, bn) == sources_;
 }
 
 void FoldedConvolution::fold(const torch::nn::Conv2d& conv, const torch::nn::BatchNorm2d& bn) {
@@ -99,44 +93,31 @@ const torch::Tensor& FoldedConvolution::dense() {
     return weight_;
 }
 
-bool FoldedConvolution::packedForward(const torch::Tensor& x, torch::Tensor& out) {
-    if (!packable_ || weightElements_ < x.numel() || !x.device().is_cpu() ||
-        x.scalar_type() != torch::kFloat || x.is_mkldnn()) {
-        return false;
+const torch::Tensor& FoldedConvolution::blocked() {
+    if (!packed_.defined()) {
+        c10::InferenceMode normalMode(false);
+        torch::NoGradGuard noGrad;
+        packed_ = at::mkldnn_reorder_conv2d_weight(weight_.contiguous().to_mkldnn(), padding_,
+                                                   stride_, dilation_, groups_);
+        weight_ = torch::Tensor();
     }
-    try {
-        if (!packed_.defined()) {
-            c10::InferenceMode normalMode(false);
-            torch::NoGradGuard noGrad;
-            packed_ = at::mkldnn_reorder_conv2d_weight(weight_.contiguous().to_mkldnn(), padding_,
-                                                       stride_, dilation_, groups_);
-            weight_ = torch::Tensor();
-        }
-        out = at::mkldnn_convolution(x, packed_, bias_, padding_, stride_, dilation_, groups_);
-        return true;
-    } catch (const c10::Error&) {
-        // A LibTorch whose oneDNN refuses this (a dense input with a blocked weight, say):
-        // dense weights from now on.
-        dense();
-        packed_ = torch::Tensor();
-        packable_ = false;
-        return false;
-    }
+    return packed_;
 }
 
 torch::Tensor FoldedConvolution::forward(const torch::Tensor& x) {
-    torch::Tensor out;
-    if (packedForward(x, out)) {
-        return out;
-    }
-    // oneDNN directly with the dense weight too: LibTorch's own choice sends small
+    // Every CPU float convolution goes to oneDNN directly: LibTorch's own choice sends small
     // convolutions at batch 1 (under 20,480 input values, kernels up to 3x3) to im2col and
     // the BLAS, which is Debian's reference BLAS here; measured, resnet20 at 28x28 batch 1
     // went from 6.7 to 1.3 ms (docs/benchmarks.md).
     if (packable_ && x.device().is_cpu() && x.scalar_type() == torch::kFloat && !x.is_mkldnn()) {
         try {
-            return at::mkldnn_convolution(x, dense(), bias_, padding_, stride_, dilation_, groups_);
+            const torch::Tensor& weight = weightElements_ >= x.numel() ? blocked() : dense();
+            return at::mkldnn_convolution(x, weight, bias_, padding_, stride_, dilation_, groups_);
         } catch (const c10::Error&) {
+            // A LibTorch whose oneDNN refuses this (a dense input with a blocked weight, say):
+            // LibTorch's own convolution with dense weights from now on.
+            dense();
+            packed_ = torch::Tensor();
             packable_ = false;
         }
     }

@@ -9,7 +9,9 @@
 // oneDNN's own blocked layout: oneDNN otherwise reorders a dense weight on every call, which
 // costs more than the convolution itself in the late stages of an ImageNet network at small
 // batches (measured: resnet50 at batch 1 runs about 12% faster with it; docs/benchmarks.md).
-// At the batches of an evaluation the input is far larger and the dense weight is used.
+// At the batches of an evaluation the input is far larger and the dense weight is used,
+// also handed to oneDNN directly (LibTorch would route small batch-1 convolutions to im2col
+// and Debian's reference BLAS).
 // Each form is made when a forward first needs it, and the dense one is let go once the
 // blocked one replaces it: a network used at one input size keeps one folded copy of its
 // weights, not two.
@@ -19,6 +21,7 @@
 // a landscape's perturbation — is folded again on its next inference forward instead of
 // computing with stale weights.
 
+#include <torch/nn/module.h>
 #include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/conv.h>
 
@@ -28,6 +31,10 @@ namespace reslens {
 
 class FoldedConvolution {
 public:
+    // Whether a forward of `module` takes the fast path: `enabled`, in eval mode, and
+    // without gradient (inference, not Grad-CAM or training).
+    static bool takesFastPath(const torch::nn::Module& module, bool enabled);
+
     // Whether this copy was folded from `conv` and `bn` (may be empty) as they are now.
     bool isCurrentFor(const torch::nn::Conv2d& conv, const torch::nn::BatchNorm2d& bn) const;
     // Folds again from `conv` and `bn`. The result is an ordinary tensor without gradient,
@@ -45,16 +52,21 @@ private:
     struct SourceStamp {
         const void* impl = nullptr;
         const void* data = nullptr;
-        int64_t version = 0;
+        int64_t version = 0;  // -1: an inference tensor, which keeps no version counter
+        // A stamp of an inference tensor never matches: the copy is folded again on every
+        // forward, which is slow but never stale.
         bool operator==(const SourceStamp& other) const {
-            return impl == other.impl && data == other.data && version == other.version;
+            return version >= 0 && impl == other.impl && data == other.data &&
+                   version == other.version;
         }
     };
     static std::vector<SourceStamp> stampsOf(const torch::nn::Conv2d& conv,
                                              const torch::nn::BatchNorm2d& bn);
 
+    // The folded weight in each form, made on first use; making the blocked one lets the
+    // dense one go.
     const torch::Tensor& dense();
-    bool packedForward(const torch::Tensor& x, torch::Tensor& out);
+    const torch::Tensor& blocked();
 
     std::vector<SourceStamp> sources_;
     torch::Tensor weight_;   // dense, in layoutFor(device); undefined while only packed_ is

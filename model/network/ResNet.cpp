@@ -1,6 +1,5 @@
 #include "model/network/ResNet.h"
 
-#include <ATen/core/grad_mode.h>
 #include <torch/nn/functional/pooling.h>
 #include <torch/nn/init.h>
 
@@ -128,13 +127,9 @@ void ResNetImpl::setFastInference(bool enabled) {
     }
 }
 
-bool ResNetImpl::onFastPath() const {
-    return fastInference_ && !is_training() && !at::GradMode::is_enabled();
-}
-
 torch::Tensor ResNetImpl::stem(const torch::Tensor& input) {
     torch::Tensor x;
-    if (onFastPath()) {
+    if (FoldedConvolution::takesFastPath(*this, fastInference_)) {
         if (!foldedStem_.isCurrentFor(conv1, bn1)) {
             foldedStem_.fold(conv1, bn1);
         }

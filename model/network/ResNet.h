@@ -55,8 +55,6 @@ private:
     void buildStages();
     void initializeWeights();
 
-    bool onFastPath() const;
-
     ResNetConfig config_;
     std::vector<std::shared_ptr<ResidualBlockImpl>> blocks_;
     bool fastInference_ = true;

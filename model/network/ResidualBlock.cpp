@@ -1,7 +1,5 @@
 #include "model/network/ResidualBlock.h"
 
-#include <ATen/core/grad_mode.h>
-
 #include "model/network/Shortcut.h"
 
 namespace reslens {
@@ -28,14 +26,10 @@ torch::Tensor ResidualBlockImpl::activate(torch::nn::BatchNorm2d& bn, const torc
     return bn ? bn->forward(x).relu_() : torch::relu(x);
 }
 
-bool ResidualBlockImpl::onFastPath() const {
-    return fastInference_ && !is_training() && !at::GradMode::is_enabled();
-}
-
 torch::Tensor ResidualBlockImpl::convolveAndNormalize(size_t slot, const torch::nn::Conv2d& conv,
                                                       const torch::nn::BatchNorm2d& bn,
                                                       const torch::Tensor& x) {
-    if (!onFastPath()) {
+    if (!FoldedConvolution::takesFastPath(*this, fastInference_)) {
         return bn ? bn.ptr()->forward(conv.ptr()->forward(x)) : conv.ptr()->forward(x);
     }
     if (folded_.size() <= slot) {
@@ -49,7 +43,7 @@ torch::Tensor ResidualBlockImpl::convolveAndNormalize(size_t slot, const torch::
 }
 
 torch::Tensor ResidualBlockImpl::project(const torch::Tensor& x) {
-    if (!onFastPath()) {
+    if (!FoldedConvolution::takesFastPath(*this, fastInference_)) {
         return downsample_->forward(x);
     }
     const torch::nn::Conv2d conv(downsample_->ptr<torch::nn::Conv2dImpl>(0));

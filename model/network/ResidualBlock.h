@@ -76,7 +76,6 @@ protected:
 
 private:
     static constexpr size_t kProjectionSlot = 3;
-    bool onFastPath() const;
     torch::Tensor project(const torch::Tensor& x);
     torch::Tensor applyShortcut(const torch::Tensor& x, const torch::Tensor& preactivated);
     torch::Tensor bypassForward(const torch::Tensor& x);
