@@ -1,11 +1,14 @@
 // The training lab, offscreen: a short compare run fills both runs' charts; pause, resume
-// and stop work; a diverging run shows a message; closing during a run ends cleanly.
+// and stop work; a diverging run shows a message; closing during a run ends cleanly; a
+// saved run (and a reslens-cli compare folder) reopens with every chart as it was, and a
+// damaged one is refused with one message, leaving the lab as it was.
 
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
+#include "CliRunner.h"
 #include "model/files/ModelFile.h"
 #include "widgets/DepthProfileChart.h"
 #include "widgets/GradientHistoryChart.h"
@@ -29,6 +32,48 @@ void configureQuick(TrainingLabPanel& lab, qint64 steps) {
     lab.setBatch(16);
     lab.setSubset(512);
     lab.setCompare(true);
+}
+
+QByteArray fileBytes(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Everything the lab's charts draw, in one list per chart and series: what a viewer sees.
+QList<QList<QPointF>> chartData(const TrainingLabPanel& lab) {
+    QList<QList<QPointF>> data;
+    for (int run = 0; run < 2; ++run) {
+        data << lab.lossChart()->lossPoints(run) << lab.lossChart()->accuracyPoints(run)
+             << lab.depthChart()->points(run);
+        for (int b = 0; b < lab.historyChart(run)->seriesCount(); ++b) {
+            data << lab.historyChart(run)->points(b);
+        }
+    }
+    return data;
+}
+
+bool sameSteps(const TrainingHistory& a, const TrainingHistory& b) {
+    if (a.runCount() != b.runCount() || a.plan().runs != b.plan().runs ||
+        a.plan().blocks != b.plan().blocks || a.plan().totalSteps != b.plan().totalSteps ||
+        a.plan().data != b.plan().data) {
+        return false;
+    }
+    for (int r = 0; r < a.runCount(); ++r) {
+        if (a.steps(r).size() != b.steps(r).size() || a.status(r) != b.status(r) ||
+            a.message(r) != b.message(r)) {
+            return false;
+        }
+        for (int i = 0; i < a.steps(r).size(); ++i) {
+            const StepUpdate& x = a.steps(r)[i];
+            const StepUpdate& y = b.steps(r)[i];
+            if (x.step != y.step || x.loss != y.loss || x.accuracy != y.accuracy ||
+                x.learningRate != y.learningRate || x.epoch != y.epoch ||
+                x.blockNorms != y.blockNorms || x.outputNorms != y.outputNorms) {
+                return false;
+            }
+        }
+    }
+    return true;
 }
 
 }  // namespace
@@ -122,6 +167,121 @@ private Q_SLOTS:
         QVERIFY(!lab.history().message(0).isEmpty());
         QVERIFY(stepsOf(lab, 0) < 20);
         QVERIFY(!lab.running());
+    }
+
+    void aSavedRunReopensWithEveryChartAsItWas() {
+        QTemporaryDir dir;
+        TrainingLabPanel lab;
+        lab.show();
+        configureQuick(lab, 5);
+        lab.setLearningRate(0.05);
+        QSignalSpy finished(&lab, &TrainingLabPanel::runFinished);
+        lab.start();
+        QVERIFY(finished.wait(kWaitMs));
+        const QString path = dir.filePath("class.reslens-run");
+        QCOMPARE(lab.saveRun(path, /*withWeights=*/true), QString());
+        const QString light = dir.filePath("light.reslens-run");
+        QCOMPARE(lab.saveRun(light, /*withWeights=*/false), QString());
+        QVERIFY(QFileInfo(light).size() * 10 < QFileInfo(path).size());
+
+        TrainingLabPanel reopened;
+        reopened.show();
+        reopened.setArchitecture("resnet110");  // the form takes the saved recipe instead
+        reopened.setSteps(17);
+        QCOMPARE(reopened.openRun(path), QString());
+        QCOMPARE(reopened.openedFrom(), QFileInfo(path).absoluteFilePath());
+        QVERIFY(sameSteps(reopened.history(), lab.history()));
+        const auto original = chartData(lab);
+        QCOMPARE(original.size(), 2 * (3 + 9));
+        for (const auto& series : original) {
+            QVERIFY(!series.isEmpty());
+        }
+        QCOMPARE(chartData(reopened), original);
+        const TrainingRequest recipe = reopened.request();
+        QCOMPARE(QString::fromStdString(recipe.config.arch), QString("resnet20"));
+        QCOMPARE(recipe.steps, qint64(5));
+        QCOMPARE(recipe.batch, 16);
+        QCOMPARE(recipe.subset, qint64(512));
+        QCOMPARE(recipe.learningRate, 0.05);
+        QVERIFY(recipe.compare);
+
+        // The trained networks came along: both save byte for byte as the lab had them.
+        for (int run = 0; run < 2; ++run) {
+            const QString a = dir.filePath(QString("original%1.pt").arg(run));
+            const QString b = dir.filePath(QString("reopened%1.pt").arg(run));
+            QCOMPARE(lab.saveModel(run, a), QString());
+            QCOMPARE(reopened.saveModel(run, b), QString());
+            QCOMPARE(fileBytes(b), fileBytes(a));
+        }
+        // Saved without weights: the charts open, the networks do not.
+        TrainingLabPanel chartsOnly;
+        QCOMPARE(chartsOnly.openRun(light), QString());
+        QCOMPARE(chartData(chartsOnly), original);
+        const QString refused = chartsOnly.saveModel(0, dir.filePath("none.pt"));
+        QVERIFY2(refused.contains("without the trained networks"), qPrintable(refused));
+        QVERIFY(!QFileInfo::exists(dir.filePath("none.pt")));
+    }
+
+    void aDamagedRunFileGivesOneMessageAndKeepsTheLab() {
+        QTemporaryDir dir;
+        TrainingLabPanel lab;
+        lab.show();
+        configureQuick(lab, 3);
+        QSignalSpy finished(&lab, &TrainingLabPanel::runFinished);
+        lab.start();
+        QVERIFY(finished.wait(kWaitMs));
+        const QString good = dir.filePath("good.reslens-run");
+        QCOMPARE(lab.saveRun(good, false), QString());
+        const QByteArray bytes = fileBytes(good);
+        const auto before = chartData(lab);
+        const struct {
+            const char* name;
+            QByteArray content;
+            const char* expected;
+        } damaged[] = {
+            {"cut.reslens-run", bytes.left(bytes.size() * 2 / 3), "truncated"},
+            {"edited.reslens-run", QByteArray(bytes).replace("\"batch\": 16", "\"batch\": 61"),
+             "changed after it was saved"},
+            {"other.reslens-run", QByteArray("PK\x03\x04 not a run"), "not a ResLens saved run"},
+        };
+        for (const auto& d : damaged) {
+            const QString path = dir.filePath(d.name);
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(d.content);
+            file.close();
+            const QString message = lab.openRun(path);
+            QVERIFY2(
+                message.contains(d.expected) && message.contains(path) && !message.contains('\n'),
+                qPrintable(message));
+            QVERIFY(lab.openedFrom().isEmpty());  // still the run trained here
+            QCOMPARE(chartData(lab), before);
+            QCOMPARE(lab.history().steps(0).size(), 3);
+        }
+    }
+
+    void aCompareFolderOpensInTheLab() {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("night");
+        const CliRun run = runCli({"--threads", "1", "compare", "--arch", "resnet20", "--data",
+                                   "fashion-mnist", "--steps", "4", "--batch", "8", "--out", out});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        TrainingLabPanel lab;
+        lab.show();
+        QCOMPARE(lab.openRun(out), QString());
+        QCOMPARE(lab.history().plan().runs, (QStringList{"resnet20", "plain20"}));
+        for (int r = 0; r < 2; ++r) {
+            QCOMPARE(lab.lossChart()->pointCount(r), 4);
+            QCOMPARE(lab.historyChart(r)->pointCount(), 4);
+            QCOMPARE(lab.depthChart()->pointCount(r), 9);
+        }
+        // The loss chart draws the CSV's numbers.
+        const QList<QByteArray> lines = fileBytes(out + "/noskip.csv").trimmed().split('\n');
+        for (int s = 1; s <= 4; ++s) {
+            QCOMPARE(lab.lossChart()->lossPoints(1)[s - 1],
+                     QPointF(s, lines[s].split(',')[1].toDouble()));
+        }
+        QCOMPARE(lab.request().batch, 8);
     }
 
     void closingDuringARunEndsCleanly() {

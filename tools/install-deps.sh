@@ -15,6 +15,13 @@ PACKAGES=(
     python3 python3-torch python3-torchvision   # test fixtures and Python-side comparisons
     python3-numpy python3-pil          # fixtures: images and Pillow references
     xvfb xauth                         # screenshots of the real window
+    fonts-wqy-microhei                 # Chinese glyphs for the screenshots of the Chinese window
+    qt6-l10n-tools qt6-tools-dev       # lrelease/lupdate and their CMake package (translations)
+    qt6-translations-l10n              # Qt's own strings in Chinese (standard buttons, dialogs)
+    librsvg2-bin                       # rsvg-convert: the icon's PNG sizes from its SVG
+    desktop-file-utils appstream man-db   # tst_install: validators for the menu entry,
+                                          # the metainfo and the man pages
+    dpkg-dev                           # tools/package.sh: dpkg-shlibdeps names the .deb's dependencies
     clang-14 libfuzzer-14-dev libclang-rt-14-dev   # tools/fuzz.sh and tools/sanitize.sh
 )
 

@@ -81,6 +81,24 @@ QStringList BlockListWidget::bypassedBlocks() const {
     return blocks;
 }
 
+QString BlockListWidget::kindText(BlockKind kind) {
+    return kind == BlockKind::Basic ? tr("basic") : tr("bottleneck");
+}
+
+QString BlockListWidget::shortcutText(ShortcutKind kind) {
+    switch (kind) {
+        case ShortcutKind::Identity:
+            return tr("identity");
+        case ShortcutKind::ZeroPad:
+            return tr("zero-pad");
+        case ShortcutKind::Projection:
+            return tr("projection");
+        case ShortcutKind::None:
+            break;
+    }
+    return tr("none");
+}
+
 void BlockListWidget::showBypassed(const QStringList& blocks) {
     const QSignalBlocker quiet(this);
     for (int entry = 1; entry <= blockCount_; ++entry) {
@@ -210,10 +228,9 @@ void BlockListWidget::showSummary(const ArchitectureSummary& summary) {
             addTopLevelItem(stage);
             stage->setExpanded(true);
         }
-        QTreeWidgetItem* row = makeRow(QString::fromStdString(block.info.name),
-                                       QString::fromStdString(toString(block.info.kind)),
-                                       QString::fromStdString(toString(block.info.shortcut)),
-                                       block.outputShape, block.params, block.macs);
+        QTreeWidgetItem* row =
+            makeRow(QString::fromStdString(block.info.name), kindText(block.info.kind),
+                    shortcutText(block.info.shortcut), block.outputShape, block.params, block.macs);
         row->setToolTip(kParams, tr("convolutions %1, batch norm %2, shortcut %3")
                                      .arg(countText(block.convParams), countText(block.bnParams),
                                           countText(block.shortcutParams)));

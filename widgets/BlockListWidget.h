@@ -44,6 +44,9 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
+    // The engine's words for a block's kind and shortcut, in the window's language.
+    static QString kindText(BlockKind kind);
+    static QString shortcutText(ShortcutKind kind);
     QTreeWidgetItem* itemOfEntry(int entry) const;
     void showContextMenu(const QPoint& position);
 

@@ -8,15 +8,19 @@
 #include <QChart>
 #include <QChartView>
 
+#include "widgets/ChartStyle.h"
+
 namespace reslens {
 
-// Gives `chart` to `view` and deletes the chart the view had.
+// Gives `chart` to `view` and deletes the chart the view had. The chart then follows the
+// app's chart style (presenter mode, ChartStyle.h).
 inline void installChart(QChartView* view, QChart* chart) {
     QChart* previous = view->chart();
     view->setChart(chart);
     if (previous != chart) {
         delete previous;
     }
+    followChartStyle(view);
 }
 
 }  // namespace reslens

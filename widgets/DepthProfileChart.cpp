@@ -64,6 +64,10 @@ void DepthProfileChart::setProfile(int run, qint64 step, const QVector<double>& 
     updateRange();
 }
 
+QList<QPointF> DepthProfileChart::points(int run) const {
+    return run >= 0 && run < series_.size() ? series_[run]->points() : QList<QPointF>();
+}
+
 int DepthProfileChart::pointCount(int run) const {
     return run >= 0 && run < series_.size() ? int(series_[run]->count()) : 0;
 }

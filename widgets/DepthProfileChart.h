@@ -5,6 +5,7 @@
 // its plain twin.
 
 #include <QChartView>
+#include <QPointF>
 
 class QLineSeries;
 class QLogValueAxis;
@@ -22,6 +23,7 @@ public:
     void setProfile(int run, qint64 step, const QVector<double>& norms);
     int seriesCount() const { return int(series_.size()); }
     int pointCount(int run) const;
+    QList<QPointF> points(int run) const;  // what is drawn, for tests
 
 private:
     void updateRange();

@@ -32,13 +32,16 @@ inline QString macsText(int64_t macs) {
 
 // A time to wait, as a person says it: "40 s", "7 min", "1 h 25 min".
 inline QString durationText(double seconds) {
-    const auto tr = [](const char* text) { return QCoreApplication::translate("Duration", text); };
+    // Literal translate() calls: lupdate finds them under the "Duration" context.
     if (seconds < 90) {
-        return tr("%1 s").arg(std::max<long>(1, std::lround(seconds)));
+        return QCoreApplication::translate("Duration", "%1 s")
+            .arg(std::max<long>(1, std::lround(seconds)));
     }
     const long minutes = std::lround(seconds / 60);
-    return minutes < 90 ? tr("%1 min").arg(minutes)
-                        : tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
+    return minutes < 90 ? QCoreApplication::translate("Duration", "%1 min").arg(minutes)
+                        : QCoreApplication::translate("Duration", "%1 h %2 min")
+                              .arg(minutes / 60)
+                              .arg(minutes % 60);
 }
 
 }  // namespace reslens

@@ -86,6 +86,10 @@ void GradientHistoryChart::setNote(const QString& note) {
             : tr("%1: %2").arg(title_, note));
 }
 
+QList<QPointF> GradientHistoryChart::points(int block) const {
+    return block >= 0 && block < series_.size() ? series_[block]->points() : QList<QPointF>();
+}
+
 int GradientHistoryChart::pointCount() const {
     return series_.isEmpty() ? 0 : int(series_.front()->count());
 }

@@ -5,6 +5,7 @@
 // one redraw per series.
 
 #include <QChartView>
+#include <QPointF>
 
 #include "widgets/TrainingTypes.h"
 
@@ -26,7 +27,8 @@ public:
     void setNote(const QString& note);
 
     int seriesCount() const { return int(series_.size()); }
-    int pointCount() const;  // points in the first series
+    int pointCount() const;                  // points in the first series
+    QList<QPointF> points(int block) const;  // what is drawn, for tests
 
 private:
     QVector<QLineSeries*> series_;

@@ -76,6 +76,14 @@ void LossChart::append(int run, const QVector<StepUpdate>& steps) {
     lossAxis_->setRange(0, std::max(1.0, std::ceil(maxLoss_ * 1.05 * 10) / 10));
 }
 
+QList<QPointF> LossChart::lossPoints(int run) const {
+    return run >= 0 && run < loss_.size() ? loss_[run]->points() : QList<QPointF>();
+}
+
+QList<QPointF> LossChart::accuracyPoints(int run) const {
+    return run >= 0 && run < accuracy_.size() ? accuracy_[run]->points() : QList<QPointF>();
+}
+
 int LossChart::pointCount(int run) const {
     return run >= 0 && run < loss_.size() ? int(loss_[run]->count()) : 0;
 }

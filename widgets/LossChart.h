@@ -3,6 +3,7 @@
 // Loss (left axis) and batch accuracy (right axis, lighter) of every run over the steps.
 
 #include <QChartView>
+#include <QPointF>
 
 #include "widgets/TrainingTypes.h"
 
@@ -20,6 +21,9 @@ public:
     void reset(const QStringList& runs, qint64 totalSteps);
     void append(int run, const QVector<StepUpdate>& steps);
     int pointCount(int run) const;
+    // What is drawn, for tests: (step, loss) and (step, accuracy) of a run.
+    QList<QPointF> lossPoints(int run) const;
+    QList<QPointF> accuracyPoints(int run) const;
 
 private:
     QVector<QLineSeries*> loss_;

@@ -41,10 +41,12 @@
 #include "widgets/NewNetworkDialog.h"
 #include "widgets/ParameterTable.h"
 #include "widgets/PredictionBars.h"
+#include "widgets/PresenterMode.h"
 #include "widgets/ResponseView.h"
 #include "widgets/SettingsKeys.h"
 #include "widgets/SettingsValues.h"
 #include "widgets/TrainingLabPanel.h"
+#include "widgets/Translations.h"
 
 namespace reslens {
 namespace {
@@ -297,6 +299,16 @@ void MainWindow::buildActions() {
                                            &MainWindow::saveStatisticsAs);
     stats->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     file->addSeparator();
+    QAction* openRun = file->addAction(tr("Open lab &run…"), this, [this] {
+        showTrainingLab(true);
+        lab_->openRunFile();
+    });
+    openRun->setToolTip(tr("A saved training-lab run, or a reslens-cli compare folder"));
+    file->addAction(tr("Save lab r&un…"), this, [this] {
+        showTrainingLab(true);
+        lab_->saveRunAs();
+    });
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -323,6 +335,11 @@ void MainWindow::buildActions() {
     lab->setShortcut(QKeySequence(Qt::Key_F3));
     QAction* dismiss = view->addAction(tr("Dismiss message"), messages_, &MessageBar::dismiss);
     dismiss->setShortcut(QKeySequence(Qt::Key_Escape));
+    view->addSeparator();
+    presenter_ = new PresenterMode(
+        this, {findChild<QToolBar*>("mainToolbar"), findChild<QDockWidget*>("parametersDock")},
+        view);
+    Translations::addMenu(view, this);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard"), this, [this] {
@@ -620,12 +637,13 @@ void MainWindow::restoreSettings() {
     }
     features_->restoreOptions(settings.value(settings::kFeatures).toMap());
     updateRecentMenu();
+    presenter_->restore();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
     settings.setValue(settings::kWindowGeometry, saveGeometry());
-    settings.setValue(settings::kWindowState, saveState());
+    settings.setValue(settings::kWindowState, presenter_->windowState());
     settings.setValue(settings::kFeatures, features_->options());
     settings.setValue(settings::kThreads, threads_->value());
     QMainWindow::closeEvent(event);

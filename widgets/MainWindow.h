@@ -34,6 +34,7 @@ class MagnitudeChart;
 class MessageBar;
 class ParameterTable;
 class PredictionBars;
+class PresenterMode;
 class TrainingLabPanel;
 
 struct StartupOptions {
@@ -67,6 +68,7 @@ public:
     ParameterTable* parameterTable() const { return parameters_; }
     MessageBar* messageBar() const { return messages_; }
     TrainingLabPanel* trainingLab() const { return lab_; }
+    PresenterMode* presenterMode() const { return presenter_; }
     // Brings the explorer (feature maps) or the training lab to the front.
     void showTrainingLab(bool show);
     const ModelView& model() const { return model_; }
@@ -139,6 +141,7 @@ private:
     ParameterTable* parameters_;
     MessageBar* messages_;
     TrainingLabPanel* lab_;
+    PresenterMode* presenter_ = nullptr;
     LesionView* lesion_;
     ResponseView* responses_;
     LandscapeView* landscape_;

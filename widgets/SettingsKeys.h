@@ -19,6 +19,12 @@ inline constexpr const char* kWindowGeometry = "window/geometry";
 inline constexpr const char* kWindowState = "window/state";
 // bool: the user ticked "Don't warn me again" under the TorchScript import warning.
 inline constexpr const char* kTorchScriptWarningRead = "import/torchScriptWarningRead";
+// Presenter mode: on or off (bool), its scale in percent (125-200), high-contrast charts.
+inline constexpr const char* kPresenterMode = "presenter/enabled";
+inline constexpr const char* kPresenterScale = "presenter/scalePercent";
+inline constexpr const char* kPresenterHighContrast = "presenter/highContrast";
+// "system" (follow the locale), "en" or "zh_CN": View ▸ Language.
+inline constexpr const char* kLanguage = "language";
 inline constexpr const char* kFeatures = "features";  // a map with the keys below
 
 namespace features {

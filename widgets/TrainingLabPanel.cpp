@@ -10,6 +10,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
@@ -19,6 +20,7 @@
 #include "widgets/DepthProfileChart.h"
 #include "widgets/Export.h"
 #include "widgets/GradientHistoryChart.h"
+#include "widgets/LabRunFile.h"
 #include "widgets/LossChart.h"
 #include "widgets/TrainingWorker.h"
 
@@ -61,6 +63,7 @@ TrainingLabPanel::TrainingLabPanel(QWidget* parent)
       trainedRun_(new QComboBox(this)),
       open_(new QPushButton(tr("Open in explorer"), this)),
       save_(new QPushButton(tr("Save model…"), this)),
+      saveRun_(new QPushButton(tr("Save run…"), this)),
       charts_(new QWidget(this)),
       loss_(new LossChart),
       depth_(new DepthProfileChart),
@@ -136,6 +139,14 @@ TrainingLabPanel::TrainingLabPanel(QWidget* parent)
     auto* exports = new QHBoxLayout;
     exports->addWidget(exportCharts);
     exports->addWidget(exportCsv);
+    auto* openRun = new QPushButton(tr("Open run…"), this);
+    saveRun_->setToolTip(
+        tr("Keep this run's charts (and, if you like, the trained networks) "
+           "in one file, to show again without training"));
+    openRun->setToolTip(tr("Show a saved run, or a reslens-cli compare folder, as it was"));
+    auto* runFiles = new QHBoxLayout;
+    runFiles->addWidget(saveRun_);
+    runFiles->addWidget(openRun);
 
     auto* controls = new QVBoxLayout;
     controls->addLayout(form);
@@ -146,6 +157,7 @@ TrainingLabPanel::TrainingLabPanel(QWidget* parent)
     controls->addWidget(new QLabel(tr("<b>Trained network</b>"), this));
     controls->addLayout(trained);
     controls->addLayout(exports);
+    controls->addLayout(runFiles);
     controls->addStretch();
     auto* controlBox = new QWidget(this);
     controlBox->setLayout(controls);
@@ -183,7 +195,9 @@ TrainingLabPanel::TrainingLabPanel(QWidget* parent)
     connect(pause_, &QPushButton::clicked, this, &TrainingLabPanel::togglePause);
     connect(stop_, &QPushButton::clicked, this, &TrainingLabPanel::stop);
     connect(open_, &QPushButton::clicked, this, &TrainingLabPanel::openRunInExplorer);
-    connect(save_, &QPushButton::clicked, this, &TrainingLabPanel::saveRunAs);
+    connect(save_, &QPushButton::clicked, this, &TrainingLabPanel::saveModelAs);
+    connect(saveRun_, &QPushButton::clicked, this, &TrainingLabPanel::saveRunAs);
+    connect(openRun, &QPushButton::clicked, this, &TrainingLabPanel::openRunFile);
     connect(exportCharts, &QPushButton::clicked, this, &TrainingLabPanel::exportChartsAs);
     connect(exportCsv, &QPushButton::clicked, this, &TrainingLabPanel::exportCsvAs);
     connect(data_, &QComboBox::activated, this, &TrainingLabPanel::chooseDataDirectory);
@@ -283,6 +297,9 @@ void TrainingLabPanel::start() {
         return;
     }
     running_ = true;
+    runRequest_ = r;
+    openedFrom_.clear();
+    openedWeights_.clear();
     status_->setText(tr("Loading the data…"));
     updateButtons();
     QMetaObject::invokeMethod(worker_, [w = worker_, r] { w->start(r); });
@@ -309,6 +326,16 @@ void TrainingLabPanel::stop() {
 
 void TrainingLabPanel::onStarted(const TrainingPlan& plan) {
     history_.reset(plan);
+    resetCharts(plan);
+    progress_->setValue(0);
+    pausedMs_ = 0;
+    clock_.start();
+    refresh_.start();
+    status_->setText(tr("Training on %1").arg(plan.data));
+    Q_EMIT runStarted();
+}
+
+void TrainingLabPanel::resetCharts(const TrainingPlan& plan) {
     drawnLoss_ = QVector<qsizetype>(plan.runs.size(), 0);
     drawnHistory_ = QVector<qsizetype>(plan.runs.size(), 0);
     profileStep_ = QVector<qint64>(plan.runs.size(), -1);
@@ -321,12 +348,6 @@ void TrainingLabPanel::onStarted(const TrainingPlan& plan) {
     trainedRun_->clear();
     trainedRun_->addItems(plan.runs);
     progress_->setRange(0, int(plan.totalSteps));
-    progress_->setValue(0);
-    pausedMs_ = 0;
-    clock_.start();
-    refresh_.start();
-    status_->setText(tr("Training on %1").arg(plan.data));
-    Q_EMIT runStarted();
 }
 
 void TrainingLabPanel::onStepped(const StepUpdate& update) {
@@ -345,6 +366,12 @@ void TrainingLabPanel::onFinished() {
     refresh_.stop();
     flushCharts();
     running_ = false;
+    showOutcome();
+    updateButtons();
+    Q_EMIT runFinished();
+}
+
+void TrainingLabPanel::showOutcome() {
     QStringList outcome;
     for (int r = 0; r < history_.runCount(); ++r) {
         const QString name = history_.plan().runs.value(r);
@@ -360,11 +387,12 @@ void TrainingLabPanel::onFinished() {
                            .arg(steps.last().loss, 0, 'f', 3);
         }
     }
+    if (!openedFrom_.isEmpty()) {
+        outcome.prepend(tr("Saved run %1:").arg(QFileInfo(openedFrom_).fileName().toHtmlEscaped()));
+    }
     if (!outcome.isEmpty()) {
         status_->setText(outcome.join("<br>"));
     }
-    updateButtons();
-    Q_EMIT runFinished();
 }
 
 void TrainingLabPanel::refreshCharts() {
@@ -441,7 +469,8 @@ void TrainingLabPanel::showProgress() {
     const qint64 step = history_.steps(0).last().step;
     const qint64 total = history_.plan().totalSteps;
     progress_->setValue(int(step));
-    const double seconds = (clock_.elapsed() - pausedMs_) / 1000.0;
+    // (No clock for a run opened from a file.)
+    const double seconds = clock_.isValid() ? (clock_.elapsed() - pausedMs_) / 1000.0 : 0;
     const double rate = seconds > 0 ? step / seconds : 0;
     QString text = tr("step %1 of %2 · %3 steps/s").arg(step).arg(total).arg(rate, 0, 'f', 2);
     if (rate > 0 && step < total) {
@@ -461,6 +490,7 @@ void TrainingLabPanel::updateButtons() {
     const bool trained = !running_ && trainedRun_->count() > 0;
     open_->setEnabled(trained);
     save_->setEnabled(trained);
+    saveRun_->setEnabled(!running_ && !history_.empty());
     for (QWidget* w : std::initializer_list<QWidget*>{arch_, data_, steps_, batch_, learningRate_,
                                                       seed_, subset_, batchNorm_, compare_}) {
         w->setEnabled(!running_);
@@ -486,10 +516,21 @@ void TrainingLabPanel::chooseDataDirectory() {
     dataLabel_->setText(dir);
 }
 
+QByteArray TrainingLabPanel::trainedModel(int run, QString* error) const {
+    if (openedFrom_.isEmpty()) {
+        return worker_->modelFile(run, error);
+    }
+    const QByteArray bytes = openedWeights_.value(run);
+    if (bytes.isEmpty()) {
+        *error = tr("%1 was saved without the trained networks").arg(openedFrom_);
+    }
+    return bytes;
+}
+
 void TrainingLabPanel::openRunInExplorer() {
     QString error;
     const int run = trainedRun_->currentIndex();
-    const QByteArray bytes = worker_->modelFile(run, &error);
+    const QByteArray bytes = trainedModel(run, &error);
     if (bytes.isEmpty()) {
         Q_EMIT errorOccurred(tr("Cannot open the trained network: %1").arg(error));
         return;
@@ -499,7 +540,7 @@ void TrainingLabPanel::openRunInExplorer() {
 
 QString TrainingLabPanel::saveModel(int run, const QString& path) const {
     QString error;
-    const QByteArray bytes = worker_->modelFile(run, &error);
+    const QByteArray bytes = trainedModel(run, &error);
     if (bytes.isEmpty()) {
         return error;
     }
@@ -510,7 +551,7 @@ QString TrainingLabPanel::saveModel(int run, const QString& path) const {
     return QString();
 }
 
-void TrainingLabPanel::saveRunAs() {
+void TrainingLabPanel::saveModelAs() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save trained network"),
                                                       trainedRun_->currentText() + ".pt",
                                                       tr("ResLens models (*.pt)"));
@@ -520,6 +561,106 @@ void TrainingLabPanel::saveRunAs() {
     const QString error = saveModel(trainedRun_->currentIndex(), path);
     if (!error.isEmpty()) {
         Q_EMIT errorOccurred(error);
+    }
+}
+
+QString TrainingLabPanel::saveRun(const QString& path, bool withWeights) const {
+    if (running_) {
+        return tr("the run is still going: stop it, or wait for it to finish");
+    }
+    LabRun run;
+    run.history = history_;
+    run.request = runRequest_;
+    run.source = QStringLiteral("ResLens training lab");
+    if (withWeights) {
+        for (int r = 0; r < history_.runCount(); ++r) {
+            QString error;
+            run.weights << trainedModel(r, &error);
+            if (run.weights.last().isEmpty()) {
+                return error;
+            }
+        }
+    }
+    return writeLabRun(path, run);
+}
+
+QString TrainingLabPanel::openRun(const QString& path) {
+    if (running_) {
+        return tr("a run is going: stop it before opening another");
+    }
+    LabRun run;
+    const QString error = readLabRun(path, &run);
+    if (!error.isEmpty()) {
+        return error;
+    }
+    history_ = run.history;
+    runRequest_ = run.request;
+    openedFrom_ = QFileInfo(path).absoluteFilePath();
+    openedWeights_ = run.weights;
+    showRecipe(run.request);
+    resetCharts(history_.plan());
+    for (int r = 0; r < history_.runCount(); ++r) {
+        if (history_.status(r) == RunStatus::Diverged && r < 2) {
+            const auto& steps = history_.steps(r);
+            historyChart(r)->setNote(tr("diverged after step %1: %2")
+                                         .arg(steps.isEmpty() ? 0 : steps.last().step)
+                                         .arg(history_.message(r)));
+        }
+    }
+    flushCharts();
+    showOutcome();
+    updateButtons();
+    return QString();
+}
+
+void TrainingLabPanel::showRecipe(const TrainingRequest& request) {
+    setArchitecture(QString::fromStdString(request.config.arch));
+    const int data = data_->findData(int(request.data));
+    data_->setCurrentIndex(std::max(data, 0));
+    dataDirectory_ = request.directory;
+    dataLabel_->setText(request.directory.isEmpty()
+                            ? tr("Debian's dataset-fashion-mnist, found by itself")
+                            : request.directory);
+    steps_->setValue(int(std::min<qint64>(request.steps, steps_->maximum())));
+    batch_->setValue(request.batch);
+    learningRate_->setValue(request.learningRate);
+    seed_->setValue(int(std::min<quint64>(request.seed, quint64(seed_->maximum()))));
+    subset_->setValue(int(std::min<qint64>(request.subset, subset_->maximum())));
+    batchNorm_->setChecked(request.batchNorm);
+    compare_->setChecked(request.compare);
+}
+
+void TrainingLabPanel::saveRunAs() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save run"), history_.plan().runs.join('-') + ".reslens-run",
+        tr("ResLens runs (*.reslens-run)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    const auto answer = QMessageBox::question(
+        this, tr("Save run"),
+        tr("Also keep the trained networks in the file, so that they can be opened in the "
+           "explorer later? (The file grows by their weights.)"),
+        QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::Yes);
+    if (answer == QMessageBox::Cancel) {
+        return;
+    }
+    const QString error = saveRun(path, answer == QMessageBox::Yes);
+    if (!error.isEmpty()) {
+        Q_EMIT errorOccurred(tr("Cannot save the run: %1").arg(error));
+    }
+}
+
+void TrainingLabPanel::openRunFile() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open run"), QString(),
+        tr("ResLens runs (*.reslens-run);;reslens-cli compare folders (summary.json)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    const QString error = openRun(path);
+    if (!error.isEmpty()) {
+        Q_EMIT errorOccurred(tr("Cannot open the run: %1").arg(error));
     }
 }
 

@@ -63,11 +63,21 @@ public:
     QString exportCsv(const QString& path) const;
     QString exportCharts(const QString& path);  // .png or .svg
     QString saveModel(int run, const QString& path) const;
+    // The run on the charts as one file (docs/design.md, *Saved runs*), with the trained
+    // weights when asked; and such a file, or a `reslens-cli compare --out` folder, back on
+    // the charts as they were, its recipe in the form. A file that cannot be read leaves
+    // the lab as it was.
+    QString saveRun(const QString& path, bool withWeights) const;
+    QString openRun(const QString& path);
+    // Where the run on the charts came from: empty for one trained here, else the file.
+    QString openedFrom() const { return openedFrom_; }
 
 public Q_SLOTS:
     void start();
     void togglePause();
     void stop();
+    void saveRunAs();  // dialogs, for the buttons and the window's File menu
+    void openRunFile();
 
 Q_SIGNALS:
     void runStarted();
@@ -81,6 +91,10 @@ private:
     void onStepped(const reslens::StepUpdate& update);
     void onRunEnded(int run, reslens::RunStatus status, const QString& message);
     void onFinished();
+    void resetCharts(const TrainingPlan& plan);
+    void showOutcome();
+    void showRecipe(const TrainingRequest& request);
+    QByteArray trainedModel(int run, QString* error) const;
     void refreshCharts();
     void refreshPhase(int phase);
     void flushCharts();
@@ -89,13 +103,17 @@ private:
     void updateButtons();
     void showProgress();
     void openRunInExplorer();
-    void saveRunAs();
+    void saveModelAs();
     void exportChartsAs();
     void exportCsvAs();
 
     QThread thread_;
     TrainingWorker* worker_;
     TrainingHistory history_;
+    TrainingRequest runRequest_;  // the recipe of the run on the charts
+    // A run opened from a file: its weights per run (empty: not saved with it).
+    QString openedFrom_;
+    QVector<QByteArray> openedWeights_;
     // Per run: steps of history_ already in the loss chart / the history chart; the step
     // the depth profile shows.
     QVector<qsizetype> drawnLoss_;
@@ -132,6 +150,7 @@ private:
     QComboBox* trainedRun_;
     QPushButton* open_;
     QPushButton* save_;
+    QPushButton* saveRun_;
     QWidget* charts_;
     LossChart* loss_;
     DepthProfileChart* depth_;

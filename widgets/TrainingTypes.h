@@ -40,6 +40,7 @@ struct StepUpdate {
     double loss = 0;
     double accuracy = 0;
     double learningRate = 0;
+    double epoch = 0;             // fractional epochs seen
     QVector<double> blockNorms;   // L2 over each block's parameter gradients
     QVector<double> outputNorms;  // L2 of the gradient at each block's output
 };

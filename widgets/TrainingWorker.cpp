@@ -2,6 +2,7 @@
 
 #include "app/core/TrainingJob.h"
 #include "model/runtime/InputError.h"
+#include "widgets/StepConversion.h"
 
 namespace reslens {
 namespace {
@@ -91,17 +92,7 @@ void TrainingWorker::start(const TrainingRequest& request) {
             Q_EMIT started(plan);
         };
         const auto onStep = [this](int run, const StepReport& r) {
-            StepUpdate update;
-            update.run = run;
-            update.step = r.step;
-            update.loss = r.loss;
-            update.accuracy = r.accuracy;
-            update.learningRate = r.learningRate;
-            update.blockNorms =
-                QVector<double>(r.blockGradientNorms.begin(), r.blockGradientNorms.end());
-            update.outputNorms =
-                QVector<double>(r.outputGradientNorms.begin(), r.outputGradientNorms.end());
-            Q_EMIT stepped(update);
+            Q_EMIT stepped(toStepUpdate(run, r));
         };
         for (const RunEnd& end : job_->run(recipeOf(request), onStart, onStep)) {
             Q_EMIT runEnded(end.run, end.status, QString::fromStdString(end.message));

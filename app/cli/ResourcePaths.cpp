@@ -44,9 +44,9 @@ std::string resourceDirectory() {
     }
     const std::string exe = executableDirectory();
     const std::vector<std::string> candidates = {
-        exe + "/../../../resources",  // build/app/cli/reslens-cli in the source tree
-        exe + "/../share/reslens",    // installed
-        RESLENS_SOURCE_RESOURCES,     // the source tree this binary was built from
+        exe + "/../../../resources",      // build/app/cli/reslens-cli in the source tree
+        exe + "/" + RESLENS_BIN_TO_DATA,  // installed: <prefix>/bin -> <prefix>/share/reslens
+        RESLENS_SOURCE_RESOURCES,         // the source tree this binary was built from
     };
     for (const std::string& dir : candidates) {
         if (isFile(dir + "/labels/imagenet1k.txt")) {

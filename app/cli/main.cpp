@@ -69,6 +69,19 @@ int main(int argc, char** argv) {
     int threads = 0;
     app.add_option("--threads", threads, "CPU threads for LibTorch (default: all cores)")
         ->check(CLI::Range(0, 1024));
+    // What is running and which shipped files it would use: the first thing to ask of an
+    // installed copy.
+    app.set_version_flag("--version", [] {
+        std::string resources;
+        try {
+            resources = reslens::cli::resourceDirectory();
+        } catch (const std::exception& e) {
+            resources = std::string("not found (") + e.what() + ")";
+        }
+        return std::string("reslens-cli " RESLENS_VERSION "\nLibTorch " TORCH_VERSION
+                           "\nresources: ") +
+               resources;
+    });
     const std::vector<std::unique_ptr<Command>> commands = subcommands(app);
     std::string commandLine = "reslens-cli";
     for (int i = 1; i < argc; ++i) {
@@ -94,6 +107,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         return fail(e.what(), 2);

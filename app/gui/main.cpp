@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QIcon>
 #include <QTimer>
 
 #include <functional>
@@ -16,8 +17,10 @@
 #include "widgets/LandscapeView.h"
 #include "widgets/LesionView.h"
 #include "widgets/MainWindow.h"
+#include "widgets/PresenterMode.h"
 #include "widgets/TrainingHistory.h"
 #include "widgets/TrainingLabPanel.h"
+#include "widgets/Translations.h"
 
 using reslens::ModelRequest;
 
@@ -39,7 +42,12 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName("ResLens");
     QApplication::setOrganizationName("ResLens");
-    QApplication::setApplicationVersion("0.1.0");
+    QApplication::setApplicationVersion(RESLENS_VERSION);
+    // The menu entry's name: lets the desktop match the window to its .desktop file and icon.
+    QGuiApplication::setDesktopFileName("io.github.reslens.ResLens");
+    QApplication::setWindowIcon(QIcon(":/icons/io.github.reslens.ResLens.svg"));
+    // Before any widget: widgets translate their texts as they are built.
+    reslens::Translations::install();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -78,6 +86,12 @@ int main(int argc, char** argv) {
     QCommandLineOption landscapeSamplesOption(
         "landscape-samples", "With --landscape: images of the training split (default 2000).", "n",
         "2000");
+    QCommandLineOption openRunOption(
+        "open-run", "Open a saved lab run (or a reslens-cli compare folder) in the lab.", "file");
+    QCommandLineOption presenterOption(
+        "presenter", "Start in presenter mode (full screen, scaled, high-contrast charts).");
+    QCommandLineOption presenterScaleOption(
+        "presenter-scale", "Presenter mode's scale in percent: 125, 150, 175 or 200.", "percent");
     QCommandLineOption screenshotOption(
         "screenshot",
         "Save a PNG of the window once it has drawn, then quit (for docs); with --landscape, "
@@ -86,7 +100,7 @@ int main(int argc, char** argv) {
     parser.addOptions({modelOption, importOption, archOption, deviceOption, threadsOption,
                        blockOption, gradCamOption, labOption, labStepsOption, labBatchOption,
                        lesionOption, landscapeOption, landscape2dOption, landscapeSamplesOption,
-                       screenshotOption});
+                       openRunOption, presenterOption, presenterScaleOption, screenshotOption});
     parser.process(app);
 
     reslens::StartupOptions options;
@@ -112,6 +126,12 @@ int main(int argc, char** argv) {
     options.threads = parser.value(threadsOption).toInt();
 
     reslens::MainWindow window;
+    if (parser.isSet(presenterScaleOption)) {
+        window.presenterMode()->setScalePercent(parser.value(presenterScaleOption).toInt());
+    }
+    if (parser.isSet(presenterOption)) {
+        window.presenterMode()->setActive(true);
+    }
     window.show();
     if (parser.isSet(blockOption)) {
         const int entry = parser.value(blockOption).toInt();
@@ -138,6 +158,15 @@ int main(int argc, char** argv) {
                 panel->start();
             }
         });
+    }
+    const bool openRun = parser.isSet(openRunOption);
+    if (openRun) {
+        const QString error = window.trainingLab()->openRun(parser.value(openRunOption));
+        if (!error.isEmpty()) {
+            qCritical("reslens: %s", qPrintable(error));
+            return 2;
+        }
+        window.showTrainingLab(true);
     }
     const bool lesion = parser.isSet(lesionOption);
     if (lesion) {
@@ -212,6 +241,9 @@ int main(int argc, char** argv) {
                     shootAndQuit();
                 }
             });
+    } else if (parser.isSet(screenshotOption) && openRun) {
+        QObject::connect(&window, &reslens::MainWindow::predictionsShown, &window,
+                         [shootAndQuit] { shootAndQuit(); });
     } else if (parser.isSet(screenshotOption) && lab) {
         QObject::connect(window.trainingLab(), &reslens::TrainingLabPanel::runFinished, &window,
                          [shootAndQuit] { shootAndQuit(); });
