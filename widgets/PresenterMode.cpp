@@ -62,7 +62,7 @@ void PresenterMode::setActive(bool active) {
         wasMaximized_ = window_->isMaximized();
         hidden_.clear();
         for (const QPointer<QWidget>& w : secondary_) {
-            if (w && w->isVisible()) {
+            if (w && !w->isHidden()) {  // shown, or to be shown with the window
                 w->hide();
                 hidden_ << w;
             }

@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -27,7 +28,9 @@
 namespace reslens {
 namespace {
 
-constexpr int kRefreshMs = 20;  // 4 charts in turn: each updates over 10 times a second
+constexpr int kRefreshMs = 20;
+constexpr int kControlWidth = 340;  // at the font the panel was built with  // 4 charts in turn:
+                                    // each updates over 10 times a second
 const char* const kLoaded = "loaded";
 
 QString duration(double seconds) {
@@ -159,11 +162,14 @@ TrainingLabPanel::TrainingLabPanel(QWidget* parent)
     controls->addLayout(exports);
     controls->addLayout(runFiles);
     controls->addStretch();
-    auto* controlBox = new QWidget(this);
+    controlBox_ = new QWidget(this);
+    auto* controlBox = controlBox_;
     controlBox->setLayout(controls);
     // A fixed width: the status line changes every update, and a control column that
     // followed its text would re-lay out (and fully repaint) all four charts each time.
-    controlBox->setFixedWidth(340);
+    // Its width follows the font (presenter mode scales it; CJK fonts run taller).
+    designLineHeight_ = fontMetrics().height();
+    controlBox->setFixedWidth(kControlWidth);
 
     auto* grid = new QGridLayout(charts_);
     grid->setContentsMargins(0, 0, 0, 0);
@@ -204,6 +210,13 @@ TrainingLabPanel::TrainingLabPanel(QWidget* parent)
     connect(normKind_, &QComboBox::currentIndexChanged, this, &TrainingLabPanel::redrawHistories);
     connect(compare_, &QCheckBox::toggled, noskip_, &QWidget::setVisible);
     updateButtons();
+}
+
+void TrainingLabPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::FontChange && designLineHeight_ > 0) {
+        controlBox_->setFixedWidth(kControlWidth * fontMetrics().height() / designLineHeight_);
+    }
+    QWidget::changeEvent(event);
 }
 
 TrainingLabPanel::~TrainingLabPanel() {

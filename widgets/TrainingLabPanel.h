@@ -86,6 +86,9 @@ Q_SIGNALS:
     void openInExplorer(const QByteArray& modelFile, const QString& title);
     void errorOccurred(const QString& message);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void onStarted(const reslens::TrainingPlan& plan);
     void onStepped(const reslens::StepUpdate& update);
@@ -152,6 +155,8 @@ private:
     QPushButton* save_;
     QPushButton* saveRun_;
     QWidget* charts_;
+    QWidget* controlBox_ = nullptr;
+    int designLineHeight_ = 0;
     LossChart* loss_;
     DepthProfileChart* depth_;
     GradientHistoryChart* skip_;

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <climits>
 #include <cstdlib>
 #include <stdexcept>
 #include <vector>
@@ -50,7 +51,11 @@ std::string resourceDirectory() {
     };
     for (const std::string& dir : candidates) {
         if (isFile(dir + "/labels/imagenet1k.txt")) {
-            return dir;
+            // Without the "bin/../": the folder as a user would look for it.
+            char* canonical = ::realpath(dir.c_str(), nullptr);
+            const std::string found = canonical ? canonical : dir;
+            std::free(canonical);
+            return found;
         }
     }
     throw std::runtime_error("cannot find ResLens's resources directory (set RESLENS_RESOURCES)");

@@ -167,6 +167,9 @@ int main(int argc, char** argv) {
             return 2;
         }
         window.showTrainingLab(true);
+        for (QDockWidget* dock : window.findChildren<QDockWidget*>()) {
+            dock->hide();  // as with --lab: the charts want the room
+        }
     }
     const bool lesion = parser.isSet(lesionOption);
     if (lesion) {
