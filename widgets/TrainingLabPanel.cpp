@@ -18,6 +18,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include "widgets/DepthProfileChart.h"
 #include "widgets/Export.h"
 #include "widgets/GradientHistoryChart.h"
@@ -648,6 +650,17 @@ void TrainingLabPanel::saveRunAs() {
         this, tr("Save run"), history_.plan().runs.join('-') + ".reslens-run",
         tr("ResLens runs (*.reslens-run)"));
     if (path.isEmpty()) {
+        return;
+    }
+    // A run opened without its networks (a compare folder, a light file) has none to keep.
+    const bool haveNetworks = openedFrom_.isEmpty() ||
+                              std::any_of(openedWeights_.begin(), openedWeights_.end(),
+                                          [](const QByteArray& bytes) { return !bytes.isEmpty(); });
+    if (!haveNetworks) {
+        const QString error = saveRun(path, false);
+        if (!error.isEmpty()) {
+            Q_EMIT errorOccurred(tr("Cannot save the run: %1").arg(error));
+        }
         return;
     }
     const auto answer = QMessageBox::question(

@@ -5,7 +5,6 @@
 #include <cinttypes>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -284,6 +283,13 @@ std::string readWholeFile(const std::string& path) {
 
 }  // namespace
 
+std::string framedSavedRun(const std::string& body) {
+    char header[96];
+    std::snprintf(header, sizeof header, "%s %d length=%zu fnv1a64=%016" PRIx64 "\n", kMagic,
+                  kFormatVersion, body.size(), fnv1a64(body));
+    return header + body;
+}
+
 void writeSavedRun(const std::string& path, const SavedRun& run) {
     json runs = json::array();
     for (const SavedTrack& track : run.runs) {
@@ -295,18 +301,13 @@ void writeSavedRun(const std::string& path, const SavedRun& run) {
                            {"data_description", run.dataDescription},
                            {"blocks", run.blocks},
                            {"runs", runs}};
-    const std::string body = document.dump(1) + "\n";
-    char header[96];
-    std::snprintf(header, sizeof header, "%s %d length=%zu fnv1a64=%016" PRIx64 "\n", kMagic,
-                  kFormatVersion, body.size(), fnv1a64(body));
+    const std::string text = framedSavedRun(document.dump(1) + "\n");
     AtomicFileWriter writer(path);
-    writer.write(header, std::strlen(header));
-    writer.write(body.data(), body.size());
+    writer.write(text.data(), text.size());
     writer.commit();
 }
 
-SavedRun readSavedRun(const std::string& path) {
-    const std::string bytes = readWholeFile(path);
+SavedRun parseSavedRun(const std::string& bytes, const std::string& name) {
     const size_t newline = bytes.find('\n');
     int version = 0;
     unsigned long long length = 0;
@@ -316,30 +317,34 @@ SavedRun readSavedRun(const std::string& path) {
     if (std::sscanf(header.c_str(), "RESLENS-RUN %d length=%llu fnv1a64=%16llx%n", &version,
                     &length, &hash, &consumed) != 3 ||
         static_cast<size_t>(consumed) != header.size()) {
-        throw InputError(path +
+        throw InputError(name +
                          ": not a ResLens saved run (it does not start with a "
                          "RESLENS-RUN header)");
     }
     if (version != kFormatVersion) {
-        throw InputError(path + ": saved-run format " + std::to_string(version) +
+        throw InputError(name + ": saved-run format " + std::to_string(version) +
                          ", this ResLens reads format " + std::to_string(kFormatVersion));
     }
     const std::string body = bytes.substr(newline + 1);
     if (body.size() != length) {
-        throw InputError(path + (body.size() < length ? ": truncated (" : ": damaged (") +
+        throw InputError(name + (body.size() < length ? ": truncated (" : ": damaged (") +
                          std::to_string(body.size()) + " bytes of run data, " +
                          std::to_string(length) + " were saved)");
     }
     if (fnv1a64(body) != hash) {
-        throw InputError(path + ": changed after it was saved (its checksum does not match)");
+        throw InputError(name + ": changed after it was saved (its checksum does not match)");
     }
     try {
         return runFromJson(json::parse(body));
     } catch (const json::exception& e) {
-        throw InputError(path + ": not valid JSON (" + e.what() + ")");
+        throw InputError(name + ": not valid JSON (" + e.what() + ")");
     } catch (const InputError& e) {
-        throw InputError(path + ": " + e.what());
+        throw InputError(name + ": " + e.what());
     }
+}
+
+SavedRun readSavedRun(const std::string& path) {
+    return parseSavedRun(readWholeFile(path), path);
 }
 
 SavedRun openSavedRun(const std::string& path) {

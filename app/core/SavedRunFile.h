@@ -22,6 +22,11 @@ void writeSavedRun(const std::string& path, const SavedRun& run);
 
 // Throws InputError, one line naming the file and what is wrong with it.
 SavedRun readSavedRun(const std::string& path);
+// The same for a file's bytes; `name` starts each message.
+SavedRun parseSavedRun(const std::string& bytes, const std::string& name);
+// `body` behind the header that makes it a saved-run file (its length and hash): for tools
+// and fuzzing, which write bodies of their own.
+std::string framedSavedRun(const std::string& body);
 
 // A saved-run file, or a `reslens-cli compare --out` folder (or its summary.json).
 // Throws InputError.

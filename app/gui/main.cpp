@@ -49,53 +49,93 @@ int main(int argc, char** argv) {
     // Before any widget: widgets translate their texts as they are built.
     reslens::Translations::install();
 
+    // The options' descriptions in the user's language too (`reslens --help`).
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        "Look inside a residual network: drop an image, step through the blocks.");
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Look inside a residual network: drop an image, step through the blocks."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument("image", "An image to classify at start-up.", "[IMAGE]");
-    QCommandLineOption modelOption("model",
-                                   QString("A ResLens model file, or a shipped model: %1.")
-                                       .arg(QString::fromStdString(reslens::shippedModelNames())),
-                                   "file");
+    parser.addPositionalArgument(
+        "image", QCoreApplication::translate("main", "An image to classify at start-up."),
+        "[IMAGE]");
+    QCommandLineOption modelOption(
+        "model",
+        QCoreApplication::translate("main", "A ResLens model file, or a shipped model: %1.")
+            .arg(QString::fromStdString(reslens::shippedModelNames())),
+        "file");
     QCommandLineOption importOption(
-        "import", "A torchvision ResNet saved as TorchScript (or a state dict) to import.", "file");
+        "import",
+        QCoreApplication::translate(
+            "main", "A torchvision ResNet saved as TorchScript (or a state dict) to import."),
+        "file");
     QCommandLineOption archOption(
-        "arch", "Build this architecture with fresh weights (resnet50, plain56, ...).", "name");
-    QCommandLineOption deviceOption("device", "cpu or cuda[:N].", "device");
-    QCommandLineOption threadsOption("threads", "CPU threads for LibTorch.", "n");
+        "arch",
+        QCoreApplication::translate(
+            "main", "Build this architecture with fresh weights (resnet50, plain56, ...)."),
+        "name");
+    QCommandLineOption deviceOption(
+        "device", QCoreApplication::translate("main", "cpu or cuda[:N]."), "device");
+    QCommandLineOption threadsOption(
+        "threads", QCoreApplication::translate("main", "CPU threads for LibTorch."), "n");
     QCommandLineOption blockOption(
-        "block", "Select this navigator entry at start-up (0 stem, 1 the first block, ...).", "n");
+        "block",
+        QCoreApplication::translate(
+            "main", "Select this navigator entry at start-up (0 stem, 1 the first block, ...)."),
+        "n");
     QCommandLineOption gradCamOption(
-        "grad-cam", "Show Grad-CAM (the top-1 class) in the feature panel at start-up.");
+        "grad-cam",
+        QCoreApplication::translate(
+            "main", "Show Grad-CAM (the top-1 class) in the feature panel at start-up."));
     QCommandLineOption labOption(
-        "lab", "Open the training lab and train this architecture against its plain twin.", "arch");
-    QCommandLineOption labStepsOption("lab-steps", "Steps of the --lab run (default 300).", "n",
-                                      "300");
-    QCommandLineOption labBatchOption("lab-batch", "Batch size of the --lab run (default 128).",
-                                      "n", "128");
+        "lab",
+        QCoreApplication::translate(
+            "main", "Open the training lab and train this architecture against its plain twin."),
+        "arch");
+    QCommandLineOption labStepsOption(
+        "lab-steps", QCoreApplication::translate("main", "Steps of the --lab run (default 300)."),
+        "n", "300");
+    QCommandLineOption labBatchOption(
+        "lab-batch",
+        QCoreApplication::translate("main", "Batch size of the --lab run (default 128)."), "n",
+        "128");
     QCommandLineOption lesionOption(
-        "lesion", "Open the lesion study and run it for the model and its shipped twin.");
+        "lesion",
+        QCoreApplication::translate(
+            "main", "Open the lesion study and run it for the model and its shipped twin."));
     QCommandLineOption landscapeOption(
         "landscape",
-        "Open the loss landscape and slice the model and its shipped twin: N points per axis "
-        "(1-D), or NxN with --landscape-2d.",
+        QCoreApplication::translate(
+            "main",
+            "Open the loss landscape and slice the model and its shipped twin: N points per axis "
+            "(1-D), or NxN with --landscape-2d."),
         "points");
-    QCommandLineOption landscape2dOption("landscape-2d", "With --landscape: a 2-D slice.");
+    QCommandLineOption landscape2dOption(
+        "landscape-2d", QCoreApplication::translate("main", "With --landscape: a 2-D slice."));
     QCommandLineOption landscapeSamplesOption(
-        "landscape-samples", "With --landscape: images of the training split (default 2000).", "n",
-        "2000");
+        "landscape-samples",
+        QCoreApplication::translate(
+            "main", "With --landscape: images of the training split (default 2000)."),
+        "n", "2000");
     QCommandLineOption openRunOption(
-        "open-run", "Open a saved lab run (or a reslens-cli compare folder) in the lab.", "file");
+        "open-run",
+        QCoreApplication::translate(
+            "main", "Open a saved lab run (or a reslens-cli compare folder) in the lab."),
+        "file");
     QCommandLineOption presenterOption(
-        "presenter", "Start in presenter mode (full screen, scaled, high-contrast charts).");
+        "presenter",
+        QCoreApplication::translate(
+            "main", "Start in presenter mode (full screen, scaled, high-contrast charts)."));
     QCommandLineOption presenterScaleOption(
-        "presenter-scale", "Presenter mode's scale in percent: 125, 150, 175 or 200.", "percent");
+        "presenter-scale",
+        QCoreApplication::translate("main",
+                                    "Presenter mode's scale in percent: 125, 150, 175 or 200."),
+        "percent");
     QCommandLineOption screenshotOption(
         "screenshot",
-        "Save a PNG of the window once it has drawn, then quit (for docs); with --landscape, "
-        "the slices' CSV beside it.",
+        QCoreApplication::translate(
+            "main",
+            "Save a PNG of the window once it has drawn, then quit (for docs); with --landscape, "
+            "the slices' CSV beside it."),
         "file");
     parser.addOptions({modelOption, importOption, archOption, deviceOption, threadsOption,
                        blockOption, gradCamOption, labOption, labStepsOption, labBatchOption,

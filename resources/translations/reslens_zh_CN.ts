@@ -88,6 +88,89 @@
     </message>
 </context>
 <context>
+    <name>main</name>
+    <message>
+        <source>Look inside a residual network: drop an image, step through the blocks.</source>
+        <translation>透视残差网络：拖入一张图像，逐块查看。</translation>
+    </message>
+    <message>
+        <source>An image to classify at start-up.</source>
+        <translation>启动时要分类的图像。</translation>
+    </message>
+    <message>
+        <source>A ResLens model file, or a shipped model: %1.</source>
+        <translation>ResLens 模型文件，或随附模型：%1。</translation>
+    </message>
+    <message>
+        <source>A torchvision ResNet saved as TorchScript (or a state dict) to import.</source>
+        <translation>要导入的 torchvision ResNet，保存为 TorchScript（或 state dict）。</translation>
+    </message>
+    <message>
+        <source>Build this architecture with fresh weights (resnet50, plain56, ...).</source>
+        <translation>用随机初始化的权重构建该结构（resnet50、plain56 等）。</translation>
+    </message>
+    <message>
+        <source>cpu or cuda[:N].</source>
+        <translation>cpu 或 cuda[:N]。</translation>
+    </message>
+    <message>
+        <source>CPU threads for LibTorch.</source>
+        <translation>LibTorch 的 CPU 线程数。</translation>
+    </message>
+    <message>
+        <source>Select this navigator entry at start-up (0 stem, 1 the first block, ...).</source>
+        <translation>启动时选中块列表中的这一项（0 为主干，1 为第一个块，……）。</translation>
+    </message>
+    <message>
+        <source>Show Grad-CAM (the top-1 class) in the feature panel at start-up.</source>
+        <translation>启动时在特征图面板中显示 Grad-CAM（Top-1 类别）。</translation>
+    </message>
+    <message>
+        <source>Open the training lab and train this architecture against its plain twin.</source>
+        <translation>打开训练实验室，将该结构与其普通（无跳连）孪生网络对比训练。</translation>
+    </message>
+    <message>
+        <source>Steps of the --lab run (default 300).</source>
+        <translation>--lab 训练的步数（默认 300）。</translation>
+    </message>
+    <message>
+        <source>Batch size of the --lab run (default 128).</source>
+        <translation>--lab 训练的批大小（默认 128）。</translation>
+    </message>
+    <message>
+        <source>Open the lesion study and run it for the model and its shipped twin.</source>
+        <translation>打开消融实验，对该模型及其随附的孪生网络运行。</translation>
+    </message>
+    <message>
+        <source>Open the loss landscape and slice the model and its shipped twin: N points per axis (1-D), or NxN with --landscape-2d.</source>
+        <translation>打开损失地形，对该模型及其随附的孪生网络做切片：每轴 N 个点（一维），或配合 --landscape-2d 取 NxN。</translation>
+    </message>
+    <message>
+        <source>With --landscape: a 2-D slice.</source>
+        <translation>配合 --landscape：二维切片。</translation>
+    </message>
+    <message>
+        <source>With --landscape: images of the training split (default 2000).</source>
+        <translation>配合 --landscape：训练集中使用的图像数（默认 2000）。</translation>
+    </message>
+    <message>
+        <source>Open a saved lab run (or a reslens-cli compare folder) in the lab.</source>
+        <translation>在训练实验室中打开保存的训练记录（或 reslens-cli compare 文件夹）。</translation>
+    </message>
+    <message>
+        <source>Start in presenter mode (full screen, scaled, high-contrast charts).</source>
+        <translation>以演示模式启动（全屏、放大、高对比度图表）。</translation>
+    </message>
+    <message>
+        <source>Presenter mode&apos;s scale in percent: 125, 150, 175 or 200.</source>
+        <translation>演示模式的缩放百分比：125、150、175 或 200。</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window once it has drawn, then quit (for docs); with --landscape, the slices&apos; CSV beside it.</source>
+        <translation>窗口绘制完成后保存为 PNG 并退出（用于文档）；配合 --landscape 时在旁边另存切片的 CSV。</translation>
+    </message>
+</context>
+<context>
     <name>reslens::BlockListWidget</name>
     <message>
         <source>Block</source>

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "app/core/SavedRunFile.h"
 #include "model/data/CifarFormat.h"
 #include "model/data/CompressedFile.h"
 #include "model/data/IdxFormat.h"
@@ -96,6 +97,14 @@ void runConfigJson(const uint8_t* data, size_t size) {
     expectOnlyInputErrors([&] { metadataFromJson(json); });
 }
 
+// A saved lab run: the bytes as a file, and the bytes as the JSON body behind a correct
+// header -- random edits almost never keep the hash, so the checks beneath it need this.
+void runSavedRun(const uint8_t* data, size_t size) {
+    const std::string bytes(reinterpret_cast<const char*>(data), size);
+    expectOnlyInputErrors([&] { parseSavedRun(bytes, kSource); });
+    expectOnlyInputErrors([&] { parseSavedRun(framedSavedRun(bytes), kSource); });
+}
+
 #ifdef RESLENS_WITH_IMAGING
 void runImageHeader(const uint8_t* data, size_t size) {
     const std::vector<char> bytes = bytesOf(data, size);
@@ -138,6 +147,7 @@ const std::vector<FuzzTarget>& fuzzTargets() {
         {"model_file", runModelFile},
         {"torchscript_import", runTorchScriptImport},
         {"config_json", runConfigJson},
+        {"saved_run", runSavedRun},
     };
     return targets;
 }

@@ -5,7 +5,8 @@ images, IDX and CIFAR records by hand, the shipped model's archive cut down to R
 torch.save state dicts, a TorchScript module, and the malicious archive of
 tests/fixtures/malicious_model.py). The seeds are committed; rerun this only to change them.
 
-Usage: make_seeds.py   (from anywhere; Debian's python3 with torch, Pillow and numpy)
+Usage: make_seeds.py [saved_run]   (from anywhere; Debian's python3 with torch, Pillow and
+numpy; with a target name, only that target's seeds)
 """
 import copy
 import gzip
@@ -155,7 +156,48 @@ def model_seeds():
     write("config_json", "architecture-only.json", json.dumps(metadata["architecture"]).encode())
 
 
+def fnv1a64(data):
+    h = 14695981039346656037
+    for byte in data:
+        h = ((h ^ byte) * 1099511628211) % (1 << 64)
+    return h
+
+
+def saved_run_seeds():
+    """Saved lab runs (app/core/SavedRunFile): framed files, and bare JSON bodies (the target
+    frames those itself, so the checks behind the hash get fuzzed)."""
+    with open(os.path.join(CORPUS, "config_json", "default.json")) as f:
+        architecture = json.load(f)["architecture"]
+    blocks = ["layer1.0", "layer2.0", "layer3.0"]
+
+    def step(k, loss):
+        return {"step": k, "epoch": k / 32, "loss": loss, "accuracy": 0.25 * k,
+                "learning_rate": 0.1, "block_norms": [0.5, 1.5, 2.5],
+                "output_norms": [0.1, 0.2, 0.3]}
+
+    run = {"source": "ResLens training lab", "saved_at": "2026-11-29T12:00:00Z",
+           "recipe": {"architecture": architecture, "data": "fashion-mnist", "directory": "",
+                      "steps": 3, "batch": 16, "learning_rate": 0.1, "seed": 1,
+                      "batch_norm": True, "compare": True, "subset": 64, "device": "cpu"},
+           "data_description": "fashion-mnist:train (64 images)", "blocks": blocks,
+           "runs": [{"arch": "resnet20", "status": "finished", "message": "",
+                     "steps": [step(1, 2.3), step(2, 2.1), step(3, 1.9)],
+                     "weights": "UEsDBA=="},
+                    {"arch": "plain20", "status": "diverged", "message": "loss is NaN",
+                     "steps": [step(1, "inf"), step(2, "nan")]}]}
+    body = (json.dumps(run, indent=1) + "\n").encode()
+    header = b"RESLENS-RUN 1 length=%d fnv1a64=%016x\n" % (len(body), fnv1a64(body))
+    write("saved_run", "paired.reslens-run", header + body)
+    write("saved_run", "paired-body.json", body)
+    single = dict(run, runs=[dict(run["runs"][0], status=None)])
+    write("saved_run", "single-running-body.json", json.dumps(single).encode())
+
+
 def main():
+    if sys.argv[1:] == ["saved_run"]:
+        saved_run_seeds()
+        return
+    saved_run_seeds()
     image_seeds()
     idx_seeds()
     cifar_seeds()
