@@ -284,6 +284,47 @@ private Q_SLOTS:
         QCOMPARE(lab.request().batch, 8);
     }
 
+    void theFirstStepStaysOnTheDepthChart() {
+        TrainingLabPanel lab;
+        lab.show();
+        configureQuick(lab, 6);
+        QSignalSpy finished(&lab, &TrainingLabPanel::runFinished);
+        lab.start();
+        QVERIFY(finished.wait(kWaitMs));
+        for (int run = 0; run < 2; ++run) {
+            const StepUpdate& first = lab.history().steps(run).first();
+            const StepUpdate& last = lab.history().steps(run).last();
+            QCOMPARE(first.step, qint64(1));
+            QList<QPointF> expectedFirst, expectedNow;
+            for (int b = 0; b < 9; ++b) {
+                expectedFirst << QPointF(b + 1, first.blockNorms[b]);
+                expectedNow << QPointF(b + 1, last.blockNorms[b]);
+            }
+            QCOMPARE(lab.depthChart()->firstPoints(run), expectedFirst);
+            QCOMPARE(lab.depthChart()->points(run), expectedNow);
+            QVERIFY(expectedFirst != expectedNow);
+        }
+        QVERIFY(lab.depthChart()->firstStepShown());
+        lab.depthChart()->setFirstStepShown(false);
+        QVERIFY(!lab.depthChart()->firstStepShown());
+        QCOMPARE(lab.depthChart()->firstPoints(0).size(), 9);  // kept, only hidden
+    }
+
+    void theLearningRateFollowsTheBatch() {
+        TrainingLabPanel lab;
+        // The defaults: batch 64 at 0.1 x 64 / 128.
+        QCOMPARE(lab.request().batch, 64);
+        QCOMPARE(lab.request().steps, qint64(300));
+        QCOMPARE(lab.request().learningRate, 0.05);
+        lab.setBatch(32);
+        QCOMPARE(lab.request().learningRate, 0.025);
+        lab.setBatch(256);
+        QCOMPARE(lab.request().learningRate, 0.2);
+        lab.setLearningRate(0.3);  // the user's own rate stays
+        lab.setBatch(32);
+        QCOMPARE(lab.request().learningRate, 0.3);
+    }
+
     void closingDuringARunEndsCleanly() {
         auto lab = std::make_unique<TrainingLabPanel>();
         lab->show();

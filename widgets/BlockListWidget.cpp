@@ -4,6 +4,7 @@
 #include <QKeyEvent>
 #include <QLocale>
 #include <QMenu>
+#include <QScrollBar>
 #include <QSignalBlocker>
 
 #include <algorithm>
@@ -33,8 +34,12 @@ QTreeWidgetItem* makeRow(const QString& name, const QString& kind, const QString
 
 BlockListWidget::BlockListWidget(QWidget* parent) : QTreeWidget(parent) {
     setColumnCount(kColumnCount);
-    setHeaderLabels({tr("Block"), tr("Kind"), tr("Shortcut"), tr("Output"), tr("Parameters"),
-                     tr("Multiply-adds"), tr("Bypass")});
+    // Short headers, so every column fits the dock at the default window; the full names
+    // are their tooltips.
+    setHeaderLabels({tr("Block"), tr("Kind"), tr("Shortcut"), tr("Output"), tr("Params"),
+                     tr("Mult-adds"), tr("Bypass")});
+    headerItem()->setToolTip(kParams, tr("Parameters"));
+    headerItem()->setToolTip(kMacs, tr("Multiply-adds at the model's input size"));
     headerItem()->setToolTip(kBypass, tr("Bypass F(x): the block passes its shortcut on alone "
                                          "(a lesion, Veit et al. 2016). Key: B"));
     setContextMenuPolicy(Qt::CustomContextMenu);
@@ -79,6 +84,14 @@ QStringList BlockListWidget::bypassedBlocks() const {
         }
     }
     return blocks;
+}
+
+int BlockListWidget::widthForAllColumns() const {
+    int width = 0;
+    for (int c = 0; c < columnCount(); ++c) {
+        width += std::max(sizeHintForColumn(c), header()->sectionSizeHint(c));
+    }
+    return width + verticalScrollBar()->sizeHint().width() + 2 * frameWidth() + 4;
 }
 
 QString BlockListWidget::kindText(BlockKind kind) {

@@ -26,6 +26,8 @@ public:
     int currentEntry() const;
     QString entryName(int entry) const;
     QStringList bypassedBlocks() const;
+    // The width that shows every column in full beside the vertical scroll bar.
+    int widthForAllColumns() const;
 
 public Q_SLOTS:
     void selectEntry(int entry);

@@ -25,13 +25,39 @@ DepthProfileChart::DepthProfileChart(QWidget* parent)
     chart->legend()->setAlignment(Qt::AlignBottom);
     installChart(this, chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(220, 200);
+    setMinimumSize(150, 160);  // the lab fits beside the explorer's docks at 1500 px
 }
+
+namespace {
+
+QList<QPointF> profilePoints(const QVector<double>& norms) {
+    QList<QPointF> points;
+    for (int b = 0; b < norms.size(); ++b) {
+        if (std::isfinite(norms[b]) && norms[b] > 0) {
+            points.append(QPointF(b + 1, norms[b]));
+        }
+    }
+    return points;
+}
+
+}  // namespace
 
 void DepthProfileChart::reset(const QStringList& runs, int blocks) {
     chart()->removeAllSeries();
     series_.clear();
+    first_.clear();
     runs_ = runs;
+    for (int r = 0; r < runs.size(); ++r) {
+        // Added first, so the current step's line is drawn over it.
+        auto* first = new QLineSeries;
+        first->setName(tr("%1, step 1").arg(runs[r]));
+        first->setPen(QPen(runColor(r).lighter(130), 1.5, Qt::DashLine));
+        first->setVisible(firstShown_);
+        chart()->addSeries(first);
+        first->attachAxis(depth_);
+        first->attachAxis(norms_);
+        first_.push_back(first);
+    }
     for (int r = 0; r < runs.size(); ++r) {
         auto* s = new QLineSeries;
         s->setName(runs[r]);
@@ -53,15 +79,29 @@ void DepthProfileChart::setProfile(int run, qint64 step, const QVector<double>& 
     if (run < 0 || run >= series_.size()) {
         return;
     }
-    QList<QPointF> points;
-    for (int b = 0; b < norms.size(); ++b) {
-        if (std::isfinite(norms[b]) && norms[b] > 0) {
-            points.append(QPointF(b + 1, norms[b]));
-        }
-    }
-    series_[run]->replace(points);
+    series_[run]->replace(profilePoints(norms));
     chart()->setTitle(tr("Gradient norm against depth at step %1").arg(step));
     updateRange();
+}
+
+void DepthProfileChart::setFirstProfile(int run, const QVector<double>& norms) {
+    if (run < 0 || run >= first_.size()) {
+        return;
+    }
+    first_[run]->replace(profilePoints(norms));
+    updateRange();
+}
+
+void DepthProfileChart::setFirstStepShown(bool shown) {
+    firstShown_ = shown;
+    for (QLineSeries* s : first_) {
+        s->setVisible(shown);
+    }
+    updateRange();
+}
+
+QList<QPointF> DepthProfileChart::firstPoints(int run) const {
+    return run >= 0 && run < first_.size() ? first_[run]->points() : QList<QPointF>();
 }
 
 QList<QPointF> DepthProfileChart::points(int run) const {
@@ -74,7 +114,11 @@ int DepthProfileChart::pointCount(int run) const {
 
 void DepthProfileChart::updateRange() {
     double low = 0, high = 0;
-    for (const QLineSeries* s : series_) {
+    QVector<QLineSeries*> shown = series_;
+    if (firstShown_) {
+        shown += first_;
+    }
+    for (const QLineSeries* s : shown) {
         for (const QPointF& p : s->points()) {
             low = low > 0 ? std::min(low, p.y()) : p.y();
             high = std::max(high, p.y());

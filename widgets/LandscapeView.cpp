@@ -89,9 +89,11 @@ LandscapeView::LandscapeView(QWidget* parent)
         controls->addWidget(widget, widget == data_ ? 1 : 0);
     }
     controls->addWidget(twoD_);
-    controls->addWidget(run_);
-    controls->addWidget(cancel_);
+    // The buttons start the second row: one row of everything was wider than the tab gets
+    // beside the explorer's docks at the default window.
     auto* status = new QHBoxLayout;
+    status->addWidget(run_);
+    status->addWidget(cancel_);
     status->addWidget(estimate_);
     status->addWidget(progress_, 1);
     status->addWidget(exportChartsButton);

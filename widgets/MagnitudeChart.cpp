@@ -59,7 +59,9 @@ MagnitudeChart::MagnitudeChart(QWidget* parent)
     chart->legend()->setAlignment(Qt::AlignBottom);
     installChart(this, chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(160);
+    // Room for title, axes and legend in any font (CJK fonts run ~1.4x taller): below
+    // this its axis labels elide.
+    setMinimumHeight(230);
 
     for (QXYSeries* series :
          {static_cast<QXYSeries*>(residual_), static_cast<QXYSeries*>(shortcut_),

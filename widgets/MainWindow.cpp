@@ -203,7 +203,7 @@ void MainWindow::buildDocks() {
     tabifyDockWidget(magnitudes, parameters);
     magnitudes->raise();
     defaultDockSizes_ = [this, left, navigator, magnitudes] {
-        resizeDocks({left, navigator}, {300, 440}, Qt::Horizontal);
+        resizeDocks({left, navigator}, {240, 500}, Qt::Horizontal);
         resizeDocks({magnitudes}, {300}, Qt::Vertical);
     };
 
@@ -452,6 +452,12 @@ void MainWindow::onModelLoaded(const ModelView& view) {
     model_ = view;
     modelReady_ = true;
     blocks_->showSummary(view.summary);
+    // Every column in full (the multiply-adds and bypass columns are the last): the block
+    // dock widens to the list's columns when a model's names or counts need more room.
+    if (QDockWidget* dock = findChild<QDockWidget*>("blocksDock");
+        dock && dock->isVisible() && dock->width() < blocks_->widthForAllColumns()) {
+        resizeDocks({dock}, {blocks_->widthForAllColumns()}, Qt::Horizontal);
+    }
     parameters_->setSummary(view.summary);
     lab_->setLoadedArchitecture(view.summary.config);
     magnitudes_->setMagnitudes({});

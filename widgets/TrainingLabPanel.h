@@ -122,6 +122,7 @@ private:
     QVector<qsizetype> drawnLoss_;
     QVector<qsizetype> drawnHistory_;
     QVector<qint64> profileStep_;
+    QVector<bool> firstDrawn_;  // per run: the first step's profile is on the depth chart
     qint64 lastCountedStep_ = 0;
     int tick_ = 0;
     QTimer refresh_;
@@ -129,6 +130,7 @@ private:
     qint64 pausedMs_ = 0;
     QElapsedTimer pausedClock_;
     bool running_ = false;
+    bool rateFollowsBatch_ = true;  // until the learning rate is set by hand
     int refreshes_ = 0;
 
     ResNetConfig loadedConfig_;
@@ -144,6 +146,7 @@ private:
     QSpinBox* subset_;
     QCheckBox* batchNorm_;
     QCheckBox* compare_;
+    QCheckBox* firstStep_;
     QComboBox* normKind_;
     QPushButton* start_;
     QPushButton* pause_;

@@ -96,8 +96,10 @@ int main(int argc, char** argv) {
         "n", "300");
     QCommandLineOption labBatchOption(
         "lab-batch",
-        QCoreApplication::translate("main", "Batch size of the --lab run (default 128)."), "n",
-        "128");
+        QCoreApplication::translate(
+            "main",
+            "Batch size of the --lab run (default 64; the learning rate is 0.1 × batch / 128)."),
+        "n", "64");
     QCommandLineOption lesionOption(
         "lesion",
         QCoreApplication::translate(

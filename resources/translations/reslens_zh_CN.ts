@@ -134,10 +134,6 @@
         <translation>--lab 训练的步数（默认 300）。</translation>
     </message>
     <message>
-        <source>Batch size of the --lab run (default 128).</source>
-        <translation>--lab 训练的批大小（默认 128）。</translation>
-    </message>
-    <message>
         <source>Open the lesion study and run it for the model and its shipped twin.</source>
         <translation>打开消融实验，对该模型及其随附的孪生网络运行。</translation>
     </message>
@@ -169,6 +165,10 @@
         <source>Save a PNG of the window once it has drawn, then quit (for docs); with --landscape, the slices&apos; CSV beside it.</source>
         <translation>窗口绘制完成后保存为 PNG 并退出（用于文档）；配合 --landscape 时在旁边另存切片的 CSV。</translation>
     </message>
+    <message>
+        <source>Batch size of the --lab run (default 64; the learning rate is 0.1 × batch / 128).</source>
+        <translation>--lab 训练的批大小（默认 64；学习率为 0.1 × 批大小 / 128）。</translation>
+    </message>
 </context>
 <context>
     <name>reslens::BlockListWidget</name>
@@ -191,10 +191,6 @@
     <message>
         <source>Parameters</source>
         <translation>参数</translation>
-    </message>
-    <message>
-        <source>Multiply-adds</source>
-        <translation>乘加运算</translation>
     </message>
     <message>
         <source>Bypass</source>
@@ -260,6 +256,18 @@
         <source>classifier</source>
         <translation>分类器</translation>
     </message>
+    <message>
+        <source>Params</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Mult-adds</source>
+        <translation>乘加运算</translation>
+    </message>
+    <message>
+        <source>Multiply-adds at the model&apos;s input size</source>
+        <translation>模型输入尺寸下的乘加运算次数</translation>
+    </message>
 </context>
 <context>
     <name>reslens::BypassBar</name>
@@ -297,6 +305,10 @@
     <message>
         <source>Gradient norm against depth at step %1</source>
         <translation>第 %1 步各深度的梯度范数</translation>
+    </message>
+    <message>
+        <source>%1, step 1</source>
+        <translation>%1，第 1 步</translation>
     </message>
 </context>
 <context>
@@ -1798,6 +1810,18 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
     <message>
         <source>CSV tables (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Keep step 1 on the depth chart</source>
+        <translation>在深度图上保留第 1 步</translation>
+    </message>
+    <message>
+        <source>The gradient profile of the first step, dashed, beside the current one: where the plain network&apos;s gradients spread over the widest range</source>
+        <translation>第一步的梯度分布（虚线），与当前步并排显示：普通网络的梯度在这一步分布得最分散</translation>
+    </message>
+    <message>
+        <source>Follows the batch size, 0.1 × batch / 128 (He et al. 2015&apos;s 0.1 at batch 128, scaled linearly as Goyal et al. 2017 do), until you set it yourself</source>
+        <translation>随批大小变化：0.1 × 批大小 / 128（He 等 2015 在批大小 128 时用 0.1，按 Goyal 等 2017 的线性缩放规则缩放），直到你自己设置为止</translation>
     </message>
 </context>
 <context>
