@@ -2,17 +2,21 @@
 // titles and tabs are Chinese without any setting; View ▸ Language overrides the locale and
 // is remembered. The expected words are the Chinese deep-learning literature's terms.
 
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
 #include <memory>
 
+#include "widgets/BlockListWidget.h"
 #include "widgets/MainWindow.h"
 #include "widgets/SettingsKeys.h"
+#include "widgets/TrainingLabPanel.h"
 #include "widgets/Translations.h"
 
 using namespace reslens;
@@ -90,6 +94,43 @@ private Q_SLOTS:
         }
         // Qt's own strings come in Chinese too (qt6-translations-l10n).
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QString("取消"));
+    }
+
+    // Issue 22's layout defects: at the default 1500x950 window every column of the block
+    // list and every label of the lab's form shows in full, in both languages.
+    void theDefaultWindowShowsEveryLabelInFull_data() {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("Chinese") << "zh_CN";
+        QTest::newRow("English") << "en";
+    }
+
+    void theDefaultWindowShowsEveryLabelInFull() {
+        QFETCH(QString, language);
+        QSettings().setValue(settings::kLanguage, language);
+        Translations::install();
+        QCOMPARE(Translations::language(), language);
+        MainWindow window;
+        window.show();
+        QCOMPARE(window.size(), QSize(1500, 950));
+        const QSize least = window.minimumSizeHint();
+        QVERIFY2(
+            least.width() <= 1500 && least.height() <= 950,
+            qPrintable(QString("the window needs %1x%2").arg(least.width()).arg(least.height())));
+        QSignalSpy shown(&window, &MainWindow::predictionsShown);
+        window.start({});
+        QVERIFY(shown.wait(120000));
+        QTest::qWait(200);
+        QCOMPARE(window.size(), QSize(1500, 950));
+        QVERIFY2(window.blockList()->width() >= window.blockList()->widthForAllColumns(),
+                 qPrintable(QString("block list %1 px, its columns %2")
+                                .arg(window.blockList()->width())
+                                .arg(window.blockList()->widthForAllColumns())));
+        window.showTrainingLab(true);
+        QTest::qWait(100);
+        for (QCheckBox* box : window.trainingLab()->findChildren<QCheckBox*>()) {
+            QVERIFY2(box->width() >= box->sizeHint().width(), qPrintable(box->text()));
+        }
+        QSettings().remove(settings::kLanguage);
     }
 
     void theMenuChoiceOverridesTheLocaleAndIsRemembered() {

@@ -2,7 +2,7 @@
 # Screenshots of the real window under Xvfb, for the README.
 # Usage: tools/screenshot.sh [OUT.png] [reslens options...]
 #   tools/screenshot.sh docs/screenshot.png --block 4
-#   tools/screenshot.sh docs/training-lab.png --lab resnet56 --lab-steps 150
+#   tools/screenshot.sh docs/training-lab.png --lab resnet56   (the lab's defaults, ~2 min)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-docs/screenshot.png}"

@@ -15,6 +15,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -185,14 +187,17 @@ TrainingLabPanel::TrainingLabPanel(QWidget* parent)
     controls->addLayout(exports);
     controls->addLayout(runFiles);
     controls->addStretch();
-    controlBox_ = new QWidget(this);
-    auto* controlBox = controlBox_;
-    controlBox->setLayout(controls);
-    // A fixed width: the status line changes every update, and a control column that
-    // followed its text would re-lay out (and fully repaint) all four charts each time.
-    // Its width follows the font (presenter mode scales it; CJK fonts run taller).
+    controlBox_ = new QWidget;
+    controlBox_->setLayout(controls);
+    // The column scrolls when the window is too short for it (a 950-px window in Chinese,
+    // whose fonts run taller), rather than making the whole window taller.
+    controlScroll_ = new QScrollArea(this);
+    controlScroll_->setWidget(controlBox_);
+    controlScroll_->setWidgetResizable(true);
+    controlScroll_->setFrameShape(QFrame::NoFrame);
+    controlScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     designLineHeight_ = fontMetrics().height();
-    controlBox->setFixedWidth(std::max(kControlWidth, controls->sizeHint().width()));
+    fitControlColumn();
 
     auto* grid = new QGridLayout(charts_);
     grid->setContentsMargins(0, 0, 0, 0);
@@ -201,7 +206,7 @@ TrainingLabPanel::TrainingLabPanel(QWidget* parent)
     grid->addWidget(skip_, 1, 0);
     grid->addWidget(noskip_, 1, 1);
     auto* layout = new QHBoxLayout(this);
-    layout->addWidget(controlBox);
+    layout->addWidget(controlScroll_);
     layout->addWidget(charts_, 1);
 
     worker_->moveToThread(&thread_);
@@ -245,11 +250,21 @@ TrainingLabPanel::TrainingLabPanel(QWidget* parent)
     updateButtons();
 }
 
+void TrainingLabPanel::fitControlColumn() {
+    // A fixed width: the status line changes every update, and a control column that
+    // followed its text would re-lay out (and fully repaint) all four charts each time. It
+    // follows the font (presenter mode scales it) and is never narrower than its contents.
+    const int scaled = designLineHeight_ > 0
+                           ? kControlWidth * fontMetrics().height() / designLineHeight_
+                           : kControlWidth;
+    const int width = std::max(scaled, controlBox_->layout()->sizeHint().width());
+    controlBox_->setFixedWidth(width);
+    controlScroll_->setFixedWidth(width + controlScroll_->verticalScrollBar()->sizeHint().width());
+}
+
 void TrainingLabPanel::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::FontChange && designLineHeight_ > 0) {
-        controlBox_->setFixedWidth(
-            std::max(kControlWidth * fontMetrics().height() / designLineHeight_,
-                     controlBox_->layout()->sizeHint().width()));
+    if (event->type() == QEvent::FontChange && controlScroll_) {
+        fitControlColumn();
     }
     QWidget::changeEvent(event);
 }

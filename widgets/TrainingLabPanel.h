@@ -19,6 +19,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
+class QScrollArea;
 class QPushButton;
 class QSpinBox;
 
@@ -95,6 +96,7 @@ private:
     void onRunEnded(int run, reslens::RunStatus status, const QString& message);
     void onFinished();
     void resetCharts(const TrainingPlan& plan);
+    void fitControlColumn();
     void showOutcome();
     void showRecipe(const TrainingRequest& request);
     QByteArray trainedModel(int run, QString* error) const;
@@ -159,6 +161,7 @@ private:
     QPushButton* saveRun_;
     QWidget* charts_;
     QWidget* controlBox_ = nullptr;
+    QScrollArea* controlScroll_ = nullptr;
     int designLineHeight_ = 0;
     LossChart* loss_;
     DepthProfileChart* depth_;
