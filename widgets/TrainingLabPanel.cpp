@@ -701,6 +701,14 @@ void TrainingLabPanel::showRecipe(const TrainingRequest& request) {
 }
 
 void TrainingLabPanel::saveRunAs() {
+    // Said before the file dialog, not after it (the File menu's entry is always there).
+    if (running_ || history_.empty()) {
+        Q_EMIT errorOccurred(tr("Cannot save the run: %1")
+                                 .arg(running_ ? tr("the run is still going: stop it, or wait "
+                                                    "for it to finish")
+                                               : tr("there is no run to save yet")));
+        return;
+    }
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Save run"), history_.plan().runs.join('-') + ".reslens-run",
         tr("ResLens runs (*.reslens-run)"));

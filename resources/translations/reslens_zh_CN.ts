@@ -1823,6 +1823,10 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <source>Follows the batch size, 0.1 × batch / 128 (He et al. 2015&apos;s 0.1 at batch 128, scaled linearly as Goyal et al. 2017 do), until you set it yourself</source>
         <translation>随批大小变化：0.1 × 批大小 / 128（He 等 2015 在批大小 128 时用 0.1，按 Goyal 等 2017 的线性缩放规则缩放），直到你自己设置为止</translation>
     </message>
+    <message>
+        <source>there is no run to save yet</source>
+        <translation>还没有可保存的训练</translation>
+    </message>
 </context>
 <context>
     <name>reslens::TrainingWorker</name>
