@@ -34,6 +34,13 @@ void configureQuick(TrainingLabPanel& lab, qint64 steps) {
     lab.setCompare(true);
 }
 
+// Starts the lab's run and waits for it to end.
+bool trainToEnd(TrainingLabPanel& lab) {
+    QSignalSpy finished(&lab, &TrainingLabPanel::runFinished);
+    lab.start();
+    return finished.wait(kWaitMs);
+}
+
 QByteArray fileBytes(const QString& path) {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
@@ -86,9 +93,7 @@ private Q_SLOTS:
         TrainingLabPanel lab;
         lab.show();
         configureQuick(lab, 6);
-        QSignalSpy finished(&lab, &TrainingLabPanel::runFinished);
-        lab.start();
-        QVERIFY(finished.wait(kWaitMs));
+        QVERIFY(trainToEnd(lab));
         QCOMPARE(lab.history().plan().runs, (QStringList{"resnet20", "plain20"}));
         QCOMPARE(lab.history().plan().blocks.size(), 9);
         for (int run = 0; run < 2; ++run) {
@@ -160,9 +165,7 @@ private Q_SLOTS:
         lab.show();
         configureQuick(lab, 20);
         lab.setLearningRate(1e8);
-        QSignalSpy finished(&lab, &TrainingLabPanel::runFinished);
-        lab.start();
-        QVERIFY(finished.wait(kWaitMs));
+        QVERIFY(trainToEnd(lab));
         QVERIFY(lab.history().status(0) == RunStatus::Diverged);
         QVERIFY(!lab.history().message(0).isEmpty());
         QVERIFY(stepsOf(lab, 0) < 20);
@@ -175,9 +178,7 @@ private Q_SLOTS:
         lab.show();
         configureQuick(lab, 5);
         lab.setLearningRate(0.05);
-        QSignalSpy finished(&lab, &TrainingLabPanel::runFinished);
-        lab.start();
-        QVERIFY(finished.wait(kWaitMs));
+        QVERIFY(trainToEnd(lab));
         const QString path = dir.filePath("class.reslens-run");
         QCOMPARE(lab.saveRun(path, /*withWeights=*/true), QString());
         const QString light = dir.filePath("light.reslens-run");
@@ -227,9 +228,7 @@ private Q_SLOTS:
         TrainingLabPanel lab;
         lab.show();
         configureQuick(lab, 3);
-        QSignalSpy finished(&lab, &TrainingLabPanel::runFinished);
-        lab.start();
-        QVERIFY(finished.wait(kWaitMs));
+        QVERIFY(trainToEnd(lab));
         const QString good = dir.filePath("good.reslens-run");
         QCOMPARE(lab.saveRun(good, false), QString());
         const QByteArray bytes = fileBytes(good);
@@ -288,9 +287,7 @@ private Q_SLOTS:
         TrainingLabPanel lab;
         lab.show();
         configureQuick(lab, 6);
-        QSignalSpy finished(&lab, &TrainingLabPanel::runFinished);
-        lab.start();
-        QVERIFY(finished.wait(kWaitMs));
+        QVERIFY(trainToEnd(lab));
         for (int run = 0; run < 2; ++run) {
             const StepUpdate& first = lab.history().steps(run).first();
             const StepUpdate& last = lab.history().steps(run).last();

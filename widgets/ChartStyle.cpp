@@ -37,11 +37,11 @@ constexpr const char* kFollows = "reslensFollowsChartStyle";
 
 // The value an object had before any styling, kept on the object itself the first time it is
 // styled, so every style is computed from the chart's own design and never compounds.
-template <typename T, typename Get>
-T base(QObject* object, const char* key, Get get) {
+template <typename T>
+T base(QObject* object, const char* key, const T& current) {
     QVariant stored = object->property(key);
     if (!stored.isValid()) {
-        stored = QVariant::fromValue(get());
+        stored = QVariant::fromValue(current);
         object->setProperty(key, stored);
     }
     return stored.value<T>();
@@ -80,7 +80,7 @@ double lineFactor() {
 }
 
 QPen styledPen(QObject* owner, const char* key, const QPen& current) {
-    QPen pen = base<QPen>(owner, key, [&] { return current; });
+    QPen pen = base<QPen>(owner, key, current);
     pen.setWidthF(std::max(pen.widthF(), 1.0) * lineFactor());
     pen.setColor(contrasted(pen.color()));
     return pen;
@@ -94,37 +94,32 @@ void styleSeries(QAbstractSeries* series) {
     if (auto* xy = qobject_cast<QXYSeries*>(series)) {
         xy->setPen(styledPen(xy, "reslensBasePen", xy->pen()));
         if (auto* scatter = qobject_cast<QScatterSeries*>(xy)) {
-            const double size =
-                base<double>(scatter, "reslensBaseMarker", [&] { return scatter->markerSize(); });
+            const double size = base<double>(scatter, "reslensBaseMarker", scatter->markerSize());
             scatter->setMarkerSize(size * scale());
-            const QColor fill =
-                base<QColor>(scatter, "reslensBaseColor", [&] { return scatter->color(); });
+            const QColor fill = base<QColor>(scatter, "reslensBaseColor", scatter->color());
             scatter->setColor(contrasted(fill));
         }
     } else if (auto* area = qobject_cast<QAreaSeries*>(series)) {
         area->setPen(styledPen(area, "reslensBasePen", area->pen()));
-        const QColor fill = base<QColor>(area, "reslensBaseColor", [&] { return area->color(); });
+        const QColor fill = base<QColor>(area, "reslensBaseColor", area->color());
         area->setColor(contrasted(fill));
     } else if (auto* bars = qobject_cast<QAbstractBarSeries*>(series)) {
         for (QBarSet* set : bars->barSets()) {
-            const QColor fill = base<QColor>(set, "reslensBaseColor", [&] { return set->color(); });
+            const QColor fill = base<QColor>(set, "reslensBaseColor", set->color());
             set->setColor(contrasted(fill));
-            const QFont font =
-                base<QFont>(set, "reslensBaseFont", [&] { return set->labelFont(); });
+            const QFont font = base<QFont>(set, "reslensBaseFont", set->labelFont());
             set->setLabelFont(scaled(font));
         }
     }
 }
 
 void styleAxis(QAbstractAxis* axis) {
-    const QFont labels = base<QFont>(axis, "reslensBaseLabels", [&] { return axis->labelsFont(); });
-    const QFont title = base<QFont>(axis, "reslensBaseTitle", [&] { return axis->titleFont(); });
-    const QBrush labelBrush =
-        base<QBrush>(axis, "reslensBaseLabelBrush", [&] { return axis->labelsBrush(); });
-    const QBrush titleBrush =
-        base<QBrush>(axis, "reslensBaseTitleBrush", [&] { return axis->titleBrush(); });
-    const QPen line = base<QPen>(axis, "reslensBaseLine", [&] { return axis->linePen(); });
-    const QPen grid = base<QPen>(axis, "reslensBaseGrid", [&] { return axis->gridLinePen(); });
+    const QFont labels = base<QFont>(axis, "reslensBaseLabels", axis->labelsFont());
+    const QFont title = base<QFont>(axis, "reslensBaseTitle", axis->titleFont());
+    const QBrush labelBrush = base<QBrush>(axis, "reslensBaseLabelBrush", axis->labelsBrush());
+    const QBrush titleBrush = base<QBrush>(axis, "reslensBaseTitleBrush", axis->titleBrush());
+    const QPen line = base<QPen>(axis, "reslensBaseLine", axis->linePen());
+    const QPen grid = base<QPen>(axis, "reslensBaseGrid", axis->gridLinePen());
     axis->setLabelsFont(scaled(labels));
     axis->setTitleFont(scaled(title));
     const bool contrast = style().highContrast;
@@ -145,20 +140,16 @@ void styleAxis(QAbstractAxis* axis) {
 
 void styleChart(QChart* chart, bool everything) {
     if (everything) {
-        const QFont title =
-            base<QFont>(chart, "reslensBaseTitle", [&] { return chart->titleFont(); });
-        const QBrush titleBrush =
-            base<QBrush>(chart, "reslensBaseTitleBrush", [&] { return chart->titleBrush(); });
+        const QFont title = base<QFont>(chart, "reslensBaseTitle", chart->titleFont());
+        const QBrush titleBrush = base<QBrush>(chart, "reslensBaseTitleBrush", chart->titleBrush());
         const QBrush background =
-            base<QBrush>(chart, "reslensBaseBackground", [&] { return chart->backgroundBrush(); });
+            base<QBrush>(chart, "reslensBaseBackground", chart->backgroundBrush());
         chart->setTitleFont(scaled(title));
         chart->setTitleBrush(style().highContrast ? QBrush(Qt::black) : titleBrush);
         chart->setBackgroundBrush(style().highContrast ? QBrush(Qt::white) : background);
         QLegend* legend = chart->legend();
-        const QFont legendFont =
-            base<QFont>(legend, "reslensBaseFont", [&] { return legend->font(); });
-        const QBrush legendBrush =
-            base<QBrush>(legend, "reslensBaseBrush", [&] { return legend->labelBrush(); });
+        const QFont legendFont = base<QFont>(legend, "reslensBaseFont", legend->font());
+        const QBrush legendBrush = base<QBrush>(legend, "reslensBaseBrush", legend->labelBrush());
         legend->setFont(scaled(legendFont));
         legend->setLabelBrush(style().highContrast ? QBrush(Qt::black) : legendBrush);
     }

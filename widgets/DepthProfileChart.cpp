@@ -25,7 +25,6 @@ DepthProfileChart::DepthProfileChart(QWidget* parent)
     chart->legend()->setAlignment(Qt::AlignBottom);
     installChart(this, chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(140, 160);  // the lab fits beside the explorer's docks at 1500 px
 }
 
 namespace {

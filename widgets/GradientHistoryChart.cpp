@@ -27,7 +27,6 @@ GradientHistoryChart::GradientHistoryChart(QWidget* parent)
     // Dozens of series redrawn 10 times a second while training holds both cores: plain
     // 1-pixel lines draw several times faster than antialiased ones.
     setRenderHint(QPainter::Antialiasing, false);
-    setMinimumSize(140, 160);  // the lab fits beside the explorer's docks at 1500 px
 }
 
 void GradientHistoryChart::reset(const QString& title, const QStringList& blocks,

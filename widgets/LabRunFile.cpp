@@ -102,9 +102,6 @@ LabRun fromSavedRun(const SavedRun& saved) {
 }  // namespace
 
 QString writeLabRun(const QString& path, const LabRun& run) {
-    if (run.history.empty()) {
-        return QObject::tr("there is no run to save yet");
-    }
     try {
         writeSavedRun(QFileInfo(path).absoluteFilePath().toStdString(), toSavedRun(run));
     } catch (const std::exception& e) {

@@ -29,7 +29,6 @@ LossChart::LossChart(QWidget* parent)
     chart->legend()->setAlignment(Qt::AlignBottom);
     installChart(this, chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(140, 160);  // the lab fits beside the explorer's docks at 1500 px
 }
 
 void LossChart::reset(const QStringList& runs, qint64 totalSteps) {

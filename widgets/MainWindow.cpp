@@ -454,9 +454,10 @@ void MainWindow::onModelLoaded(const ModelView& view) {
     blocks_->showSummary(view.summary);
     // Every column in full (the multiply-adds and bypass columns are the last): the block
     // dock widens to the list's columns when a model's names or counts need more room.
+    const int columns = blocks_->widthForAllColumns();
     if (QDockWidget* dock = findChild<QDockWidget*>("blocksDock");
-        dock && dock->isVisible() && dock->width() < blocks_->widthForAllColumns()) {
-        resizeDocks({dock}, {blocks_->widthForAllColumns()}, Qt::Horizontal);
+        dock && dock->isVisible() && dock->width() < columns) {
+        resizeDocks({dock}, {columns}, Qt::Horizontal);
     }
     parameters_->setSummary(view.summary);
     lab_->setLoadedArchitecture(view.summary.config);

@@ -114,12 +114,13 @@ void PresenterMode::apply() {
             font.setPixelSize(font.pixelSize() * scalePercent_ / 100);
         }
     }
-    QApplication::setFont(font);
+    if (font != QApplication::font()) {  // a change relays out the whole application
+        QApplication::setFont(font);
+    }
     ChartStyle style;
     style.scalePercent = active_ ? scalePercent_ : 100;
     style.highContrast = active_ && highContrast_;
     setChartStyle(style);
-    Q_EMIT changed();
 }
 
 void PresenterMode::remember() const {

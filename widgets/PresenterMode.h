@@ -43,9 +43,6 @@ public Q_SLOTS:
     // The remembered state, once the window has restored its own geometry and docks.
     void restore();
 
-Q_SIGNALS:
-    void changed();
-
 private:
     void apply();
     void remember() const;

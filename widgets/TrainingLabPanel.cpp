@@ -33,15 +33,15 @@
 namespace reslens {
 namespace {
 
-constexpr int kRefreshMs = 20;
+constexpr int kRefreshMs = 20;      // 4 charts in turn: each updates over 10 times a second
 constexpr int kControlWidth = 340;  // at the font the panel was built with
 constexpr int kDefaultBatch = 64;
 
 // The linear scaling rule (Goyal et al. 2017) from He et al.'s 0.1 at batch 128.
 double scaledLearningRate(int batch) {
     return 0.1 * batch / 128.0;
-}  // 4 charts in turn:
-   // each updates over 10 times a second
+}
+
 const char* const kLoaded = "loaded";
 
 QString duration(double seconds) {
@@ -199,6 +199,10 @@ TrainingLabPanel::TrainingLabPanel(QWidget* parent)
     designLineHeight_ = fontMetrics().height();
     fitControlColumn();
 
+    // Small enough that the lab fits beside the explorer's docks at the default 1500 px.
+    for (QChartView* chart : std::initializer_list<QChartView*>{loss_, depth_, skip_, noskip_}) {
+        chart->setMinimumSize(140, 160);
+    }
     auto* grid = new QGridLayout(charts_);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->addWidget(loss_, 0, 0);
@@ -420,9 +424,15 @@ void TrainingLabPanel::onStepped(const StepUpdate& update) {
 
 void TrainingLabPanel::onRunEnded(int run, RunStatus status, const QString& message) {
     history_.setOutcome(run, status, message);
-    if (status == RunStatus::Diverged) {
-        const qint64 step = history_.steps(run).isEmpty() ? 0 : history_.steps(run).last().step;
-        historyChart(run)->setNote(tr("diverged after step %1: %2").arg(step).arg(message));
+    noteDivergence(run);
+}
+
+void TrainingLabPanel::noteDivergence(int run) {
+    if (run < 2 && history_.status(run) == RunStatus::Diverged) {
+        const auto& steps = history_.steps(run);
+        historyChart(run)->setNote(tr("diverged after step %1: %2")
+                                       .arg(steps.isEmpty() ? 0 : steps.last().step)
+                                       .arg(history_.message(run)));
     }
 }
 
@@ -634,9 +644,16 @@ void TrainingLabPanel::saveModelAs() {
     }
 }
 
-QString TrainingLabPanel::saveRun(const QString& path, bool withWeights) const {
+QString TrainingLabPanel::whyNoRunToSave() const {
     if (running_) {
         return tr("the run is still going: stop it, or wait for it to finish");
+    }
+    return history_.empty() ? tr("there is no run to save yet") : QString();
+}
+
+QString TrainingLabPanel::saveRun(const QString& path, bool withWeights) const {
+    if (const QString why = whyNoRunToSave(); !why.isEmpty()) {
+        return why;
     }
     LabRun run;
     run.history = history_;
@@ -670,12 +687,7 @@ QString TrainingLabPanel::openRun(const QString& path) {
     showRecipe(run.request);
     resetCharts(history_.plan());
     for (int r = 0; r < history_.runCount(); ++r) {
-        if (history_.status(r) == RunStatus::Diverged && r < 2) {
-            const auto& steps = history_.steps(r);
-            historyChart(r)->setNote(tr("diverged after step %1: %2")
-                                         .arg(steps.isEmpty() ? 0 : steps.last().step)
-                                         .arg(history_.message(r)));
-        }
+        noteDivergence(r);
     }
     flushCharts();
     showOutcome();
@@ -702,11 +714,8 @@ void TrainingLabPanel::showRecipe(const TrainingRequest& request) {
 
 void TrainingLabPanel::saveRunAs() {
     // Said before the file dialog, not after it (the File menu's entry is always there).
-    if (running_ || history_.empty()) {
-        Q_EMIT errorOccurred(tr("Cannot save the run: %1")
-                                 .arg(running_ ? tr("the run is still going: stop it, or wait "
-                                                    "for it to finish")
-                                               : tr("there is no run to save yet")));
+    if (const QString why = whyNoRunToSave(); !why.isEmpty()) {
+        Q_EMIT errorOccurred(tr("Cannot save the run: %1").arg(why));
         return;
     }
     const QString path = QFileDialog::getSaveFileName(

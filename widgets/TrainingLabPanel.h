@@ -97,6 +97,8 @@ private:
     void onFinished();
     void resetCharts(const TrainingPlan& plan);
     void fitControlColumn();
+    void noteDivergence(int run);    // on its history chart, when the run diverged
+    QString whyNoRunToSave() const;  // empty when there is one
     void showOutcome();
     void showRecipe(const TrainingRequest& request);
     QByteArray trainedModel(int run, QString* error) const;

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string_view>
 
 #include "app/core/Base64.h"
 #include "app/core/CompareFolder.h"
@@ -27,7 +28,7 @@ constexpr const char* kMagic = "RESLENS-RUN";
 // ~320 MB); refusing it early keeps a wrong file from filling memory.
 constexpr int64_t kMaxFileBytes = int64_t(1) << 30;
 
-uint64_t fnv1a64(const std::string& text) {
+uint64_t fnv1a64(std::string_view text) {
     uint64_t hash = 14695981039346656037ull;
     for (unsigned char c : text) {
         hash = (hash ^ c) * 1099511628211ull;
@@ -325,7 +326,8 @@ SavedRun parseSavedRun(const std::string& bytes, const std::string& name) {
         throw InputError(name + ": saved-run format " + std::to_string(version) +
                          ", this ResLens reads format " + std::to_string(kFormatVersion));
     }
-    const std::string body = bytes.substr(newline + 1);
+    // A view: the body can be hundreds of megabytes (weights), no copy of it is needed.
+    const std::string_view body = std::string_view(bytes).substr(newline + 1);
     if (body.size() != length) {
         throw InputError(name + (body.size() < length ? ": truncated (" : ": damaged (") +
                          std::to_string(body.size()) + " bytes of run data, " +
@@ -335,7 +337,7 @@ SavedRun parseSavedRun(const std::string& bytes, const std::string& name) {
         throw InputError(name + ": changed after it was saved (its checksum does not match)");
     }
     try {
-        return runFromJson(json::parse(body));
+        return runFromJson(json::parse(body.begin(), body.end()));
     } catch (const json::exception& e) {
         throw InputError(name + ": not valid JSON (" + e.what() + ")");
     } catch (const InputError& e) {

@@ -34,6 +34,16 @@ ModelRequest modelRequestFor(const QString& value) {
     return ModelRequest::file(QFileInfo(value).absoluteFilePath().toStdString());
 }
 
+// The lab, the lesion study and the landscape want the room when they open at start-up;
+// the explorer's docks come back from the View menu.
+void hideDocks(reslens::MainWindow& window, const QString& except = QString()) {
+    for (QDockWidget* dock : window.findChildren<QDockWidget*>()) {
+        if (dock->objectName() != except) {
+            dock->hide();
+        }
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -191,10 +201,7 @@ int main(int argc, char** argv) {
         panel->setBatch(parser.value(labBatchOption).toInt());
         panel->setCompare(true);
         window.showTrainingLab(true);
-        // The lab's charts want the room; the explorer's docks come back from the View menu.
-        for (QDockWidget* dock : window.findChildren<QDockWidget*>()) {
-            dock->hide();
-        }
+        hideDocks(window);
         QObject::connect(&window, &reslens::MainWindow::predictionsShown, panel, [panel] {
             if (!panel->running() && panel->history().empty()) {
                 panel->start();
@@ -209,19 +216,13 @@ int main(int argc, char** argv) {
             return 2;
         }
         window.showTrainingLab(true);
-        for (QDockWidget* dock : window.findChildren<QDockWidget*>()) {
-            dock->hide();  // as with --lab: the charts want the room
-        }
+        hideDocks(window);
     }
     const bool lesion = parser.isSet(lesionOption);
     if (lesion) {
         reslens::LesionView* view = window.lesionView();
         window.showLesionStudy();
-        for (QDockWidget* dock : window.findChildren<QDockWidget*>()) {
-            if (dock->objectName() != "blocksDock") {
-                dock->hide();
-            }
-        }
+        hideDocks(window, "blocksDock");
         auto started = std::make_shared<bool>(false);
         QObject::connect(&window, &reslens::MainWindow::predictionsShown, view, [view, started] {
             if (!*started) {
@@ -247,9 +248,7 @@ int main(int argc, char** argv) {
         slice.twoD = parser.isSet(landscape2dOption);
         view->setOptions(slice);
         window.showLandscape();
-        for (QDockWidget* dock : window.findChildren<QDockWidget*>()) {
-            dock->hide();
-        }
+        hideDocks(window);
         auto started = std::make_shared<bool>(false);
         QObject::connect(&window, &reslens::MainWindow::predictionsShown, view, [view, started] {
             if (!*started) {

@@ -71,10 +71,6 @@
         <translation>输出</translation>
     </message>
     <message>
-        <source>there is no run to save yet</source>
-        <translation>还没有可保存的训练</translation>
-    </message>
-    <message>
         <source>%1 (bottleneck %2→%3→%3→%4): its convolutions hold %5 parameters; a basic block of two 3×3 convolutions at %4 channels would need 3·3·%4·%4·2 = %6 — %7 vs %6: %8x fewer.</source>
         <translation>%1（瓶颈结构 %2→%3→%3→%4）：其卷积共有 %5 个参数；在 %4 个通道上由两个 3×3 卷积构成的基本块需要 3·3·%4·%4·2 = %6 个——%7 对 %6：少 %8 倍。</translation>
     </message>
