@@ -297,6 +297,18 @@ void InferenceWorker::renderFeatures(const FeatureRequest& request) {
     Q_EMIT featuresRendered(view);
 }
 
+void InferenceWorker::traceGradCam(int classIndex) {
+    try {
+        if (!session_->hasImage()) {
+            Q_EMIT traceFailed(tr("no image has been classified yet"));
+            return;
+        }
+        Q_EMIT gradCamTraced(reslens::traceGradCam(*session_, classIndex));
+    } catch (const std::exception& e) {
+        Q_EMIT traceFailed(QString::fromUtf8(e.what()));
+    }
+}
+
 void InferenceWorker::renderGradCam(FeatureView& view) {
     if (!session_->hasImage()) {
         view.note = tr("Drop an image to see where the evidence for its class lies.");

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 
+#include "app/core/GradCamTrace.h"
 #include "widgets/ViewTypes.h"
 
 namespace reslens {
@@ -46,6 +47,9 @@ public Q_SLOTS:
     // A live lesion: these blocks bypassed from the next classification on. Emits
     // bypassChanged with the blocks now bypassed (unchanged on failure, with bypassFailed).
     void setBypassed(const QStringList& blocks);
+    // Grad-CAM of the last image at the stem and every block (GradCamTrace.h), for the
+    // Grad-CAM lesson. Emits gradCamTraced, or traceFailed with the reason.
+    void traceGradCam(int classIndex);
 
 Q_SIGNALS:
     void modelLoaded(const reslens::ModelView& model);
@@ -57,6 +61,8 @@ Q_SIGNALS:
     void deviceFailed(const QString& message);
     void bypassChanged(const QStringList& blocks);
     void bypassFailed(const QString& message);
+    void gradCamTraced(const reslens::CamTrace& trace);
+    void traceFailed(const QString& message);
 
 private:
     void classifyDecoded(int requestId, const QString& source, const DecodedImage& image);
@@ -78,3 +84,5 @@ private:
 };
 
 }  // namespace reslens
+
+Q_DECLARE_METATYPE(reslens::CamTrace)

@@ -17,6 +17,7 @@
 #include "widgets/Export.h"
 #include "widgets/LesionBlockChart.h"
 #include "widgets/LesionDepthChart.h"
+#include "app/core/LessonMeasures.h"
 #include "widgets/LesionWorker.h"
 
 namespace reslens {
@@ -26,6 +27,7 @@ LesionView::LesionView(QWidget* parent)
       worker_(new LesionWorker),
       modelLabel_(new QLabel(this)),
       data_(new QLineEdit(QStringLiteral("fashion-mnist"), this)),
+      samples_(new QSpinBox(this)),
       randomK_(new QSpinBox(this)),
       trials_(new QSpinBox(this)),
       run_(new QPushButton(tr("Run the study"), this)),
@@ -40,6 +42,10 @@ LesionView::LesionView(QWidget* parent)
     data_->setToolTip(
         tr("The data to measure on, as reslens-cli's --data: fashion-mnist, "
            "cifar10:DIR, folder:DIR (its test split unless it names one)"));
+    samples_->setRange(0, 1000000);
+    samples_->setSingleStep(1000);
+    samples_->setSpecialValueText(tr("all"));
+    samples_->setToolTip(tr("Study the first N images of the data (all: every image)"));
     randomK_->setRange(0, 200);
     randomK_->setValue(6);
     randomK_->setToolTip(tr("Also bypass k = 1..K random blocks at once (0: none)"));
@@ -66,6 +72,8 @@ LesionView::LesionView(QWidget* parent)
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Data"), this));
     controls->addWidget(data_, 1);
+    controls->addWidget(new QLabel(tr("Images"), this));
+    controls->addWidget(samples_);
     controls->addWidget(new QLabel(tr("Random k up to"), this));
     controls->addWidget(randomK_);
     controls->addWidget(new QLabel(tr("trials"), this));
@@ -133,6 +141,10 @@ void LesionView::setRandomLesions(int maxK, int trials) {
     trials_->setValue(trials);
 }
 
+void LesionView::setSamples(int samples) {
+    samples_->setValue(samples);
+}
+
 void LesionView::runLoadedModel() {
     studies_.clear();
     redraw();
@@ -152,10 +164,12 @@ void LesionView::start(const ModelRequest& request) {
     progress_->setFormat(tr("opening the model and the data…"));
     const QString data = data_->text().trimmed();
     const QString device = device_;
-    const int k = randomK_->value();
-    const int trials = trials_->value();
-    QMetaObject::invokeMethod(worker_, [w = worker_, request, data, device, k, trials] {
-        w->run(request, data, device, k, trials);
+    LesionOptions options;
+    options.randomK = randomK_->value();
+    options.trials = trials_->value();
+    options.samples = samples_->value();
+    QMetaObject::invokeMethod(worker_, [w = worker_, request, data, device, options] {
+        w->run(request, data, device, options);
     });
 }
 
@@ -206,21 +220,16 @@ void LesionView::redraw() {
     depth_->showStudies(studies_);
     QStringList lines;
     for (const NamedLesionStudy& s : studies_) {
-        const auto& blocks = s.result.blocks;
-        if (blocks.empty()) {
+        if (s.result.blocks.empty()) {
             continue;
         }
-        std::vector<double> accuracies;
-        for (const BlockLesion& b : blocks) {
-            accuracies.push_back(b.accuracy);
-        }
-        std::sort(accuracies.begin(), accuracies.end());
+        const LesionSpread spread = lesionSpread(s.result);
         lines << tr("%1 on %2: %3% with every block; one block bypassed: %4%–%5%, median %6%")
                      .arg(QString::fromStdString(s.title), QString::fromStdString(s.data))
-                     .arg(100 * s.result.baselineAccuracy, 0, 'f', 2)
-                     .arg(100 * accuracies.front(), 0, 'f', 1)
-                     .arg(100 * accuracies.back(), 0, 'f', 1)
-                     .arg(100 * accuracies[accuracies.size() / 2], 0, 'f', 1);
+                     .arg(100 * spread.baseline, 0, 'f', 2)
+                     .arg(100 * spread.lowest, 0, 'f', 1)
+                     .arg(100 * spread.highest, 0, 'f', 1)
+                     .arg(100 * spread.median, 0, 'f', 1);
     }
     summary_->setText(lines.join('\n'));
 }

@@ -37,6 +37,8 @@ public:
     void setDevice(const QString& device) { device_ = device; }
     // The random lesions' controls: k = 1..maxK, `trials` draws each.
     void setRandomLesions(int maxK, int trials);
+    // Study the first N images of the data (0: all of them).
+    void setSamples(int samples);
 
     const QVector<NamedLesionStudy>& studies() const { return studies_; }
     bool running() const { return running_; }
@@ -74,6 +76,7 @@ private:
 
     QLabel* modelLabel_;
     QLineEdit* data_;
+    QSpinBox* samples_;
     QSpinBox* randomK_;
     QSpinBox* trials_;
     QPushButton* run_;

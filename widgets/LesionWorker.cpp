@@ -10,12 +10,9 @@ LesionWorker::LesionWorker() : resources_(std::make_unique<QtResources>()) {}
 LesionWorker::~LesionWorker() = default;
 
 void LesionWorker::run(const ModelRequest& request, const QString& data, const QString& device,
-                       int randomK, int trials) {
+                       const LesionOptions& options) {
     cancelled_ = false;
     try {
-        LesionOptions options;
-        options.randomK = randomK;
-        options.trials = trials;
         const NamedLesionStudy study = runLesionStudy(
             *resources_, request, DataSpec::parse(data.toStdString()), device.toStdString(),
             options, [this](int done, int total, const std::string& what) {

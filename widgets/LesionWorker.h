@@ -28,7 +28,7 @@ public:
 
 public Q_SLOTS:
     void run(const reslens::ModelRequest& request, const QString& data, const QString& device,
-             int randomK, int trials);
+             const reslens::LesionOptions& options);
 
 Q_SIGNALS:
     void progressed(int done, int total, const QString& what);

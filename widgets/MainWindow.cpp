@@ -36,6 +36,9 @@
 #include "widgets/InputPanel.h"
 #include "widgets/LandscapeView.h"
 #include "widgets/LesionView.h"
+#include "widgets/LessonDirector.h"
+#include "widgets/LessonGuide.h"
+#include "widgets/LessonsPage.h"
 #include "widgets/MagnitudeChart.h"
 #include "widgets/MessageBar.h"
 #include "widgets/NewNetworkDialog.h"
@@ -80,6 +83,7 @@ MainWindow::MainWindow(QWidget* parent)
       lesion_(new LesionView),
       responses_(new ResponseView),
       landscape_(new LandscapeView),
+      lessonsPage_(new LessonsPage),
       tabs_(new QTabWidget(this)),
       device_(new QComboBox(this)),
       threads_(new QSpinBox(this)),
@@ -90,6 +94,7 @@ MainWindow::MainWindow(QWidget* parent)
     qRegisterMetaType<ClassificationView>();
     qRegisterMetaType<FeatureRequest>();
     qRegisterMetaType<FeatureView>();
+    qRegisterMetaType<CamTrace>();
 
     setWindowTitle(tr("ResLens"));
     setAcceptDrops(true);
@@ -99,6 +104,7 @@ MainWindow::MainWindow(QWidget* parent)
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(messages_);
+    tabs_->addTab(lessonsPage_, tr("Lessons"));
     tabs_->addTab(features_, tr("Feature maps"));
     tabs_->addTab(lab_, tr("Training lab"));
     tabs_->addTab(lesion_, tr("Lesion study"));
@@ -107,6 +113,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(landscape_, &LandscapeView::errorOccurred, this, &MainWindow::showError);
     connect(responses_, &ResponseView::errorOccurred, this, &MainWindow::showError);
     connect(lesion_, &LesionView::errorOccurred, this, &MainWindow::showError);
+    tabs_->setCurrentWidget(features_);
     tabs_->setDocumentMode(true);
     layout->addWidget(tabs_, 1);
     setCentralWidget(central);
@@ -114,6 +121,7 @@ MainWindow::MainWindow(QWidget* parent)
     buildDocks();
     buildToolbar();
     buildActions();
+    buildLessons();
     statusBar()->addWidget(modelLabel_, 1);
     statusBar()->addPermanentWidget(timingLabel_);
 
@@ -147,6 +155,8 @@ MainWindow::MainWindow(QWidget* parent)
                 showTrainingLab(false);
             });
     restoreSettings();
+    // A lesson's guide never comes back by itself: the lesson it showed is over.
+    findChild<QDockWidget*>("lessonDock")->hide();
 }
 
 MainWindow::~MainWindow() {
@@ -157,6 +167,54 @@ MainWindow::~MainWindow() {
 
 QObject* MainWindow::worker() const {
     return worker_;
+}
+
+void MainWindow::showLessonsPage() {
+    tabs_->setCurrentWidget(lessonsPage_);
+}
+
+void MainWindow::traceGradCam() {
+    QMetaObject::invokeMethod(worker_, [w = worker_] { w->traceGradCam(-1); });
+}
+
+void MainWindow::buildLessons() {
+    lessons_ = new LessonDirector(this);
+    auto* guide = makeDock(tr("Lesson"), "lessonDock", new LessonGuide(lessons_), this);
+    QDockWidget* input = findChild<QDockWidget*>("inputDock");
+    tabifyDockWidget(input, guide);
+    guide->hide();
+    input->raise();
+    connect(lessonsPage_, &LessonsPage::lessonChosen, lessons_, &LessonDirector::start);
+    connect(lessons_, &LessonDirector::started, this, [this, guide] {
+        guide->show();
+        guide->raise();
+        // Room for the guide's sentences, once it is laid out; a wider layout stays.
+        QTimer::singleShot(0, this, [this, guide] {
+            if (guide->width() < 360) {
+                resizeDocks({guide}, {360}, Qt::Horizontal);
+            }
+        });
+    });
+    connect(lessons_, &LessonDirector::ended, this, [guide, input] {
+        guide->hide();
+        input->raise();
+    });
+
+    QMenu* menu = new QMenu(tr("&Lessons"), this);
+    menuBar()->insertMenu(helpMenu_->menuAction(), menu);
+    QAction* page = menu->addAction(tr("Start page"), this, &MainWindow::showLessonsPage);
+    page->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    menu->addSeparator();
+    for (LessonId lesson : allLessons()) {
+        QAction* action = menu->addAction(lessonText(lesson).title, lessons_,
+                                          [this, lesson] { lessons_->start(lesson); });
+        action->setToolTip(lessonText(lesson).summary);
+    }
+    menu->addSeparator();
+    QAction* end = menu->addAction(tr("End lesson"), lessons_, &LessonDirector::end);
+    connect(lessons_, &LessonDirector::started, end, [end] { end->setEnabled(true); });
+    connect(lessons_, &LessonDirector::ended, end, [end] { end->setEnabled(false); });
+    end->setEnabled(false);
 }
 
 bool MainWindow::runInProgress() const {
@@ -342,6 +400,7 @@ void MainWindow::buildActions() {
     Translations::addMenu(view, this);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    helpMenu_ = help;
     help->addAction(tr("&Keyboard"), this, [this] {
         QMessageBox::information(
             this, tr("Keyboard"),
@@ -394,6 +453,10 @@ void MainWindow::connectWorker() {
         blocks_->showBypassed({});
         bypassBar_->showBypassed({});
         setBypass({});
+    });
+    connect(worker_, &InferenceWorker::gradCamTraced, this, &MainWindow::gradCamTraced);
+    connect(worker_, &InferenceWorker::traceFailed, this, [this](const QString& message) {
+        showError(tr("Cannot trace Grad-CAM: %1").arg(message));
     });
     connect(worker_, &InferenceWorker::deviceFailed, this, [this](const QString& message) {
         showError(tr("Cannot use that device: %1").arg(message));

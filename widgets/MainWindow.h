@@ -29,6 +29,8 @@ class InferenceWorker;
 class InputPanel;
 class LandscapeView;
 class LesionView;
+class LessonDirector;
+class LessonsPage;
 class ResponseView;
 class MagnitudeChart;
 class MessageBar;
@@ -36,6 +38,7 @@ class ParameterTable;
 class PredictionBars;
 class PresenterMode;
 class TrainingLabPanel;
+struct CamTrace;
 
 struct StartupOptions {
     std::optional<ModelRequest> model;  // none: the last model, else the shipped default
@@ -69,6 +72,11 @@ public:
     MessageBar* messageBar() const { return messages_; }
     TrainingLabPanel* trainingLab() const { return lab_; }
     PresenterMode* presenterMode() const { return presenter_; }
+    LessonDirector* lessons() const { return lessons_; }
+    // The start page: every lesson, one click each.
+    void showLessonsPage();
+    // The lab, the lesion study or the landscape is running.
+    bool runInProgress() const;
     // Brings the explorer (feature maps) or the training lab to the front.
     void showTrainingLab(bool show);
     const ModelView& model() const { return model_; }
@@ -87,12 +95,16 @@ public Q_SLOTS:
     void setCropToObject(bool enabled);
     // A live lesion: these blocks bypassed, the current image classified again.
     void setBypass(const QStringList& blocks);
+    // Grad-CAM of the current image at the stem and every block (GradCamTrace.h); answers
+    // with gradCamTraced, or shows why not.
+    void traceGradCam();
 
 Q_SIGNALS:
     void modelShown(const QString& title);
     void predictionsShown(int requestId);
     void featureGridShown(int entry);
     void errorShown(const QString& message);
+    void gradCamTraced(const reslens::CamTrace& trace);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -101,9 +113,7 @@ protected:
 
 private:
     void reclassifyCurrent();
-    // The lab, the lesion study or the landscape is running: a change of device or thread
-    // count waits for the next run (docs/design.md, Threads), and the window says so.
-    bool runInProgress() const;
+    void buildLessons();
     void buildDocks();
     void buildActions();
     void buildToolbar();
@@ -145,6 +155,8 @@ private:
     LesionView* lesion_;
     ResponseView* responses_;
     LandscapeView* landscape_;
+    LessonsPage* lessonsPage_;
+    LessonDirector* lessons_ = nullptr;
     QTabWidget* tabs_;
     QComboBox* device_;
     QSpinBox* threads_;
@@ -152,6 +164,7 @@ private:
     QLabel* timingLabel_;
     QMenu* recentMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
+    QMenu* helpMenu_ = nullptr;
 
     ModelView model_;
     ModelRequest pendingModel_;

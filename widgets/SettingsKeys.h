@@ -25,6 +25,8 @@ inline constexpr const char* kPresenterScale = "presenter/scalePercent";
 inline constexpr const char* kPresenterHighContrast = "presenter/highContrast";
 // "system" (follow the locale), "en" or "zh_CN": View ▸ Language.
 inline constexpr const char* kLanguage = "language";
+// The start page (the lessons) has been shown once: later starts open on the explorer.
+inline constexpr const char* kStartPageShown = "startPageShown";
 inline constexpr const char* kFeatures = "features";  // a map with the keys below
 
 namespace features {

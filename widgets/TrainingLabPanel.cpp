@@ -322,6 +322,22 @@ void TrainingLabPanel::setBatchNorm(bool enabled) {
     batchNorm_->setChecked(enabled);
 }
 
+void TrainingLabPanel::useDefaultRecipe() {
+    data_->setCurrentIndex(data_->findData(int(TrainingRequest::Data::FashionMnist)));
+    chooseDataDirectory();  // Fashion-MNIST: no dialog, the folder is forgotten
+    steps_->setValue(300);
+    {
+        const QSignalBlocker quiet(learningRate_);
+        batch_->setValue(kDefaultBatch);
+        learningRate_->setValue(scaledLearningRate(kDefaultBatch));
+    }
+    rateFollowsBatch_ = true;
+    seed_->setValue(1);
+    subset_->setValue(0);
+    batchNorm_->setChecked(true);
+    compare_->setChecked(true);
+}
+
 void TrainingLabPanel::setLearningRate(double rate) {
     learningRate_->setValue(rate);  // from now on the rate is the user's
 }

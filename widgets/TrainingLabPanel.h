@@ -48,6 +48,10 @@ public:
     void setSubset(qint64 images);
     void setLearningRate(double rate);
     void setBatchNorm(bool enabled);
+    // The lab's measured defaults (docs/benchmarks.md, *Lab defaults*): 300 steps at batch
+    // 64, the rate following the batch (0.05), seed 1, every image, batch norm, compare on,
+    // Fashion-MNIST. The architecture stays as chosen. A lesson starts from here.
+    void useDefaultRecipe();
     // The device the window runs on ("cpu", "cuda:0"): the lab trains there too.
     void setDevice(const QString& device) { device_ = device; }
     QObject* worker() const;

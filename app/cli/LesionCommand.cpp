@@ -93,6 +93,8 @@ LesionCommand::LesionCommand(CLI::App& parent) {
         ->check(CLI::NonNegativeNumber);
     command_->add_option("--trials", trials_, "random draws per k")->capture_default_str();
     command_->add_option("--seed", seed_, "seed of the random draws")->capture_default_str();
+    command_->add_option("--samples", samples_, "the first N images of the split (0: all)")
+        ->check(CLI::NonNegativeNumber);
     command_->add_flag("--json", json_, "print one JSON document");
 }
 
@@ -103,6 +105,7 @@ int LesionCommand::run(const CommandContext& context) {
     options.randomK = random_;
     options.trials = trials_;
     options.seed = seed_;
+    options.samples = samples_;
     checkLesionOptions(*model.network, options);  // bad options fail before loading data
     DataSpec spec = DataSpec::parse(data_);
     const Dataset data = loadDataFor(model.metadata, spec);

@@ -23,6 +23,7 @@ private:
     int random_ = 0;
     int trials_ = 5;
     uint64_t seed_ = 0;
+    int64_t samples_ = 0;
     bool json_ = false;
 };
 

@@ -45,6 +45,9 @@ void checkLesionOptions(const ResNetImpl& network, const LesionOptions& options)
     if (options.randomK > 0 && options.trials < 1) {
         throw InputError("--trials must be at least 1");
     }
+    if (options.samples < 0) {
+        throw InputError("--samples must be 0 (all) or more");
+    }
 }
 
 std::vector<std::vector<int>> drawLesions(int candidates, int k, int trials, uint64_t seed) {
@@ -62,10 +65,17 @@ std::vector<std::vector<int>> drawLesions(int candidates, int k, int trials, uin
     return draws;
 }
 
-LesionStudyResult runLesionStudy(LoadedModel& model, const Dataset& data,
+LesionStudyResult runLesionStudy(LoadedModel& model, const Dataset& allData,
                                  const LesionOptions& options, const LesionProgress& progress) {
     ResNetImpl& network = *model.network;
     checkLesionOptions(network, options);
+    // A lesson or a quick look studies the first N images (the test split is shuffled, so
+    // every class is in them); narrow() shares the storage, nothing is copied.
+    Dataset data = allData;
+    if (options.samples > 0 && options.samples < allData.size()) {
+        data.images = allData.images.narrow(0, 0, options.samples);
+        data.labels = allData.labels.narrow(0, 0, options.samples);
+    }
     // Whatever mask the network had comes back at the end, by any return or exception.
     const ScopedLesion restore(network, LesionMask::of(network));
     const auto blocks = candidateBlocks(network, options);

@@ -15,6 +15,7 @@ struct LesionOptions {
     int randomK = 0;                  // k = 1..randomK random blocks at once; 0: none
     int trials = 5;                   // draws per k
     uint64_t seed = 0;                // of the draws
+    int64_t samples = 0;              // the first N images of the data; 0: all of them
 };
 
 struct BlockLesion {

@@ -6,9 +6,13 @@
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QIcon>
+#include <QSettings>
 #include <QTimer>
 
+#include <cstdio>
 #include <functional>
+#include <memory>
+#include <optional>
 
 #include "app/core/ShippedModels.h"
 #include "model/network/ResNetConfig.h"
@@ -16,8 +20,11 @@
 #include "widgets/FeatureMapPanel.h"
 #include "widgets/LandscapeView.h"
 #include "widgets/LesionView.h"
+#include "widgets/LessonCatalog.h"
+#include "widgets/LessonDirector.h"
 #include "widgets/MainWindow.h"
 #include "widgets/PresenterMode.h"
+#include "widgets/SettingsKeys.h"
 #include "widgets/TrainingHistory.h"
 #include "widgets/TrainingLabPanel.h"
 #include "widgets/Translations.h"
@@ -142,6 +149,14 @@ int main(int argc, char** argv) {
         QCoreApplication::translate("main",
                                     "Presenter mode's scale in percent: 125, 150, 175 or 200."),
         "percent");
+    QCommandLineOption lessonOption(
+        "lesson",
+        QCoreApplication::translate(
+            "main",
+            "Start a lesson: why-skips, degradation, without-batch-norm, bottleneck, lesion, "
+            "landscape or grad-cam. With --screenshot, the shot is taken at its first "
+            "measurement and the app quits when the lesson has measured everything."),
+        "name");
     QCommandLineOption screenshotOption(
         "screenshot",
         QCoreApplication::translate(
@@ -152,7 +167,8 @@ int main(int argc, char** argv) {
     parser.addOptions({modelOption, importOption, archOption, deviceOption, threadsOption,
                        blockOption, gradCamOption, labOption, labStepsOption, labBatchOption,
                        lesionOption, landscapeOption, landscape2dOption, landscapeSamplesOption,
-                       openRunOption, presenterOption, presenterScaleOption, screenshotOption});
+                       openRunOption, presenterOption, presenterScaleOption, lessonOption,
+                       screenshotOption});
     parser.process(app);
 
     reslens::StartupOptions options;
@@ -257,6 +273,40 @@ int main(int argc, char** argv) {
             }
         });
     }
+    std::optional<reslens::LessonId> lesson;
+    if (parser.isSet(lessonOption)) {
+        lesson = reslens::lessonFromKey(parser.value(lessonOption));
+        if (!lesson) {
+            qCritical("reslens: --lesson %s: no such lesson (why-skips, degradation, "
+                      "without-batch-norm, bottleneck, lesion, landscape, grad-cam)",
+                      qPrintable(parser.value(lessonOption)));
+            return 2;
+        }
+        auto started = std::make_shared<bool>(false);
+        QObject::connect(&window, &reslens::MainWindow::predictionsShown, &window,
+                         [&window, lesson, started] {
+                             if (!*started) {
+                                 *started = true;
+                                 window.lessons()->start(*lesson);
+                             }
+                         });
+        // How long it took and what it found, for the docs and whoever runs it.
+        QObject::connect(window.lessons(), &reslens::LessonDirector::completed, &window,
+                         [&window, key = parser.value(lessonOption)] {
+                             const reslens::LessonDirector* lessons = window.lessons();
+                             std::printf("lesson %s: %.0f s\n", qPrintable(key),
+                                         lessons->seconds());
+                             for (const QString& finding : lessons->findings()) {
+                                 std::printf("  %s\n", qPrintable(finding));
+                             }
+                             std::fflush(stdout);
+                         });
+    } else if (parser.positionalArguments().isEmpty() && argc == 1 &&
+               !QSettings().value(reslens::settings::kStartPageShown).toBool()) {
+        // The very first start, with nothing asked for: the lessons are where to begin.
+        QSettings().setValue(reslens::settings::kStartPageShown, true);
+        window.showLessonsPage();
+    }
     // --screenshot: once the view has drawn, let the window paint, save it (and whatever
     // `alsoSave` writes beside it), then quit with whether it all worked.
     const QString shotFile = parser.value(screenshotOption);
@@ -266,7 +316,27 @@ int main(int argc, char** argv) {
             QCoreApplication::exit(saved ? 0 : 1);
         });
     };
-    if (parser.isSet(screenshotOption) && landscape) {
+    if (parser.isSet(screenshotOption) && lesson) {
+        // The lesson's first screen: its first measurement on it. Quit once it is complete.
+        auto shot = std::make_shared<bool>(false);
+        auto saved = std::make_shared<bool>(false);
+        QObject::connect(window.lessons(), &reslens::LessonDirector::findingsChanged, &window,
+                         [&window, shot, saved, shotFile] {
+                             if (*shot || window.lessons()->findings().isEmpty()) {
+                                 return;
+                             }
+                             *shot = true;
+                             QTimer::singleShot(800, &window, [&window, saved, shotFile] {
+                                 *saved = window.grab().save(shotFile, "PNG");
+                             });
+                         });
+        QObject::connect(window.lessons(), &reslens::LessonDirector::completed, &window,
+                         [&window, saved] {
+                             QTimer::singleShot(1600, &window, [saved] {
+                                 QCoreApplication::exit(*saved ? 0 : 1);
+                             });
+                         });
+    } else if (parser.isSet(screenshotOption) && landscape) {
         QObject::connect(window.landscapeView(), &reslens::LandscapeView::allFinished, &window,
                          [&window, shotFile, shootAndQuit] {
                              // The numbers behind the picture, beside it (name.csv).

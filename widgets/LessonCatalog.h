@@ -1,0 +1,38 @@
+#pragma once
+
+// The lessons (docs/user-guide.md, *Lessons*): one-click demonstrations for a class, each
+// with what to look at and what to ask. Their texts live here, translated; what each lesson
+// runs and measures lives in LessonDirector. No lesson text states a number: the numbers
+// are measured by the lesson on the machine it runs on.
+
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+namespace reslens {
+
+enum class LessonId {
+    WhySkips,
+    Degradation,
+    WithoutBatchNorm,
+    Bottleneck,
+    BlockIsCorrection,
+    Landscape,
+    EvidenceForms,
+};
+
+struct LessonText {
+    QString title;
+    QString summary;  // one line, on the start page and under the title
+    QString look;     // what to look at
+    QString ask;      // what to ask the class
+};
+
+QVector<LessonId> allLessons();
+LessonText lessonText(LessonId lesson);
+// The lesson's name on the command line (`reslens --lesson why-skips`).
+QString lessonKey(LessonId lesson);
+std::optional<LessonId> lessonFromKey(const QString& key);
+
+}  // namespace reslens

@@ -1,0 +1,86 @@
+#pragma once
+
+// Runs the lessons (LessonCatalog.h) on the main window: sets the app up for one teaching
+// point in one click — model, tab, recipe — starts what the lesson measures, and turns what
+// comes back into sentences with the numbers of this run on this machine. Every number a
+// lesson states is measured here, never quoted; a sentence that compares says what this run
+// showed, whichever way it came out.
+
+#include <QMap>
+#include <QObject>
+#include <QStringList>
+#include <QVector>
+
+#include <optional>
+
+#include "widgets/LessonCatalog.h"
+
+namespace reslens {
+
+class MainWindow;
+struct CamTrace;
+
+class LessonDirector : public QObject {
+    Q_OBJECT
+
+public:
+    explicit LessonDirector(MainWindow* window);
+
+    // Sets up and starts the lesson. Refused, with the reason in the window's message bar,
+    // while the lab, a lesion study or a landscape is running: a lesson never stops a run.
+    bool start(LessonId lesson);
+    // The lesson's guide closes; a run the lesson started goes on (its tab can stop it).
+    void end();
+    std::optional<LessonId> current() const { return current_; }
+    // The same lesson on fewer steps and images, for the tests; the texts do not change.
+    void setShortVersion(bool shortVersion) { short_ = shortVersion; }
+
+    // What the lesson measured so far, as shown, in order; and whether all of it is in.
+    const QStringList& findings() const { return findings_; }
+    bool complete() const { return complete_; }
+    // The numbers behind the findings by name ("plain.firstOverLast", ...), for the tests.
+    const QMap<QString, double>& values() const { return values_; }
+    // How long the lesson took from the click to its last measurement, in seconds.
+    double seconds() const { return seconds_; }
+
+    // A number as the findings write it: 2 decimals below 10, 1 below 100, else none.
+    static QString number(double value);
+    static QString percent(double share);  // 0.934 -> "93.4"
+
+Q_SIGNALS:
+    void started(reslens::LessonId lesson);
+    void findingsChanged();
+    void completed();
+    void ended();
+
+private:
+    void disconnectAll();
+    void addFinding(const QString& text);
+    void finish();
+
+    void startPairedRun(const QString& arch, bool batchNorm);
+    void onPairedStep(LessonId lesson);
+    void onPairedRunFinished(LessonId lesson);
+    void startDegradationPair(int pair);
+    void showBottleneck();
+    void startLesionStudy();
+    void onLesionStudyFinished();
+    void startLandscape();
+    void onLandscapeFinished();
+    void startEvidence();
+    void onEvidenceTraced(const CamTrace& trace);
+
+    MainWindow* window_;
+    std::optional<LessonId> current_;
+    bool short_ = false;
+    QStringList findings_;
+    QMap<QString, double> values_;
+    bool complete_ = false;
+    bool firstStepShown_ = false;
+    int degradationPair_ = 0;
+    qint64 startedMs_ = 0;
+    double seconds_ = 0;
+    QVector<QMetaObject::Connection> connections_;
+};
+
+}  // namespace reslens
