@@ -74,8 +74,9 @@ private Q_SLOTS:
         QCOMPARE(Translations::language(), QString("zh_CN"));
         MainWindow window;
         const QStringList menus = menuTitles(window);
-        QCOMPARE(menus, (QStringList{"文件(&F)", "视图(&V)", "帮助(&H)"}));
-        QCOMPARE(dockTitles(window), (QStringList{"参数", "幅值", "残差块", "输入", "预测"}));
+        QCOMPARE(menus, (QStringList{"文件(&F)", "视图(&V)", "课程(&L)", "帮助(&H)"}));
+        QCOMPARE(dockTitles(window),
+                 (QStringList{"参数", "幅值", "残差块", "课程", "输入", "预测"}));
         const QStringList tabs = tabTitles(window);
         QVERIFY2(tabs.contains("特征图") && tabs.contains("训练实验室") &&
                      tabs.contains("消融实验") && tabs.contains("损失地形"),
@@ -139,7 +140,7 @@ private Q_SLOTS:
         QCOMPARE(Translations::language(), QString("en"));
         {
             MainWindow window;
-            QCOMPARE(menuTitles(window), (QStringList{"&File", "&View", "&Help"}));
+            QCOMPARE(menuTitles(window), (QStringList{"&File", "&View", "&Lessons", "&Help"}));
             // The Language menu offers the system's choice and each language, "en" ticked.
             QMenu* language = nullptr;
             for (QMenu* menu : window.findChildren<QMenu*>()) {

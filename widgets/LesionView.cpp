@@ -13,11 +13,11 @@
 
 #include <algorithm>
 
+#include "app/core/LessonMeasures.h"
 #include "app/core/ShippedModels.h"
 #include "widgets/Export.h"
 #include "widgets/LesionBlockChart.h"
 #include "widgets/LesionDepthChart.h"
-#include "app/core/LessonMeasures.h"
 #include "widgets/LesionWorker.h"
 
 namespace reslens {
@@ -42,6 +42,9 @@ LesionView::LesionView(QWidget* parent)
     data_->setToolTip(
         tr("The data to measure on, as reslens-cli's --data: fashion-mnist, "
            "cifar10:DIR, folder:DIR (its test split unless it names one)"));
+    // Room for a spec such as "fashion-mnist:test" beside the other controls.
+    data_->setMinimumWidth(
+        data_->fontMetrics().horizontalAdvance(QStringLiteral("fashion-mnist:test")) + 24);
     samples_->setRange(0, 1000000);
     samples_->setSingleStep(1000);
     samples_->setSpecialValueText(tr("all"));
@@ -78,10 +81,12 @@ LesionView::LesionView(QWidget* parent)
     controls->addWidget(randomK_);
     controls->addWidget(new QLabel(tr("trials"), this));
     controls->addWidget(trials_);
-    controls->addWidget(run_);
-    controls->addWidget(twin_);
-    controls->addWidget(cancel_);
+    // The buttons share the progress line: one row of every control would make this tab,
+    // and so the window, wider than the 1500-pixel default.
     auto* exports = new QHBoxLayout;
+    exports->addWidget(run_);
+    exports->addWidget(twin_);
+    exports->addWidget(cancel_);
     exports->addWidget(progress_, 1);
     exports->addWidget(exportChartsButton);
     exports->addWidget(exportCsvButton);

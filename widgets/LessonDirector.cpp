@@ -5,6 +5,7 @@
 #include <QLocale>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
 
 #include "app/core/GradCamTrace.h"
@@ -14,7 +15,6 @@
 #include "widgets/LandscapeView.h"
 #include "widgets/LesionView.h"
 #include "widgets/MainWindow.h"
-#include "widgets/MessageBar.h"
 #include "widgets/TrainingLabPanel.h"
 
 namespace reslens {
@@ -66,7 +66,7 @@ QString LessonDirector::percent(double share) {
 
 bool LessonDirector::start(LessonId lesson) {
     if (window_->runInProgress()) {
-        window_->messageBar()->showError(
+        window_->showError(
             tr("A run is in progress: stop it, or let it finish, before starting a lesson."));
         return false;
     }
@@ -76,32 +76,37 @@ bool LessonDirector::start(LessonId lesson) {
     values_.clear();
     complete_ = false;
     firstStepShown_ = false;
+    showcaseShown_ = false;
     seconds_ = 0;
     startedMs_ = QDateTime::currentMSecsSinceEpoch();
+    // The lab, the lesion study and the landscape want the room; the explorer's lessons
+    // want its docks.
+    const bool explorer = lesson == LessonId::Bottleneck || lesson == LessonId::EvidenceForms;
+    window_->setExplorerDocksShown(explorer);
     Q_EMIT started(lesson);
     Q_EMIT findingsChanged();
     switch (lesson) {
-    case LessonId::WhySkips:
-        startPairedRun(QStringLiteral("resnet56"), true);
-        break;
-    case LessonId::WithoutBatchNorm:
-        startPairedRun(QStringLiteral("resnet56"), false);
-        break;
-    case LessonId::Degradation:
-        startDegradationPair(0);
-        break;
-    case LessonId::Bottleneck:
-        showBottleneck();
-        break;
-    case LessonId::BlockIsCorrection:
-        startLesionStudy();
-        break;
-    case LessonId::Landscape:
-        startLandscape();
-        break;
-    case LessonId::EvidenceForms:
-        startEvidence();
-        break;
+        case LessonId::WhySkips:
+            startPairedRun(QStringLiteral("resnet56"), true);
+            break;
+        case LessonId::WithoutBatchNorm:
+            startPairedRun(QStringLiteral("resnet56"), false);
+            break;
+        case LessonId::Degradation:
+            startDegradationPair(0);
+            break;
+        case LessonId::Bottleneck:
+            showBottleneck();
+            break;
+        case LessonId::BlockIsCorrection:
+            startLesionStudy();
+            break;
+        case LessonId::Landscape:
+            startLandscape();
+            break;
+        case LessonId::EvidenceForms:
+            startEvidence();
+            break;
     }
     return true;
 }
@@ -129,6 +134,10 @@ void LessonDirector::finish() {
     complete_ = true;
     seconds_ = double(QDateTime::currentMSecsSinceEpoch() - startedMs_) / 1000.0;
     Q_EMIT findingsChanged();
+    if (!showcaseShown_) {
+        showcaseShown_ = true;
+        Q_EMIT showcaseReady();
+    }
     Q_EMIT completed();
 }
 
@@ -148,6 +157,12 @@ void LessonDirector::startPairedRun(const QString& arch, bool batchNorm) {
         connections_ << connect(lab, &TrainingLabPanel::chartsRefreshed, this,
                                 [this, lesson] { onPairedStep(lesson); });
     }
+    // Data that cannot be loaded, say: the lesson says so instead of measuring forever.
+    connections_ << connect(lab, &TrainingLabPanel::errorOccurred, this,
+                            [this](const QString& message) {
+                                addFinding(tr("The run failed: %1").arg(message));
+                                finish();
+                            });
     connections_ << connect(lab, &TrainingLabPanel::runFinished, this, [this, lesson] {
         // After the lab has settled its buttons and history for the run that ended.
         QTimer::singleShot(0, this, [this, lesson] { onPairedRunFinished(lesson); });
@@ -179,9 +194,10 @@ void LessonDirector::onPairedStep(LessonId lesson) {
     if (lesson == LessonId::WithoutBatchNorm) {
         addFinding(tr("The loss at step 1: %1 for %2, %3 for %4 (chance: %5).")
                        .arg(number(values_[runs[0] + ".firstLoss"]), runs[0],
-                            number(values_[runs[1] + ".firstLoss"]), runs[1],
-                            number(kChanceLoss)));
+                            number(values_[runs[1] + ".firstLoss"]), runs[1], number(kChanceLoss)));
     }
+    showcaseShown_ = true;
+    Q_EMIT showcaseReady();
 }
 
 void LessonDirector::onPairedRunFinished(LessonId lesson) {
@@ -250,13 +266,36 @@ void LessonDirector::onPairedRunFinished(LessonId lesson) {
         finish();
         return;
     }
-    addFinding(tr("Mean batch loss over the last %1 of %2 steps: %3 for %4, %5 for %6.")
-                   .arg(lastCount(total))
-                   .arg(total)
-                   .arg(number(last[0]), runs[0], number(last[1]), runs[1]) +
-               (endings.isEmpty() ? QString() : ' ' + endings.join(' ')));
+    const auto finished = [&](int run) { return history.status(run) == RunStatus::Finished; };
+    if (endings.isEmpty()) {
+        addFinding(tr("Mean batch loss over the last %1 of %2 steps: %3 for %4, %5 for %6.")
+                       .arg(lastCount(total))
+                       .arg(total)
+                       .arg(number(last[0]), runs[0], number(last[1]), runs[1]));
+    } else {
+        // A run that diverged or was stopped has no "last tenth of the run" to compare.
+        QStringList parts;
+        for (int run = 0; run < 2; ++run) {
+            if (finished(run)) {
+                parts << tr("%1: mean batch loss %2 over its last %3 steps.")
+                             .arg(runs[run], number(last[run]))
+                             .arg(lastCount(history.steps(run).size()));
+            }
+        }
+        addFinding((parts + endings).join(' '));
+    }
     const double plainFirst = values_.value(runs[1] + ".firstLoss");
-    if (lesson == LessonId::WhySkips) {
+    if (lesson == LessonId::WhySkips && endings.isEmpty()) {
+        // Whether the recipe trains calmly: a spike would make the ResNet look worse early.
+        QVector<double> peak(2);
+        for (int run = 0; run < 2; ++run) {
+            const std::vector<double> loss = losses(history.steps(run));
+            peak[run] = *std::max_element(loss.begin(), loss.end()) / loss.front();
+            values_[runs[run] + ".peakOverFirst"] = peak[run];
+        }
+        addFinding(tr("The highest batch loss of the run was %1× the first for %2 and %3× "
+                      "for %4.")
+                       .arg(number(peak[0]), runs[0], number(peak[1]), runs[1]));
         if (last[1] > last[0]) {
             addFinding(last[1] < 0.8 * plainFirst
                            ? tr("The plain network ended behind, but it was not stuck: its "
@@ -268,10 +307,12 @@ void LessonDirector::onPairedRunFinished(LessonId lesson) {
         } else {
             addFinding(tr("In this run the plain network kept up with the ResNet."));
         }
-    } else {
-        addFinding(std::abs(last[1] - kChanceLoss) < 0.05
-                       ? tr("%1 has not learned: its loss stayed at chance.").arg(runs[1])
-                       : tr("%1 learned: its loss moved away from chance.").arg(runs[1]));
+    } else if (lesson == LessonId::WithoutBatchNorm) {
+        if (finished(1)) {
+            addFinding(std::abs(last[1] - kChanceLoss) < 0.05
+                           ? tr("%1 has not learned: its loss stayed at chance.").arg(runs[1])
+                           : tr("%1 learned: its loss moved away from chance.").arg(runs[1]));
+        }
         if (values_.contains(runs[0] + ".diverged")) {
             addFinding(tr("%1 without batch norm diverged, its loss at step 1 already %2: "
                           "every block adds its F(x) to x, and with nothing to rescale them "
@@ -388,8 +429,8 @@ void LessonDirector::onLesionStudyFinished() {
                       "to %4%, median %5% (every block in place: %6%).")
                        .arg(name)
                        .arg(study.result.samples)
-                       .arg(percent(spread.lowest), percent(spread.highest),
-                            percent(spread.median), percent(spread.baseline)));
+                       .arg(percent(spread.lowest), percent(spread.highest), percent(spread.median),
+                            percent(spread.baseline)));
     }
     const double resnetCost = spreads[0].baseline - spreads[0].median;
     const double plainCost = spreads[1].baseline - spreads[1].median;
@@ -426,6 +467,11 @@ void LessonDirector::startLandscape() {
     });
     connections_ << connect(window_->landscapeView(), &LandscapeView::allFinished, this,
                             &LessonDirector::onLandscapeFinished);
+    connections_ << connect(window_->landscapeView(), &LandscapeView::errorOccurred, this,
+                            [this](const QString& message) {
+                                addFinding(tr("The landscape failed: %1").arg(message));
+                                finish();
+                            });
     window_->openModel(ModelRequest::shipped("deep"));
 }
 
@@ -450,14 +496,13 @@ void LessonDirector::onLandscapeFinished() {
                    .arg(number(options.range))
                    .arg(slices[0].result.samples)
                    .arg(percent(below[0]), names[0], percent(below[1]), names[1]));
-    addFinding(below[0] > below[1]
-                   ? tr("%1's region of low loss is the larger one, %2 times %3's: the "
-                        "direction of Li et al.'s finding (2018, Fig. 5), milder here, where "
-                        "the plain network has batch norm.")
-                         .arg(names[0], below[1] > 0 ? number(below[0] / below[1]) : "∞",
-                              names[1])
-                   : tr("In this slice %1's region of low loss was not the larger one.")
-                         .arg(names[0]));
+    addFinding(
+        below[0] > below[1]
+            ? tr("%1's region of low loss is the larger one, %2 times %3's: the "
+                 "direction of Li et al.'s finding (2018, Fig. 5), milder here, where "
+                 "the plain network has batch norm.")
+                  .arg(names[0], below[1] > 0 ? number(below[0] / below[1]) : "∞", names[1])
+            : tr("In this slice %1's region of low loss was not the larger one.").arg(names[0]));
     finish();
 }
 
@@ -468,9 +513,8 @@ void LessonDirector::startEvidence() {
         if (isShipped(window_->model(), "default")) {
             // After the window has re-classified its last image for the new model: the
             // photo must be the newest request, or that one would supersede it.
-            QTimer::singleShot(0, this, [this] {
-                window_->classifyFile(QString::fromLatin1(kEvidencePhoto));
-            });
+            QTimer::singleShot(
+                0, this, [this] { window_->classifyFile(QString::fromLatin1(kEvidencePhoto)); });
         }
     });
     connections_ << connect(window_, &MainWindow::predictionsShown, this, [this] {
@@ -525,14 +569,15 @@ void LessonDirector::onEvidenceTraced(const CamTrace& trace) {
     values_["cam.settled"] = settled;
     if (settled >= 0 && settled + 1 < int(trace.steps.size())) {
         const CamStep& step = trace.steps[size_t(settled)];
-        addFinding(tr("From %1 on, every map correlates at least 0.5 with the last one: the "
-                      "evidence takes its final shape in %2.")
-                       .arg(QString::fromStdString(step.target),
-                            step.stage.empty() ? tr("the stem")
-                                               : QString::fromStdString(step.stage)));
+        addFinding(
+            tr("From %1 on, every map correlates at least 0.5 with the last one: the "
+               "evidence takes its final shape in %2.")
+                .arg(QString::fromStdString(step.target),
+                     step.stage.empty() ? tr("the stem") : QString::fromStdString(step.stage)));
     } else {
-        addFinding(tr("No earlier map correlates at least 0.5 with the last one: the "
-                      "evidence takes its shape at the very end."));
+        addFinding(
+            tr("No earlier map correlates at least 0.5 with the last one: the "
+               "evidence takes its shape at the very end."));
     }
     finish();
 }

@@ -52,6 +52,9 @@ Q_SIGNALS:
     void findingsChanged();
     void completed();
     void ended();
+    // The lesson's screen shows what it teaches, with a first measurement: step 1's
+    // profile for the paired-run lessons, else the complete result (the docs' screenshots).
+    void showcaseReady();
 
 private:
     void disconnectAll();
@@ -77,6 +80,7 @@ private:
     QMap<QString, double> values_;
     bool complete_ = false;
     bool firstStepShown_ = false;
+    bool showcaseShown_ = false;
     int degradationPair_ = 0;
     qint64 startedMs_ = 0;
     double seconds_ = 0;

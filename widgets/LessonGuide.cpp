@@ -69,10 +69,12 @@ void LessonGuide::redraw() {
     if (!director_->complete()) {
         html += QStringLiteral("<p><i>%1</i></p>").arg(tr("Measuring…").toHtmlEscaped());
     } else {
-        html += QStringLiteral("<p><i>%1</i></p>")
-                    .arg(tr("Measured in %1 s on this machine.")
-                             .arg(qRound(director_->seconds()))
-                             .toHtmlEscaped());
+        const double seconds = director_->seconds();
+        html +=
+            QStringLiteral("<p><i>%1</i></p>")
+                .arg((seconds < 1 ? tr("Measured in under a second on this machine.")
+                                  : tr("Measured in %1 s on this machine.").arg(qRound(seconds)))
+                         .toHtmlEscaped());
     }
     text_->setHtml(html);
 }

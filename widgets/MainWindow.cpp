@@ -25,6 +25,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <utility>
+
 #include "app/core/ComputeThreads.h"
 #include "app/core/ShippedModels.h"
 #include "widgets/BlockListWidget.h"
@@ -173,6 +175,24 @@ void MainWindow::showLessonsPage() {
     tabs_->setCurrentWidget(lessonsPage_);
 }
 
+void MainWindow::setExplorerDocksShown(bool shown) {
+    if (shown) {
+        for (QDockWidget* dock : std::as_const(hiddenForLesson_)) {
+            dock->show();
+        }
+        hiddenForLesson_.clear();
+        return;
+    }
+    for (const char* name :
+         {"inputDock", "predictionsDock", "blocksDock", "magnitudesDock", "parametersDock"}) {
+        QDockWidget* dock = findChild<QDockWidget*>(name);
+        if (dock && dock->isVisible()) {
+            hiddenForLesson_ << dock;
+            dock->hide();
+        }
+    }
+}
+
 void MainWindow::traceGradCam() {
     QMetaObject::invokeMethod(worker_, [w = worker_] { w->traceGradCam(-1); });
 }
@@ -185,18 +205,13 @@ void MainWindow::buildLessons() {
     guide->hide();
     input->raise();
     connect(lessonsPage_, &LessonsPage::lessonChosen, lessons_, &LessonDirector::start);
-    connect(lessons_, &LessonDirector::started, this, [this, guide] {
+    connect(lessons_, &LessonDirector::started, this, [guide] {
         guide->show();
         guide->raise();
-        // Room for the guide's sentences, once it is laid out; a wider layout stays.
-        QTimer::singleShot(0, this, [this, guide] {
-            if (guide->width() < 360) {
-                resizeDocks({guide}, {360}, Qt::Horizontal);
-            }
-        });
     });
-    connect(lessons_, &LessonDirector::ended, this, [guide, input] {
+    connect(lessons_, &LessonDirector::ended, this, [this, guide, input] {
         guide->hide();
+        setExplorerDocksShown(true);
         input->raise();
     });
 

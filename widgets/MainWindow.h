@@ -15,6 +15,7 @@
 #include "widgets/ViewTypes.h"
 
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QSpinBox;
@@ -75,6 +76,9 @@ public:
     LessonDirector* lessons() const { return lessons_; }
     // The start page: every lesson, one click each.
     void showLessonsPage();
+    // A lesson about the lab, the lesion study or the landscape wants the room: the
+    // explorer's docks go away, and come back as they were when shown again.
+    void setExplorerDocksShown(bool shown);
     // The lab, the lesion study or the landscape is running.
     bool runInProgress() const;
     // Brings the explorer (feature maps) or the training lab to the front.
@@ -98,6 +102,8 @@ public Q_SLOTS:
     // Grad-CAM of the current image at the stem and every block (GradCamTrace.h); answers
     // with gradCamTraced, or shows why not.
     void traceGradCam();
+    // One line at the top of the window (MessageBar); also emitted as errorShown.
+    void showError(const QString& message);
 
 Q_SIGNALS:
     void modelShown(const QString& title);
@@ -121,7 +127,6 @@ private:
     void restoreSettings();
     void rememberRecentImage(const QString& path);
     void updateRecentMenu();
-    void showError(const QString& message);
 
     void onModelLoaded(const reslens::ModelView& view);
     void onClassified(const reslens::ClassificationView& view);
@@ -165,6 +170,7 @@ private:
     QMenu* recentMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
     QMenu* helpMenu_ = nullptr;
+    QList<QDockWidget*> hiddenForLesson_;  // explorer docks a lesson put away
 
     ModelView model_;
     ModelRequest pendingModel_;

@@ -27,7 +27,8 @@ LesionSpread lesionSpread(const LesionStudyResult& study) {
     }
     std::sort(accuracies.begin(), accuracies.end());
     const size_t n = accuracies.size();
-    spread.median = n % 2 == 1 ? accuracies[n / 2] : (accuracies[n / 2 - 1] + accuracies[n / 2]) / 2;
+    spread.median =
+        n % 2 == 1 ? accuracies[n / 2] : (accuracies[n / 2 - 1] + accuracies[n / 2]) / 2;
     spread.highest = accuracies.back();
     return spread;
 }

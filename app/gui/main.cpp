@@ -154,8 +154,8 @@ int main(int argc, char** argv) {
         QCoreApplication::translate(
             "main",
             "Start a lesson: why-skips, degradation, without-batch-norm, bottleneck, lesion, "
-            "landscape or grad-cam. With --screenshot, the shot is taken at its first "
-            "measurement and the app quits when the lesson has measured everything."),
+            "landscape or grad-cam. With --screenshot, the shot is taken once the lesson shows "
+            "its first result and the app quits when the lesson has measured everything."),
         "name");
     QCommandLineOption screenshotOption(
         "screenshot",
@@ -277,9 +277,10 @@ int main(int argc, char** argv) {
     if (parser.isSet(lessonOption)) {
         lesson = reslens::lessonFromKey(parser.value(lessonOption));
         if (!lesson) {
-            qCritical("reslens: --lesson %s: no such lesson (why-skips, degradation, "
-                      "without-batch-norm, bottleneck, lesion, landscape, grad-cam)",
-                      qPrintable(parser.value(lessonOption)));
+            qCritical(
+                "reslens: --lesson %s: no such lesson (why-skips, degradation, "
+                "without-batch-norm, bottleneck, lesion, landscape, grad-cam)",
+                qPrintable(parser.value(lessonOption)));
             return 2;
         }
         auto started = std::make_shared<bool>(false);
@@ -294,16 +295,17 @@ int main(int argc, char** argv) {
         QObject::connect(window.lessons(), &reslens::LessonDirector::completed, &window,
                          [&window, key = parser.value(lessonOption)] {
                              const reslens::LessonDirector* lessons = window.lessons();
-                             std::printf("lesson %s: %.0f s\n", qPrintable(key),
+                             std::printf("lesson %s: %.1f s\n", qPrintable(key),
                                          lessons->seconds());
                              for (const QString& finding : lessons->findings()) {
                                  std::printf("  %s\n", qPrintable(finding));
                              }
                              std::fflush(stdout);
                          });
-    } else if (parser.positionalArguments().isEmpty() && argc == 1 &&
+    } else if (parser.positionalArguments().isEmpty() && !lab && !openRun && !lesion &&
+               !landscape && !parser.isSet(blockOption) && !parser.isSet(gradCamOption) &&
                !QSettings().value(reslens::settings::kStartPageShown).toBool()) {
-        // The very first start, with nothing asked for: the lessons are where to begin.
+        // The very first start, with no view asked for: the lessons are where to begin.
         QSettings().setValue(reslens::settings::kStartPageShown, true);
         window.showLessonsPage();
     }
@@ -317,25 +319,19 @@ int main(int argc, char** argv) {
         });
     };
     if (parser.isSet(screenshotOption) && lesson) {
-        // The lesson's first screen: its first measurement on it. Quit once it is complete.
-        auto shot = std::make_shared<bool>(false);
+        // The lesson's screen once it shows what it teaches; quit once it is complete.
         auto saved = std::make_shared<bool>(false);
-        QObject::connect(window.lessons(), &reslens::LessonDirector::findingsChanged, &window,
-                         [&window, shot, saved, shotFile] {
-                             if (*shot || window.lessons()->findings().isEmpty()) {
-                                 return;
-                             }
-                             *shot = true;
+        QObject::connect(window.lessons(), &reslens::LessonDirector::showcaseReady, &window,
+                         [&window, saved, shotFile] {
                              QTimer::singleShot(800, &window, [&window, saved, shotFile] {
                                  *saved = window.grab().save(shotFile, "PNG");
                              });
                          });
-        QObject::connect(window.lessons(), &reslens::LessonDirector::completed, &window,
-                         [&window, saved] {
-                             QTimer::singleShot(1600, &window, [saved] {
-                                 QCoreApplication::exit(*saved ? 0 : 1);
-                             });
-                         });
+        QObject::connect(
+            window.lessons(), &reslens::LessonDirector::completed, &window, [&window, saved] {
+                QTimer::singleShot(1600, &window,
+                                   [saved] { QCoreApplication::exit(*saved ? 0 : 1); });
+            });
     } else if (parser.isSet(screenshotOption) && landscape) {
         QObject::connect(window.landscapeView(), &reslens::LandscapeView::allFinished, &window,
                          [&window, shotFile, shootAndQuit] {

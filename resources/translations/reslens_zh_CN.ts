@@ -17,6 +17,121 @@
     </message>
 </context>
 <context>
+    <name>Lessons</name>
+    <message>
+        <source>Why skip connections?</source>
+        <translation>为什么需要跳跃连接？</translation>
+    </message>
+    <message>
+        <source>ResNet-56 beside plain-56, same weights, same batches: the gradient at the first step, then a short paired run.</source>
+        <translation>ResNet-56 与 plain-56 并排，初始权重相同、批次相同：先看第一步的梯度，再看一段简短的对照训练。</translation>
+    </message>
+    <message>
+        <source>The depth profile: every block's gradient norm at step 1 (dashed) for both networks, block 1 on the left. Then the loss chart as the run goes on, and the two per-block charts: do the shallow (violet) and deep (yellow) curves stay together?</source>
+        <translation>深度剖面图：两个网络在第 1 步时每个残差块的梯度范数（虚线），第 1 块在最左边。然后看训练过程中的损失曲线，以及两张逐块图表：浅层（紫色）和深层（黄色）的曲线是否靠在一起？</translation>
+    </message>
+    <message>
+        <source>Before the first step: which network's first block will get the larger gradient, and by how much? After the run: is the plain network stuck, or only slower?</source>
+        <translation>第一步之前：哪个网络的第一个块会得到更大的梯度？大多少？训练结束后：普通网络是卡住了，还是只是更慢？</translation>
+    </message>
+    <message>
+        <source>Degradation: deeper is not better without skips</source>
+        <translation>退化问题：没有跳跃连接时，更深并不更好</translation>
+    </message>
+    <message>
+        <source>20 and 56 layers, each with and without skips, trained alike for a few minutes: does depth help? (He et al. 2015, Fig. 1 and 6)</source>
+        <translation>20 层和 56 层，各自有跳跃连接和没有跳跃连接，以相同方式训练几分钟：深度有帮助吗？（He 等，2015，图 1 和图 6）</translation>
+    </message>
+    <message>
+        <source>The measurements below fill in as each paired run ends: first the 20-layer networks, then the 56-layer ones. The charts show the pair in training.</source>
+        <translation>每组对照训练结束时，下方的测量结果随之填入：先是 20 层网络，再是 56 层网络。图表显示正在训练的那一组。</translation>
+    </message>
+    <message>
+        <source>Will the 56-layer plain network end better or worse than the 20-layer one? And the ResNets? He et al. argue that a deeper network could copy a shallower one and make its extra layers identities: so why would it be worse?</source>
+        <translation>56 层普通网络最终会比 20 层的更好还是更差？残差网络呢？He 等人指出，更深的网络可以复制较浅的网络，并让多出的层成为恒等映射：那它为什么会更差？</translation>
+    </message>
+    <message>
+        <source>Without batch norm</source>
+        <translation>没有批归一化</translation>
+    </message>
+    <message>
+        <source>ResNet-56 and plain-56 with no batch normalisation: where does the gradient go, and does either network learn?</source>
+        <translation>去掉批归一化的 ResNet-56 和 plain-56：梯度去了哪里？两个网络中有哪个能学到东西？</translation>
+    </message>
+    <message>
+        <source>The depth profile at step 1: block 1 on the left. Then the loss chart: chance on ten classes is a loss of ln 10 = 2.30.</source>
+        <translation>第 1 步的深度剖面图：第 1 块在最左边。然后看损失曲线：十个类别随机猜测的损失是 ln 10 = 2.30。</translation>
+    </message>
+    <message>
+        <source>Batch norm rescales every layer's output during training. Take it away: what happens to the signal going forward through 56 layers, and to the gradient coming back?</source>
+        <translation>批归一化在训练中重新缩放每一层的输出。去掉它：信号向前穿过 56 层时会怎样？反向传回的梯度又会怎样？</translation>
+    </message>
+    <message>
+        <source>Bottleneck against basic</source>
+        <translation>瓶颈结构与基本块</translation>
+    </message>
+    <message>
+        <source>ResNet-50's layer1.1: why a 1×1 convolution before and after the 3×3 saves parameters.</source>
+        <translation>ResNet-50 的 layer1.1：为什么在 3×3 卷积前后各加一个 1×1 卷积能节省参数。</translation>
+    </message>
+    <message>
+        <source>The Parameters table at layer1.1, and the Blocks list's Params and Mult-adds columns for every block.</source>
+        <translation>参数表中的 layer1.1，以及残差块列表中每个块的参数和乘加列。</translation>
+    </message>
+    <message>
+        <source>A block takes 256 channels and gives 256. Two 3×3 convolutions at 256 channels, or 1×1 down to 64, 3×3 at 64, 1×1 back up to 256: which costs more, and by how much?</source>
+        <translation>一个块输入 256 个通道、输出 256 个通道。两个 256 通道的 3×3 卷积，或者先 1×1 降到 64、再做 64 通道的 3×3、最后 1×1 升回 256：哪种代价更大？大多少？</translation>
+    </message>
+    <message>
+        <source>A block is a correction</source>
+        <translation>残差块是一次修正</translation>
+    </message>
+    <message>
+        <source>Bypass one block at a time in the trained ResNet-56 and plain-56 and measure the accuracy (Veit et al. 2016).</source>
+        <translation>在训练好的 ResNet-56 和 plain-56 中每次绕过一个块，并测量准确率（Veit 等，2016）。</translation>
+    </message>
+    <message>
+        <source>The left chart: the accuracy with each block bypassed, both networks side by side, chance dotted. Then, in the Feature maps tab, tick Bypass on a block in the Blocks list and watch the prediction.</source>
+        <translation>左侧图表：绕过每个块时的准确率，两个网络并排，点线为随机水平。然后在“特征图”标签页中，在残差块列表里勾选某个块的“绕过”，观察预测的变化。</translation>
+    </message>
+    <message>
+        <source>If you delete one layer of a 56-layer network, what happens? Does it matter whether the network has skip connections?</source>
+        <translation>从 56 层的网络中删掉一层会怎样？网络有没有跳跃连接，结果会不同吗？</translation>
+    </message>
+    <message>
+        <source>The loss landscape of the deep twins</source>
+        <translation>深层双胞胎网络的损失地形</translation>
+    </message>
+    <message>
+        <source>The loss around the trained ResNet-56 and plain-56 along two random, filter-normalised directions (Li et al. 2018).</source>
+        <translation>沿两个随机的、按滤波器归一化的方向，看训练好的 ResNet-56 和 plain-56 周围的损失（Li 等，2018）。</translation>
+    </message>
+    <message>
+        <source>The two maps share their contour levels; ✕ marks the trained network. Compare the size and shape of the region of low loss around it.</source>
+        <translation>两张图使用相同的等高线级别；✕ 标出训练好的网络。比较它周围低损失区域的大小和形状。</translation>
+    </message>
+    <message>
+        <source>Which network's training would you rather steer, from what you see? What would a wide, round basin mean for gradient descent?</source>
+        <translation>从图上看，你更愿意引导哪个网络的训练？一个宽而圆的盆地对梯度下降意味着什么？</translation>
+    </message>
+    <message>
+        <source>Where the evidence forms</source>
+        <translation>证据在哪里形成</translation>
+    </message>
+    <message>
+        <source>Grad-CAM through the blocks of ResNet-20 for a photo of a sneaker: from which block on does the map show what the network decides on?</source>
+        <translation>对一张运动鞋照片，沿 ResNet-20 的各个块看 Grad-CAM：从哪个块开始，热力图显示出网络据以做决定的区域？</translation>
+    </message>
+    <message>
+        <source>The Grad-CAM view: step through the blocks with the arrow keys, from the stem to the last block, and watch the map's resolution and shape.</source>
+        <translation>Grad-CAM 视图：用方向键从 stem 逐块走到最后一个块，观察热力图的分辨率和形状。</translation>
+    </message>
+    <message>
+        <source>Where in the image will the evidence for Sneaker lie at the first block? At the last? Where does it settle?</source>
+        <translation>在第一个块，“运动鞋”的证据会落在图像的哪里？在最后一个块呢？它在哪里定型？</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -154,16 +269,20 @@
         <translation>以演示模式启动（全屏、放大、高对比度图表）。</translation>
     </message>
     <message>
-        <source>Presenter mode&apos;s scale in percent: 125, 150, 175 or 200.</source>
+        <source>Presenter mode's scale in percent: 125, 150, 175 or 200.</source>
         <translation>演示模式的缩放百分比：125、150、175 或 200。</translation>
     </message>
     <message>
-        <source>Save a PNG of the window once it has drawn, then quit (for docs); with --landscape, the slices&apos; CSV beside it.</source>
+        <source>Save a PNG of the window once it has drawn, then quit (for docs); with --landscape, the slices' CSV beside it.</source>
         <translation>窗口绘制完成后保存为 PNG 并退出（用于文档）；配合 --landscape 时在旁边另存切片的 CSV。</translation>
     </message>
     <message>
         <source>Batch size of the --lab run (default 64; the learning rate is 0.1 × batch / 128).</source>
         <translation>--lab 训练的批大小（默认 64；学习率为 0.1 × 批大小 / 128）。</translation>
+    </message>
+    <message>
+        <source>Start a lesson: why-skips, degradation, without-batch-norm, bottleneck, lesion, landscape or grad-cam. With --screenshot, the shot is taken once the lesson shows its first result and the app quits when the lesson has measured everything.</source>
+        <translation>开始一节课：why-skips、degradation、without-batch-norm、bottleneck、lesion、landscape 或 grad-cam。与 --screenshot 同用时，在课程显示出第一个结果时截图，课程全部测完后退出。</translation>
     </message>
 </context>
 <context>
@@ -261,7 +380,7 @@
         <translation>乘加运算</translation>
     </message>
     <message>
-        <source>Multiply-adds at the model&apos;s input size</source>
+        <source>Multiply-adds at the model's input size</source>
         <translation>模型输入尺寸下的乘加运算次数</translation>
     </message>
 </context>
@@ -525,6 +644,10 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <source>No positive evidence for %1 at %2: the weighted sum of the channels is at or below zero everywhere (Grad-CAM keeps only what speaks for the class).</source>
         <translation>%2 处没有支持 %1 的正向证据：各通道的加权和处处小于等于零（Grad-CAM 只保留支持该类别的部分）。</translation>
     </message>
+    <message>
+        <source>no image has been classified yet</source>
+        <translation>尚未分类任何图像</translation>
+    </message>
 </context>
 <context>
     <name>reslens::InputPanel</name>
@@ -545,7 +668,7 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>网络收到的像素（归一化之前）</translation>
     </message>
     <message>
-        <source>Find the object in a photo and give the network just that, centred, as Fashion-MNIST&apos;s products were prepared. Off: the whole frame, squeezed to the input size.</source>
+        <source>Find the object in a photo and give the network just that, centred, as Fashion-MNIST's products were prepared. Off: the whole frame, squeezed to the input size.</source>
         <translation>在照片中找到物体，只把它居中交给网络，与 Fashion-MNIST 商品图的制作方式相同。关闭：使用整幅画面，缩放到输入尺寸。</translation>
     </message>
     <message>
@@ -752,7 +875,7 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>取消</translation>
     </message>
     <message>
-        <source>The data to measure on, as reslens-cli&apos;s --data: fashion-mnist, cifar10:DIR, folder:DIR (its test split unless it names one)</source>
+        <source>The data to measure on, as reslens-cli's --data: fashion-mnist, cifar10:DIR, folder:DIR (its test split unless it names one)</source>
         <translation>用于测量的数据，写法同 reslens-cli 的 --data：fashion-mnist、cifar10:DIR、folder:DIR（未指定划分时使用测试集）</translation>
     </message>
     <message>
@@ -768,7 +891,7 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>依次旁路已加载模型的每个块，再随机旁路 k 个块</translation>
     </message>
     <message>
-        <source>Run the same study on the model&apos;s twin, or on any model file, and show both side by side</source>
+        <source>Run the same study on the model's twin, or on any model file, and show both side by side</source>
         <translation>对该模型的孪生网络或任意模型文件做同样的实验，并排显示</translation>
     </message>
     <message>
@@ -850,6 +973,239 @@ Shared: one range for all tiles (magnitudes compare).</source>
     <message>
         <source>ResLens lesion study</source>
         <translation>ResLens 消融实验</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Study the first N images of the data (all: every image)</source>
+        <translation>只研究数据中的前 N 张图像（全部：每一张）</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像数</translation>
+    </message>
+</context>
+<context>
+    <name>reslens::LessonDirector</name>
+    <message>
+        <source>A run is in progress: stop it, or let it finish, before starting a lesson.</source>
+        <translation>有任务正在运行：请先停止它或等它结束，再开始课程。</translation>
+    </message>
+    <message>
+        <source>in %1 the first block's gradient norm is %2× the last block's: it grows on its way back to the input</source>
+        <translation>在 %1 中，第一个块的梯度范数是最后一个块的 %2 倍：梯度在传回输入的路上变大</translation>
+    </message>
+    <message>
+        <source>in %1 the first block's gradient norm is %2× the last block's: it shrinks on its way back to the input</source>
+        <translation>在 %1 中，第一个块的梯度范数是最后一个块的 %2 倍：梯度在传回输入的路上变小</translation>
+    </message>
+    <message>
+        <source>At step 1, %1; %2.</source>
+        <translation>第 1 步时，%1；%2。</translation>
+    </message>
+    <message>
+        <source>The loss at step 1: %1 for %2, %3 for %4 (chance: %5).</source>
+        <translation>第 1 步的损失：%2 为 %1，%4 为 %3（随机水平：%5）。</translation>
+    </message>
+    <message>
+        <source>The lesson needs the paired run: run it again with compare on.</source>
+        <translation>本课需要对照训练：请勾选对照后重新运行。</translation>
+    </message>
+    <message>
+        <source>%1 diverged at step %2.</source>
+        <translation>%1 在第 %2 步发散。</translation>
+    </message>
+    <message>
+        <source>%1 was stopped after %2 steps.</source>
+        <translation>%1 在 %2 步后被停止。</translation>
+    </message>
+    <message>
+        <source>%1 and %2: mean batch loss over the last %3 of %4 steps %5 and %6.</source>
+        <translation>%1 和 %2：%4 步中最后 %3 步的平均批次损失分别为 %5 和 %6。</translation>
+    </message>
+    <message>
+        <source>From 20 to 56 layers the plain network's loss changed by %1 and the ResNet's by %2: depth hurt the plain network more. This is the degradation problem He et al. found (2015, Fig. 1 and 6).</source>
+        <translation>从 20 层到 56 层，普通网络的损失变化了 %1，残差网络的变化了 %2：加深对普通网络的伤害更大。这就是 He 等人发现的退化问题（2015，图 1 和图 6）。</translation>
+    </message>
+    <message>
+        <source>From 20 to 56 layers the plain network's loss changed by %1 and the ResNet's by %2: in this run depth did not hurt the plain network more. A few hundred steps are noisy; the shipped deep twins, trained for 8 epochs, are compared in the user guide.</source>
+        <translation>从 20 层到 56 层，普通网络的损失变化了 %1，残差网络的变化了 %2：在这次运行中，加深并没有对普通网络造成更大的伤害。几百步的训练噪声较大；随附的训练了 8 个轮次的深层双胞胎网络在用户指南中有比较。</translation>
+    </message>
+    <message>
+        <source>The lesson needs both pairs to finish: run it again.</source>
+        <translation>本课需要两组对照训练都完成：请重新运行。</translation>
+    </message>
+    <message>
+        <source>Mean batch loss over the last %1 of %2 steps: %3 for %4, %5 for %6.</source>
+        <translation>%2 步中最后 %1 步的平均批次损失：%4 为 %3，%6 为 %5。</translation>
+    </message>
+    <message>
+        <source>The plain network ended behind, but it was not stuck: its loss fell from %1 at step 1 to %2.</source>
+        <translation>普通网络最终落后，但并没有卡住：它的损失从第 1 步的 %1 降到了 %2。</translation>
+    </message>
+    <message>
+        <source>The plain network ended behind and hardly moved from its first loss (%1 at step 1, %2 at the end).</source>
+        <translation>普通网络最终落后，而且损失几乎没有离开起点（第 1 步 %1，结束时 %2）。</translation>
+    </message>
+    <message>
+        <source>In this run the plain network kept up with the ResNet.</source>
+        <translation>在这次运行中，普通网络跟上了残差网络。</translation>
+    </message>
+    <message>
+        <source>%1 has not learned: its loss stayed at chance.</source>
+        <translation>%1 没有学到东西：它的损失停留在随机水平。</translation>
+    </message>
+    <message>
+        <source>%1 learned: its loss moved away from chance.</source>
+        <translation>%1 学到了东西：它的损失离开了随机水平。</translation>
+    </message>
+    <message>
+        <source>%1 without batch norm diverged, its loss at step 1 already %2: every block adds its F(x) to x, and with nothing to rescale them the activations grow with depth (Zhang et al. 2019, Fixup, §2).</source>
+        <translation>没有批归一化的 %1 发散了，第 1 步的损失已达 %2：每个块都把 F(x) 加到 x 上，没有东西重新缩放，激活值随深度增长（Zhang 等，2019，Fixup，§2）。</translation>
+    </message>
+    <message>
+        <source>layer1.1's three convolutions (1×1 256→64, 3×3 64→64, 1×1 64→256) hold %1 parameters; two 3×3 convolutions at 256 channels would hold 3·3·256·256·2 = %2, %3× as many.</source>
+        <translation>layer1.1 的三个卷积（1×1 256→64、3×3 64→64、1×1 64→256）共有 %1 个参数；两个 256 通道的 3×3 卷积则有 3·3·256·256·2 = %2 个，是它的 %3 倍。</translation>
+    </message>
+    <message>
+        <source>At its %1×%2 output that is %3 multiply-adds against %4 per image.</source>
+        <translation>在 %1×%2 的输出上，每张图像的乘加次数为 %3，对比 %4。</translation>
+    </message>
+    <message>
+        <source>This network has no bottleneck block layer1.1.</source>
+        <translation>这个网络没有名为 layer1.1 的瓶颈块。</translation>
+    </message>
+    <message>
+        <source>The study failed: %1</source>
+        <translation>实验失败：%1</translation>
+    </message>
+    <message>
+        <source>The study was cancelled: run the lesson again for its numbers.</source>
+        <translation>实验已取消：请重新运行本课以得到数值。</translation>
+    </message>
+    <message>
+        <source>%1 on the first %2 test images, one block bypassed at a time: from %3% to %4%, median %5% (every block in place: %6%).</source>
+        <translation>%1 在前 %2 张测试图像上，每次绕过一个块：准确率从 %3% 到 %4%，中位数 %5%（所有块都在时：%6%）。</translation>
+    </message>
+    <message>
+        <source>At the median, bypassing one block costs the ResNet %1 points and the plain network %2 (chance: 10%). Remove a block of the ResNet and its shortcut still passes x on, so the rest of the network works on; in the plain network every block is a link of the only path (Veit et al. 2016, Fig. 3).</source>
+        <translation>按中位数计，绕过一个块使残差网络损失 %1 个百分点，普通网络损失 %2 个（随机水平：10%）。去掉残差网络的一个块，它的捷径仍把 x 传下去，网络其余部分照常工作；而在普通网络中，每个块都是唯一通路上的一环（Veit 等，2016，图 3）。</translation>
+    </message>
+    <message>
+        <source>At the median, bypassing one block costs the ResNet %1 points and the plain network %2: in this run the two were hurt alike.</source>
+        <translation>按中位数计，绕过一个块使残差网络损失 %1 个百分点，普通网络损失 %2 个：在这次运行中两者受损程度相近。</translation>
+    </message>
+    <message>
+        <source>The landscape did not finish: run the lesson again for its numbers.</source>
+        <translation>损失地形未完成：请重新运行本课以得到数值。</translation>
+    </message>
+    <message>
+        <source>On a %1×%1 grid reaching %2 along each direction, over the first %3 training images, the loss is below 1 over %4% of %5's map and %6% of %7's.</source>
+        <translation>在每个方向延伸到 %2 的 %1×%1 网格上，用前 %3 张训练图像计算：%5 的图中有 %4% 的区域损失低于 1，%7 的图中为 %6%。</translation>
+    </message>
+    <message>
+        <source>%1's region of low loss is the larger one, %2 times %3's: the direction of Li et al.'s finding (2018, Fig. 5), milder here, where the plain network has batch norm.</source>
+        <translation>%1 的低损失区域更大，是 %3 的 %2 倍：与 Li 等人的发现方向一致（2018，图 5），但这里更温和，因为这里的普通网络有批归一化。</translation>
+    </message>
+    <message>
+        <source>In this slice %1's region of low loss was not the larger one.</source>
+        <translation>在这个切片中，%1 的低损失区域并不是更大的那个。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) %3 to %4</source>
+        <translation>%1（%2）%3 至 %4</translation>
+    </message>
+    <message>
+        <source>stem (%1×%2) %3</source>
+        <translation>stem（%1×%2）%3</translation>
+    </message>
+    <message>
+        <source>For %1 (%2%), the correlation of each block's map with the last block's, both at the input's resolution: %3.</source>
+        <translation>对于 %1（%2%），每个块的热力图与最后一个块的热力图之间的相关系数（均在输入分辨率下）：%3。</translation>
+    </message>
+    <message>
+        <source>From %1 on, every map correlates at least 0.5 with the last one: the evidence takes its final shape in %2.</source>
+        <translation>从 %1 开始，每张热力图与最后一张的相关系数都至少为 0.5：证据在 %2 中形成最终的形状。</translation>
+    </message>
+    <message>
+        <source>the stem</source>
+        <translation>stem</translation>
+    </message>
+    <message>
+        <source>No earlier map correlates at least 0.5 with the last one: the evidence takes its shape at the very end.</source>
+        <translation>此前没有哪张热力图与最后一张的相关系数达到 0.5：证据直到最后才成形。</translation>
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation>训练失败：%1</translation>
+    </message>
+    <message>
+        <source>The highest batch loss of the run was %1× the first for %2 and %3× for %4.</source>
+        <translation>本次运行中最高的批次损失：%2 为第一步的 %1 倍，%4 为 %3 倍。</translation>
+    </message>
+    <message>
+        <source>The landscape failed: %1</source>
+        <translation>损失地形计算失败：%1</translation>
+    </message>
+    <message>
+        <source>%1: mean batch loss %2 over its last %3 steps.</source>
+        <translation>%1：最后 %3 步的平均批次损失为 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>reslens::LessonGuide</name>
+    <message>
+        <source>Run again</source>
+        <translation>重新运行</translation>
+    </message>
+    <message>
+        <source>End lesson</source>
+        <translation>结束课程</translation>
+    </message>
+    <message>
+        <source>Set the lesson up again and measure anew</source>
+        <translation>重新设置本课并重新测量</translation>
+    </message>
+    <message>
+        <source>Close the guide; a run the lesson started goes on</source>
+        <translation>关闭课程指南；课程启动的训练会继续运行</translation>
+    </message>
+    <message>
+        <source>Look at</source>
+        <translation>观察</translation>
+    </message>
+    <message>
+        <source>Ask the class</source>
+        <translation>向学生提问</translation>
+    </message>
+    <message>
+        <source>Measured here</source>
+        <translation>本机测量结果</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>正在测量…</translation>
+    </message>
+    <message>
+        <source>Measured in %1 s on this machine.</source>
+        <translation>在本机上测量用时 %1 秒。</translation>
+    </message>
+    <message>
+        <source>Measured in under a second on this machine.</source>
+        <translation>在本机上测量用时不到一秒。</translation>
+    </message>
+</context>
+<context>
+    <name>reslens::LessonsPage</name>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Each lesson sets the app up for one point in one click and says what to look at and what to ask the class. Its numbers are measured while it runs, on this machine. Lessons ▸ End lesson, or the guide's button, closes it.</source>
+        <translation>每节课一键把应用设置好，讲清一个要点，并说明该观察什么、该向学生提什么问题。课程中的数值都是运行时在本机上测得的。用“课程 ▸ 结束课程”或指南中的按钮关闭课程。</translation>
     </message>
 </context>
 <context>
@@ -1007,8 +1363,7 @@ Shared: one range for all tiles (magnitudes compare).</source>
     <message numerus="yes">
         <source>%n thread(s) from the next run on: the run in progress keeps its threads.</source>
         <translation>
-            <numerusform>从下一次运行起使用 %n 个线程：正在进行的运行保持原线程数。</numerusform>
-        </translation>
+            <numerusform>从下一次运行起使用 %n 个线程：正在进行的运行保持原线程数。</numerusform></translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1227,7 +1582,7 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>导入 TorchScript 文件会运行其中保存的代码。</translation>
     </message>
     <message>
-        <source>TorchScript modules carry their own methods, and loading one runs some of them (its __setstate__). They run in LibTorch&apos;s interpreter, which cannot reach Python, but can use any amount of memory and time. Import only files you trust. A plain state dict (torch.save of a dictionary of tensors) and ResLens model files hold data only and run nothing.</source>
+        <source>TorchScript modules carry their own methods, and loading one runs some of them (its __setstate__). They run in LibTorch's interpreter, which cannot reach Python, but can use any amount of memory and time. Import only files you trust. A plain state dict (torch.save of a dictionary of tensors) and ResLens model files hold data only and run nothing.</source>
         <translation>TorchScript 模块自带方法，加载时会运行其中一部分（其 __setstate__）。它们在 LibTorch 的解释器中运行，无法访问 Python，但可以占用任意多的内存和时间。只导入你信任的文件。普通的 state dict（用 torch.save 保存的张量字典）和 ResLens 模型文件只含数据，不运行任何代码。</translation>
     </message>
     <message>
@@ -1235,7 +1590,7 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>选择文件…</translation>
     </message>
     <message>
-        <source>Don&apos;t warn me again</source>
+        <source>Don't warn me again</source>
         <translation>不再提醒</translation>
     </message>
     <message>
@@ -1285,6 +1640,30 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
     <message>
         <source>CSV tables (*.csv);;JSON (*.json)</source>
         <translation>CSV 表格 (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Start page</source>
+        <translation>开始页</translation>
+    </message>
+    <message>
+        <source>End lesson</source>
+        <translation>结束课程</translation>
+    </message>
+    <message>
+        <source>Cannot trace Grad-CAM: %1</source>
+        <translation>无法逐块计算 Grad-CAM：%1</translation>
     </message>
 </context>
 <context>
@@ -1473,7 +1852,7 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>在样本库上测量</translation>
     </message>
     <message>
-        <source>Classify the 100 gallery samples with the loaded model, its twin and the other shipped pair, and average each block&apos;s std of F(x)</source>
+        <source>Classify the 100 gallery samples with the loaded model, its twin and the other shipped pair, and average each block's std of F(x)</source>
         <translation>用已加载的模型、其孪生网络和另一对随附模型对样本库中的 100 个样本分类，并对每个块的 F(x) 标准差取平均</translation>
     </message>
     <message>
@@ -1493,7 +1872,7 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <source>Std of each block&apos;s response F(x) (He et al. 2015, Fig. 7)</source>
+        <source>Std of each block's response F(x) (He et al. 2015, Fig. 7)</source>
         <translation>每个块响应 F(x) 的标准差（He 等 2015，图 7）</translation>
     </message>
     <message>
@@ -1576,7 +1955,7 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>图像文件夹（每个类别一个子文件夹）…</translation>
     </message>
     <message>
-        <source>Debian&apos;s dataset-fashion-mnist, found by itself</source>
+        <source>Debian's dataset-fashion-mnist, found by itself</source>
         <translation>Debian 的 dataset-fashion-mnist，自动找到</translation>
     </message>
     <message>
@@ -1588,7 +1967,7 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>只用前 N 张图像训练（图像越少加载越快）</translation>
     </message>
     <message>
-        <source>Batch norm after every convolution, as He et al. 2015 train; untick it to see how both networks&apos; gradients behave without it</source>
+        <source>Batch norm after every convolution, as He et al. 2015 train; untick it to see how both networks' gradients behave without it</source>
         <translation>每个卷积之后做批归一化，与 He 等 2015 的训练相同；取消勾选可以观察两个网络在没有它时梯度的表现</translation>
     </message>
     <message>
@@ -1600,7 +1979,7 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>块输出处的梯度</translation>
     </message>
     <message>
-        <source>Per block: the L2 norm over its parameters&apos; gradients, or of the gradient arriving at its output</source>
+        <source>Per block: the L2 norm over its parameters' gradients, or of the gradient arriving at its output</source>
         <translation>每个块：其参数梯度的 L2 范数，或传到其输出处的梯度的 L2 范数</translation>
     </message>
     <message>
@@ -1652,7 +2031,7 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>打开记录…</translation>
     </message>
     <message>
-        <source>Keep this run&apos;s charts (and, if you like, the trained networks) in one file, to show again without training</source>
+        <source>Keep this run's charts (and, if you like, the trained networks) in one file, to show again without training</source>
         <translation>把本次训练的图表（以及可选的训练好的网络）保存为一个文件，无需重新训练即可再次展示</translation>
     </message>
     <message>
@@ -1664,8 +2043,8 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>&lt;b&gt;训练好的网络&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Cannot train: %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;无法训练：%1&lt;/span&gt;</translation>
+        <source>&lt;span style='color:#b00020'&gt;Cannot train: %1&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b00020'&gt;无法训练：%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>loaded model (%1)</source>
@@ -1684,8 +2063,8 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>第 %1 步后发散：%2</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#b00020&apos;&gt;%1 diverged: %2&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;%1 发散：%2&lt;/span&gt;</translation>
+        <source>&lt;span style='color:#b00020'&gt;%1 diverged: %2&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b00020'&gt;%1 发散：%2&lt;/span&gt;</translation>
     </message>
     <message>
         <source>%1 %2 after %3 steps, loss %4</source>
@@ -1812,11 +2191,11 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>在深度图上保留第 1 步</translation>
     </message>
     <message>
-        <source>The gradient profile of the first step, dashed, beside the current one: where the plain network&apos;s gradients spread over the widest range</source>
+        <source>The gradient profile of the first step, dashed, beside the current one: where the plain network's gradients spread over the widest range</source>
         <translation>第一步的梯度分布（虚线），与当前步并排显示：普通网络的梯度在这一步分布得最分散</translation>
     </message>
     <message>
-        <source>Follows the batch size, 0.1 × batch / 128 (He et al. 2015&apos;s 0.1 at batch 128, scaled linearly as Goyal et al. 2017 do), until you set it yourself</source>
+        <source>Follows the batch size, 0.1 × batch / 128 (He et al. 2015's 0.1 at batch 128, scaled linearly as Goyal et al. 2017 do), until you set it yourself</source>
         <translation>随批大小变化：0.1 × 批大小 / 128（He 等 2015 在批大小 128 时用 0.1，按 Goyal 等 2017 的线性缩放规则缩放），直到你自己设置为止</translation>
     </message>
     <message>
