@@ -218,6 +218,26 @@ private Q_SLOTS:
         QCOMPARE(random[1].toObject()["std_accuracy"].toDouble(), 0.0);
     }
 
+    // --samples N studies the first N test images: a count the accuracies are fractions of.
+    void theFirstNImagesAreStudied() {
+        const QJsonObject doc = lesionJson({"--model", "default", "--data", "fashion-mnist",
+                                            "--blocks", "layer1.0", "--samples", "500"});
+        QCOMPARE(doc["samples"].toInt(), 500);
+        for (const double accuracy :
+             {doc["baseline_accuracy"].toDouble(),
+              doc["blocks"].toArray()[0].toObject()["accuracy"].toDouble()}) {
+            const double correct = accuracy * 500;
+            QVERIFY2(std::abs(correct - std::round(correct)) < 1e-6,
+                     qPrintable(QString::number(accuracy)));
+        }
+        // 0 is every image; more than there are is every image too.
+        for (const char* all : {"0", "20000"}) {
+            const QJsonObject whole = lesionJson({"--model", "default", "--data", "fashion-mnist",
+                                                  "--blocks", "layer1.0", "--samples", all});
+            QCOMPARE(whole["samples"].toInt(), 10000);
+        }
+    }
+
     void badInputIsOneLineAndExitTwo_data() {
         QTest::addColumn<QStringList>("args");
         const QStringList base = {"lesion", "--model", "default", "--data", "fashion-mnist"};
@@ -226,6 +246,7 @@ private Q_SLOTS:
         QTest::newRow("no trials") << base + QStringList{"--random", "2", "--trials", "0"};
         QTest::newRow("negative K") << base + QStringList{"--random", "-1"};
         QTest::newRow("no data") << QStringList{"lesion", "--model", "default"};
+        QTest::newRow("negative samples") << base + QStringList{"--samples", "-5"};
     }
 
     void badInputIsOneLineAndExitTwo() {
