@@ -124,7 +124,7 @@
     </message>
     <message>
         <source>The Grad-CAM view: step through the blocks with the arrow keys, from the stem to the last block, and watch the map's resolution and shape.</source>
-        <translation>Grad-CAM 视图：用方向键从 stem 逐块走到最后一个块，观察热力图的分辨率和形状。</translation>
+        <translation>Grad-CAM 视图：用方向键从主干逐块走到最后一个块，观察热力图的分辨率和形状。</translation>
     </message>
     <message>
         <source>Where in the image will the evidence for Sneaker lie at the first block? At the last? Where does it settle?</source>
@@ -1119,7 +1119,7 @@ Shared: one range for all tiles (magnitudes compare).</source>
     </message>
     <message>
         <source>stem (%1×%2) %3</source>
-        <translation>stem（%1×%2）%3</translation>
+        <translation>主干（%1×%2）%3</translation>
     </message>
     <message>
         <source>For %1 (%2%), the correlation of each block's map with the last block's, both at the input's resolution: %3.</source>
@@ -1131,7 +1131,7 @@ Shared: one range for all tiles (magnitudes compare).</source>
     </message>
     <message>
         <source>the stem</source>
-        <translation>stem</translation>
+        <translation>主干</translation>
     </message>
     <message>
         <source>No earlier map correlates at least 0.5 with the last one: the evidence takes its shape at the very end.</source>
