@@ -249,6 +249,10 @@ private Q_SLOTS:
                  qPrintable(QString::number(medians[0])));
         QVERIFY2(medians[1] < 0.3, qPrintable(QString::number(medians[1])));
         QVERIFY(text.contains("in the plain network every block is a link of the only path"));
+        // The lesson asks for a live bypass in the explorer: its docks come back with its tab.
+        QVERIFY(!window_->findChild<QDockWidget*>("blocksDock")->isVisible());
+        window_->showTrainingLab(false);
+        QVERIFY(window_->findChild<QDockWidget*>("blocksDock")->isVisible());
     }
 
     // The region of low loss around ResNet-56 is more than twice plain-56's.

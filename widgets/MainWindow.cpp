@@ -116,6 +116,12 @@ MainWindow::MainWindow(QWidget* parent)
     connect(responses_, &ResponseView::errorOccurred, this, &MainWindow::showError);
     connect(lesion_, &LesionView::errorOccurred, this, &MainWindow::showError);
     tabs_->setCurrentWidget(features_);
+    // The feature maps need the explorer's docks: back to them, a lesson's room is given back.
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] {
+        if (tabs_->currentWidget() == features_) {
+            setExplorerDocksShown(true);
+        }
+    });
     tabs_->setDocumentMode(true);
     layout->addWidget(tabs_, 1);
     setCentralWidget(central);
