@@ -24,6 +24,7 @@
 #include "model/training/RunStatus.h"
 #include "widgets/DropZone.h"
 #include "widgets/InputPanel.h"
+#include "widgets/LandscapeView.h"
 #include "widgets/LesionView.h"
 #include "widgets/MainWindow.h"
 #include "widgets/MessageBar.h"
@@ -173,6 +174,35 @@ private Q_SLOTS:
         QVERIFY(models.wait(kWaitMs));
         QVERIFY2(window().model().summary.config.arch == "plain20",
                  window().model().summary.config.arch.c_str());
+    }
+
+    // Cancel pressed before the worker thread has even begun the study: it still counts
+    // (the worker used to clear the flag when it started, losing such a cancel).
+    void aCancelRightAfterStartIsNotLost() {
+        QSignalSpy models(&window(), &MainWindow::modelShown);
+        window().openModel(ModelRequest::shipped("default"));
+        QVERIFY(models.wait(kWaitMs));
+        LesionView* lesion = window().lesionView();
+        QSignalSpy studied(lesion, &LesionView::studyFinished);
+        lesion->runLoadedModel();
+        lesion->cancel();
+        QVERIFY(studied.wait(kWaitMs));
+        QCOMPARE(lesion->studies().size(), 1);
+        QVERIFY(lesion->studies().first().result.cancelled);
+        QCOMPARE(lesion->studies().first().result.evaluations, 1);  // the baseline, then stop
+
+        LandscapeView* landscape = window().landscapeView();
+        LandscapeOptions options;
+        options.points = 9;
+        options.samples = 100;
+        landscape->setOptions(options);
+        QSignalSpy sliced(landscape, &LandscapeView::allFinished);
+        landscape->run();
+        landscape->cancel();
+        QVERIFY(sliced.wait(kWaitMs));
+        QCOMPARE(landscape->slices().size(), 1);  // the twin is never started
+        QVERIFY(landscape->slices().first().result.cancelled);
+        QCOMPARE(landscape->slices().first().result.evaluations, 1);
     }
 
     void aRunThatDivergesAtOnceStopsWithItsMessage() {

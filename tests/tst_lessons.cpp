@@ -324,6 +324,22 @@ private Q_SLOTS:
                  qPrintable(text));
     }
 
+    // Cancel the lesion study mid-way: the lesson ends with one sentence saying so, no
+    // numbers, and the twin is not started.
+    void aCancelledStudyEndsTheLesson() {
+        QSignalSpy completed(lessons(), &LessonDirector::completed);
+        LesionView* view = window_->lesionView();
+        QVERIFY(lessons()->start(LessonId::BlockIsCorrection));
+        QTRY_VERIFY_WITH_TIMEOUT(view->running(), kWaitMs);
+        view->cancel();
+        QVERIFY(completed.count() == 1 || completed.wait(kWaitMs));
+        QCOMPARE(view->studies().size(), 1);
+        QVERIFY(view->studies().first().result.cancelled);
+        QVERIFY(!view->running());
+        QCOMPARE(lessons()->findings(),
+                 QStringList{"The study was cancelled: run the lesson again for its numbers."});
+    }
+
     // A lesson never stops a run: while one is going, another is refused with a message.
     void aLessonWaitsForARunInProgress() {
         TrainingLabPanel* lab = window_->trainingLab();

@@ -274,6 +274,7 @@ void LandscapeView::run() {
     slices_.clear();
     redraw();
     queue_ = modelsToRun();
+    worker_->rearm();
     run_->setEnabled(false);
     cancel_->setEnabled(true);
     startNext();

@@ -12,7 +12,6 @@ LandscapeWorker::~LandscapeWorker() = default;
 
 void LandscapeWorker::run(const ModelRequest& request, const QString& data, const QString& device,
                           const LandscapeOptions& options) {
-    cancelled_ = false;
     QElapsedTimer timer;
     timer.start();
     try {

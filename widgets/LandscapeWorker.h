@@ -24,6 +24,9 @@ public:
     ~LandscapeWorker() override;
 
     void cancel() { cancelled_ = true; }  // thread-safe; the weights are restored
+    // Before queuing a run, on the caller's thread: a cancel that arrives before the
+    // worker has begun then still counts (run() must not clear it).
+    void rearm() { cancelled_ = false; }
 
 public Q_SLOTS:
     void run(const reslens::ModelRequest& request, const QString& data, const QString& device,

@@ -173,6 +173,7 @@ void LesionView::start(const ModelRequest& request) {
     options.randomK = randomK_->value();
     options.trials = trials_->value();
     options.samples = samples_->value();
+    worker_->rearm();
     QMetaObject::invokeMethod(worker_, [w = worker_, request, data, device, options] {
         w->run(request, data, device, options);
     });

@@ -11,7 +11,6 @@ LesionWorker::~LesionWorker() = default;
 
 void LesionWorker::run(const ModelRequest& request, const QString& data, const QString& device,
                        const LesionOptions& options) {
-    cancelled_ = false;
     try {
         const NamedLesionStudy study = runLesionStudy(
             *resources_, request, DataSpec::parse(data.toStdString()), device.toStdString(),

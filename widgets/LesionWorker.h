@@ -25,6 +25,9 @@ public:
 
     // Thread-safe: the running study stops after its current evaluation.
     void cancel() { cancelled_ = true; }
+    // Before queuing a run, on the caller's thread: a cancel that arrives before the
+    // worker has begun then still counts (run() must not clear it).
+    void rearm() { cancelled_ = false; }
 
 public Q_SLOTS:
     void run(const reslens::ModelRequest& request, const QString& data, const QString& device,

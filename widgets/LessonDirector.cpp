@@ -394,7 +394,8 @@ void LessonDirector::startLesionStudy() {
     });
     connections_ << connect(window_->lesionView(), &LesionView::studyFinished, this, [this] {
         LesionView* view = window_->lesionView();
-        if (view->studies().size() == 1) {
+        // The twin only after a complete first study: a cancelled one ends the lesson.
+        if (view->studies().size() == 1 && !view->studies().first().result.cancelled) {
             view->runModel(ModelRequest::shipped("deep-plain"));
         } else {
             onLesionStudyFinished();
