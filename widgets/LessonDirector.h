@@ -1,10 +1,9 @@
 #pragma once
 
 // Runs the lessons (LessonCatalog.h) on the main window: sets the app up for one teaching
-// point in one click — model, tab, recipe — starts what the lesson measures, and turns what
-// comes back into sentences with the numbers of this run on this machine. Every number a
-// lesson states is measured here, never quoted; a sentence that compares says what this run
-// showed, whichever way it came out.
+// point in one click — model, tab, recipe — starts what the lesson measures, and hands what
+// comes back to LessonFindings, which says it with this run's numbers. Every number a lesson
+// states is measured on this machine, never quoted.
 
 #include <QMap>
 #include <QObject>
@@ -14,6 +13,7 @@
 #include <optional>
 
 #include "widgets/LessonCatalog.h"
+#include "widgets/LessonFindings.h"
 
 namespace reslens {
 
@@ -43,10 +43,6 @@ public:
     // How long the lesson took from the click to its last measurement, in seconds.
     double seconds() const { return seconds_; }
 
-    // A number as the findings write it: 2 decimals below 10, 1 below 100, else none.
-    static QString number(double value);
-    static QString percent(double share);  // 0.934 -> "93.4"
-
 Q_SIGNALS:
     void started(reslens::LessonId lesson);
     void findingsChanged();
@@ -59,6 +55,7 @@ Q_SIGNALS:
 private:
     void disconnectAll();
     void addFinding(const QString& text);
+    void add(const LessonFindings::Findings& findings);
     void finish();
 
     void startPairedRun(const QString& arch, bool batchNorm);

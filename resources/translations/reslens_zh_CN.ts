@@ -17,6 +17,149 @@
     </message>
 </context>
 <context>
+    <name>LessonFindings</name>
+    <message>
+        <source>in %1 the first block's gradient norm is %2× the last block's: it grows on its way back to the input</source>
+        <translation>在 %1 中，第一个块的梯度范数是最后一个块的 %2 倍：梯度在传回输入的路上变大</translation>
+    </message>
+    <message>
+        <source>in %1 the first block's gradient norm is %2× the last block's: it shrinks on its way back to the input</source>
+        <translation>在 %1 中，第一个块的梯度范数是最后一个块的 %2 倍：梯度在传回输入的路上变小</translation>
+    </message>
+    <message>
+        <source>At step 1, %1; %2.</source>
+        <translation>第 1 步时，%1；%2。</translation>
+    </message>
+    <message>
+        <source>The loss at step 1: %1 for %2, %3 for %4 (chance: %5).</source>
+        <translation>第 1 步的损失：%2 为 %1，%4 为 %3（随机水平：%5）。</translation>
+    </message>
+    <message>
+        <source>%1 diverged at step %2.</source>
+        <translation>%1 在第 %2 步发散。</translation>
+    </message>
+    <message>
+        <source>%1 was stopped after %2 steps.</source>
+        <translation>%1 在 %2 步后被停止。</translation>
+    </message>
+    <message>
+        <source>Mean batch loss over the last %1 of %2 steps: %3 for %4, %5 for %6.</source>
+        <translation>%2 步中最后 %1 步的平均批次损失：%4 为 %3，%6 为 %5。</translation>
+    </message>
+    <message>
+        <source>%1: mean batch loss %2 over its last %3 steps.</source>
+        <translation>%1：最后 %3 步的平均批次损失为 %2。</translation>
+    </message>
+    <message>
+        <source>The highest batch loss of the run was %1× the first for %2 and %3× for %4.</source>
+        <translation>本次运行中最高的批次损失：%2 为第一步的 %1 倍，%4 为 %3 倍。</translation>
+    </message>
+    <message>
+        <source>The plain network ended behind, but it was not stuck: its loss fell from %1 at step 1 to %2.</source>
+        <translation>普通网络最终落后，但并没有卡住：它的损失从第 1 步的 %1 降到了 %2。</translation>
+    </message>
+    <message>
+        <source>The plain network ended behind and hardly moved from its first loss (%1 at step 1, %2 at the end).</source>
+        <translation>普通网络最终落后，而且损失几乎没有离开起点（第 1 步 %1，结束时 %2）。</translation>
+    </message>
+    <message>
+        <source>In this run the plain network kept up with the ResNet.</source>
+        <translation>在这次运行中，普通网络跟上了残差网络。</translation>
+    </message>
+    <message>
+        <source>%1 has not learned: its loss stayed at chance.</source>
+        <translation>%1 没有学到东西：它的损失停留在随机水平。</translation>
+    </message>
+    <message>
+        <source>%1 learned: its loss moved away from chance.</source>
+        <translation>%1 学到了东西：它的损失离开了随机水平。</translation>
+    </message>
+    <message>
+        <source>%1 without batch norm diverged, its loss at step 1 already %2: every block adds its F(x) to x, and with nothing to rescale them the activations grow with depth (Zhang et al. 2019, Fixup, §2).</source>
+        <translation>没有批归一化的 %1 发散了，第 1 步的损失已达 %2：每个块都把 F(x) 加到 x 上，没有东西重新缩放，激活值随深度增长（Zhang 等，2019，Fixup，§2）。</translation>
+    </message>
+    <message>
+        <source>%1 and %2: mean batch loss over the last %3 of %4 steps %5 and %6.</source>
+        <translation>%1 和 %2：%4 步中最后 %3 步的平均批次损失分别为 %5 和 %6。</translation>
+    </message>
+    <message>
+        <source>The lesson needs both pairs to finish: run it again.</source>
+        <translation>本课需要两组对照训练都完成：请重新运行。</translation>
+    </message>
+    <message>
+        <source>From 20 to 56 layers the plain network's loss changed by %1 and the ResNet's by %2: depth hurt the plain network more. This is the degradation problem He et al. found (2015, Fig. 1 and 6).</source>
+        <translation>从 20 层到 56 层，普通网络的损失变化了 %1，残差网络的变化了 %2：加深对普通网络的伤害更大。这就是 He 等人发现的退化问题（2015，图 1 和图 6）。</translation>
+    </message>
+    <message>
+        <source>From 20 to 56 layers the plain network's loss changed by %1 and the ResNet's by %2: in this run depth did not hurt the plain network more. A few hundred steps are noisy; the shipped deep twins, trained for 8 epochs, are compared in the user guide.</source>
+        <translation>从 20 层到 56 层，普通网络的损失变化了 %1，残差网络的变化了 %2：在这次运行中，加深并没有对普通网络造成更大的伤害。几百步的训练噪声较大；随附的训练了 8 个轮次的深层双胞胎网络在用户指南中有比较。</translation>
+    </message>
+    <message>
+        <source>layer1.1's three convolutions (1×1 256→64, 3×3 64→64, 1×1 64→256) hold %1 parameters; two 3×3 convolutions at 256 channels would hold 3·3·256·256·2 = %2, %3× as many.</source>
+        <translation>layer1.1 的三个卷积（1×1 256→64、3×3 64→64、1×1 64→256）共有 %1 个参数；两个 256 通道的 3×3 卷积则有 3·3·256·256·2 = %2 个，是它的 %3 倍。</translation>
+    </message>
+    <message>
+        <source>At its %1×%2 output that is %3 multiply-adds against %4 per image.</source>
+        <translation>在 %1×%2 的输出上，每张图像的乘加次数为 %3，对比 %4。</translation>
+    </message>
+    <message>
+        <source>The study was cancelled: run the lesson again for its numbers.</source>
+        <translation>实验已取消：请重新运行本课以得到数值。</translation>
+    </message>
+    <message>
+        <source>%1 on the first %2 test images, one block bypassed at a time: from %3% to %4%, median %5% (every block in place: %6%).</source>
+        <translation>%1 在前 %2 张测试图像上，每次绕过一个块：准确率从 %3% 到 %4%，中位数 %5%（所有块都在时：%6%）。</translation>
+    </message>
+    <message>
+        <source>At the median, bypassing one block costs the ResNet %1 points and the plain network %2 (chance: 10%). Remove a block of the ResNet and its shortcut still passes x on, so the rest of the network works on; in the plain network every block is a link of the only path (Veit et al. 2016, Fig. 3).</source>
+        <translation>按中位数计，绕过一个块使残差网络损失 %1 个百分点，普通网络损失 %2 个（随机水平：10%）。去掉残差网络的一个块，它的捷径仍把 x 传下去，网络其余部分照常工作；而在普通网络中，每个块都是唯一通路上的一环（Veit 等，2016，图 3）。</translation>
+    </message>
+    <message>
+        <source>At the median, bypassing one block costs the ResNet %1 points and the plain network %2: in this run the two were hurt alike.</source>
+        <translation>按中位数计，绕过一个块使残差网络损失 %1 个百分点，普通网络损失 %2 个：在这次运行中两者受损程度相近。</translation>
+    </message>
+    <message>
+        <source>The landscape did not finish: run the lesson again for its numbers.</source>
+        <translation>损失地形未完成：请重新运行本课以得到数值。</translation>
+    </message>
+    <message>
+        <source>On a %1×%1 grid reaching %2 along each direction, over the first %3 training images, the loss is below 1 over %4% of %5's map and %6% of %7's.</source>
+        <translation>在每个方向延伸到 %2 的 %1×%1 网格上，用前 %3 张训练图像计算：%5 的图中有 %4% 的区域损失低于 1，%7 的图中为 %6%。</translation>
+    </message>
+    <message>
+        <source>%1's region of low loss is the larger one, %2 times %3's: the direction of Li et al.'s finding (2018, Fig. 5), milder here, where the plain network has batch norm.</source>
+        <translation>%1 的低损失区域更大，是 %3 的 %2 倍：与 Li 等人的发现方向一致（2018，图 5），但这里更温和，因为这里的普通网络有批归一化。</translation>
+    </message>
+    <message>
+        <source>In this slice %1's region of low loss was not the larger one.</source>
+        <translation>在这个切片中，%1 的低损失区域并不是更大的那个。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) %3 to %4</source>
+        <translation>%1（%2）%3 至 %4</translation>
+    </message>
+    <message>
+        <source>stem (%1×%2) %3</source>
+        <translation>主干（%1×%2）%3</translation>
+    </message>
+    <message>
+        <source>For %1 (%2%), the correlation of each block's map with the last block's, both at the input's resolution: %3.</source>
+        <translation>对于 %1（%2%），每个块的热力图与最后一个块的热力图之间的相关系数（均在输入分辨率下）：%3。</translation>
+    </message>
+    <message>
+        <source>From %1 on, every map correlates at least 0.5 with the last one: the evidence takes its final shape in %2.</source>
+        <translation>从 %1 开始，每张热力图与最后一张的相关系数都至少为 0.5：证据在 %2 中形成最终的形状。</translation>
+    </message>
+    <message>
+        <source>the stem</source>
+        <translation>主干</translation>
+    </message>
+    <message>
+        <source>No earlier map correlates at least 0.5 with the last one: the evidence takes its shape at the very end.</source>
+        <translation>此前没有哪张热力图与最后一张的相关系数达到 0.5：证据直到最后才成形。</translation>
+    </message>
+</context>
+<context>
     <name>Lessons</name>
     <message>
         <source>Why skip connections?</source>
@@ -994,84 +1137,8 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>有任务正在运行：请先停止它或等它结束，再开始课程。</translation>
     </message>
     <message>
-        <source>in %1 the first block's gradient norm is %2× the last block's: it grows on its way back to the input</source>
-        <translation>在 %1 中，第一个块的梯度范数是最后一个块的 %2 倍：梯度在传回输入的路上变大</translation>
-    </message>
-    <message>
-        <source>in %1 the first block's gradient norm is %2× the last block's: it shrinks on its way back to the input</source>
-        <translation>在 %1 中，第一个块的梯度范数是最后一个块的 %2 倍：梯度在传回输入的路上变小</translation>
-    </message>
-    <message>
-        <source>At step 1, %1; %2.</source>
-        <translation>第 1 步时，%1；%2。</translation>
-    </message>
-    <message>
-        <source>The loss at step 1: %1 for %2, %3 for %4 (chance: %5).</source>
-        <translation>第 1 步的损失：%2 为 %1，%4 为 %3（随机水平：%5）。</translation>
-    </message>
-    <message>
         <source>The lesson needs the paired run: run it again with compare on.</source>
         <translation>本课需要对照训练：请勾选对照后重新运行。</translation>
-    </message>
-    <message>
-        <source>%1 diverged at step %2.</source>
-        <translation>%1 在第 %2 步发散。</translation>
-    </message>
-    <message>
-        <source>%1 was stopped after %2 steps.</source>
-        <translation>%1 在 %2 步后被停止。</translation>
-    </message>
-    <message>
-        <source>%1 and %2: mean batch loss over the last %3 of %4 steps %5 and %6.</source>
-        <translation>%1 和 %2：%4 步中最后 %3 步的平均批次损失分别为 %5 和 %6。</translation>
-    </message>
-    <message>
-        <source>From 20 to 56 layers the plain network's loss changed by %1 and the ResNet's by %2: depth hurt the plain network more. This is the degradation problem He et al. found (2015, Fig. 1 and 6).</source>
-        <translation>从 20 层到 56 层，普通网络的损失变化了 %1，残差网络的变化了 %2：加深对普通网络的伤害更大。这就是 He 等人发现的退化问题（2015，图 1 和图 6）。</translation>
-    </message>
-    <message>
-        <source>From 20 to 56 layers the plain network's loss changed by %1 and the ResNet's by %2: in this run depth did not hurt the plain network more. A few hundred steps are noisy; the shipped deep twins, trained for 8 epochs, are compared in the user guide.</source>
-        <translation>从 20 层到 56 层，普通网络的损失变化了 %1，残差网络的变化了 %2：在这次运行中，加深并没有对普通网络造成更大的伤害。几百步的训练噪声较大；随附的训练了 8 个轮次的深层双胞胎网络在用户指南中有比较。</translation>
-    </message>
-    <message>
-        <source>The lesson needs both pairs to finish: run it again.</source>
-        <translation>本课需要两组对照训练都完成：请重新运行。</translation>
-    </message>
-    <message>
-        <source>Mean batch loss over the last %1 of %2 steps: %3 for %4, %5 for %6.</source>
-        <translation>%2 步中最后 %1 步的平均批次损失：%4 为 %3，%6 为 %5。</translation>
-    </message>
-    <message>
-        <source>The plain network ended behind, but it was not stuck: its loss fell from %1 at step 1 to %2.</source>
-        <translation>普通网络最终落后，但并没有卡住：它的损失从第 1 步的 %1 降到了 %2。</translation>
-    </message>
-    <message>
-        <source>The plain network ended behind and hardly moved from its first loss (%1 at step 1, %2 at the end).</source>
-        <translation>普通网络最终落后，而且损失几乎没有离开起点（第 1 步 %1，结束时 %2）。</translation>
-    </message>
-    <message>
-        <source>In this run the plain network kept up with the ResNet.</source>
-        <translation>在这次运行中，普通网络跟上了残差网络。</translation>
-    </message>
-    <message>
-        <source>%1 has not learned: its loss stayed at chance.</source>
-        <translation>%1 没有学到东西：它的损失停留在随机水平。</translation>
-    </message>
-    <message>
-        <source>%1 learned: its loss moved away from chance.</source>
-        <translation>%1 学到了东西：它的损失离开了随机水平。</translation>
-    </message>
-    <message>
-        <source>%1 without batch norm diverged, its loss at step 1 already %2: every block adds its F(x) to x, and with nothing to rescale them the activations grow with depth (Zhang et al. 2019, Fixup, §2).</source>
-        <translation>没有批归一化的 %1 发散了，第 1 步的损失已达 %2：每个块都把 F(x) 加到 x 上，没有东西重新缩放，激活值随深度增长（Zhang 等，2019，Fixup，§2）。</translation>
-    </message>
-    <message>
-        <source>layer1.1's three convolutions (1×1 256→64, 3×3 64→64, 1×1 64→256) hold %1 parameters; two 3×3 convolutions at 256 channels would hold 3·3·256·256·2 = %2, %3× as many.</source>
-        <translation>layer1.1 的三个卷积（1×1 256→64、3×3 64→64、1×1 64→256）共有 %1 个参数；两个 256 通道的 3×3 卷积则有 3·3·256·256·2 = %2 个，是它的 %3 倍。</translation>
-    </message>
-    <message>
-        <source>At its %1×%2 output that is %3 multiply-adds against %4 per image.</source>
-        <translation>在 %1×%2 的输出上，每张图像的乘加次数为 %3，对比 %4。</translation>
     </message>
     <message>
         <source>This network has no bottleneck block layer1.1.</source>
@@ -1082,76 +1149,12 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>实验失败：%1</translation>
     </message>
     <message>
-        <source>The study was cancelled: run the lesson again for its numbers.</source>
-        <translation>实验已取消：请重新运行本课以得到数值。</translation>
-    </message>
-    <message>
-        <source>%1 on the first %2 test images, one block bypassed at a time: from %3% to %4%, median %5% (every block in place: %6%).</source>
-        <translation>%1 在前 %2 张测试图像上，每次绕过一个块：准确率从 %3% 到 %4%，中位数 %5%（所有块都在时：%6%）。</translation>
-    </message>
-    <message>
-        <source>At the median, bypassing one block costs the ResNet %1 points and the plain network %2 (chance: 10%). Remove a block of the ResNet and its shortcut still passes x on, so the rest of the network works on; in the plain network every block is a link of the only path (Veit et al. 2016, Fig. 3).</source>
-        <translation>按中位数计，绕过一个块使残差网络损失 %1 个百分点，普通网络损失 %2 个（随机水平：10%）。去掉残差网络的一个块，它的捷径仍把 x 传下去，网络其余部分照常工作；而在普通网络中，每个块都是唯一通路上的一环（Veit 等，2016，图 3）。</translation>
-    </message>
-    <message>
-        <source>At the median, bypassing one block costs the ResNet %1 points and the plain network %2: in this run the two were hurt alike.</source>
-        <translation>按中位数计，绕过一个块使残差网络损失 %1 个百分点，普通网络损失 %2 个：在这次运行中两者受损程度相近。</translation>
-    </message>
-    <message>
-        <source>The landscape did not finish: run the lesson again for its numbers.</source>
-        <translation>损失地形未完成：请重新运行本课以得到数值。</translation>
-    </message>
-    <message>
-        <source>On a %1×%1 grid reaching %2 along each direction, over the first %3 training images, the loss is below 1 over %4% of %5's map and %6% of %7's.</source>
-        <translation>在每个方向延伸到 %2 的 %1×%1 网格上，用前 %3 张训练图像计算：%5 的图中有 %4% 的区域损失低于 1，%7 的图中为 %6%。</translation>
-    </message>
-    <message>
-        <source>%1's region of low loss is the larger one, %2 times %3's: the direction of Li et al.'s finding (2018, Fig. 5), milder here, where the plain network has batch norm.</source>
-        <translation>%1 的低损失区域更大，是 %3 的 %2 倍：与 Li 等人的发现方向一致（2018，图 5），但这里更温和，因为这里的普通网络有批归一化。</translation>
-    </message>
-    <message>
-        <source>In this slice %1's region of low loss was not the larger one.</source>
-        <translation>在这个切片中，%1 的低损失区域并不是更大的那个。</translation>
-    </message>
-    <message>
-        <source>%1 (%2) %3 to %4</source>
-        <translation>%1（%2）%3 至 %4</translation>
-    </message>
-    <message>
-        <source>stem (%1×%2) %3</source>
-        <translation>主干（%1×%2）%3</translation>
-    </message>
-    <message>
-        <source>For %1 (%2%), the correlation of each block's map with the last block's, both at the input's resolution: %3.</source>
-        <translation>对于 %1（%2%），每个块的热力图与最后一个块的热力图之间的相关系数（均在输入分辨率下）：%3。</translation>
-    </message>
-    <message>
-        <source>From %1 on, every map correlates at least 0.5 with the last one: the evidence takes its final shape in %2.</source>
-        <translation>从 %1 开始，每张热力图与最后一张的相关系数都至少为 0.5：证据在 %2 中形成最终的形状。</translation>
-    </message>
-    <message>
-        <source>the stem</source>
-        <translation>主干</translation>
-    </message>
-    <message>
-        <source>No earlier map correlates at least 0.5 with the last one: the evidence takes its shape at the very end.</source>
-        <translation>此前没有哪张热力图与最后一张的相关系数达到 0.5：证据直到最后才成形。</translation>
-    </message>
-    <message>
         <source>The run failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <source>The highest batch loss of the run was %1× the first for %2 and %3× for %4.</source>
-        <translation>本次运行中最高的批次损失：%2 为第一步的 %1 倍，%4 为 %3 倍。</translation>
-    </message>
-    <message>
         <source>The landscape failed: %1</source>
         <translation>损失地形计算失败：%1</translation>
-    </message>
-    <message>
-        <source>%1: mean batch loss %2 over its last %3 steps.</source>
-        <translation>%1：最后 %3 步的平均批次损失为 %2。</translation>
     </message>
 </context>
 <context>
