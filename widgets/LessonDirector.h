@@ -38,7 +38,7 @@ public:
     // What the lesson measured so far, as shown, in order; and whether all of it is in.
     const QStringList& findings() const { return findings_; }
     bool complete() const { return complete_; }
-    // The numbers behind the findings by name ("plain.firstOverLast", ...), for the tests.
+    // The numbers behind the findings by name ("plain56.firstOverLast", ...), for the tests.
     const QMap<QString, double>& values() const { return values_; }
     // How long the lesson took from the click to its last measurement, in seconds.
     double seconds() const { return seconds_; }
