@@ -1,12 +1,15 @@
 #pragma once
 
-// A file manager's drop, for the window tests. Header-only and Qt-only, so that widget
-// tests need no LibTorch headers.
+// For the window tests: a file manager's drop, and main() with settings of their own. Header-only
+// and Qt-only, so that widget tests need no LibTorch headers.
 
+#include <QApplication>
 #include <QDropEvent>
 #include <QMimeData>
+#include <QTemporaryDir>
 #include <QUrl>
 #include <QWidget>
+#include <QtTest/QtTest>
 
 namespace reslens::testing {
 
@@ -25,6 +28,19 @@ inline bool dropFile(QWidget* target, const QString& path) {
     QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     receiver->event(&drop);
     return drop.isAccepted();
+}
+
+// main() of a window test: its own empty settings (last model, window layout, language),
+// so neither the user's nor another test's leak in, then the test object's slots.
+template <class Test>
+int runWithOwnSettings(int argc, char** argv, const char* name) {
+    QTemporaryDir config;
+    qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("ResLensTests");
+    QApplication::setApplicationName(name);
+    Test test;
+    return QTest::qExec(&test, argc, argv);
 }
 
 }  // namespace reslens::testing

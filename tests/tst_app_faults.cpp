@@ -334,13 +334,7 @@ private Q_SLOTS:
 };
 
 int main(int argc, char** argv) {
-    QTemporaryDir config;
-    qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("ResLensTests");
-    QApplication::setApplicationName("tst_app_faults");
-    AppFaultsTest test;
-    return QTest::qExec(&test, argc, argv);
+    return reslens::testing::runWithOwnSettings<AppFaultsTest>(argc, argv, "tst_app_faults");
 }
 
 #include "tst_app_faults.moc"

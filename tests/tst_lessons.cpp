@@ -4,6 +4,7 @@
 // landscape results, Grad-CAM maps from reslens-cli and plain PyTorch), asserts the fact
 // the lesson teaches, and checks that the guide shows those numbers and that sentence.
 
+#include <QAbstractButton>
 #include <QDockWidget>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,6 +18,7 @@
 #include <memory>
 
 #include "CliRunner.h"
+#include "WindowTesting.h"
 #include "widgets/BlockListWidget.h"
 #include "widgets/LandscapeView.h"
 #include "widgets/LesionView.h"
@@ -204,7 +206,14 @@ private Q_SLOTS:
 
     // 1x1 256->64, 3x3 64->64, 1x1 64->256 against two 3x3 at 256, by hand.
     void bottleneckStatesTheArithmetic() {
-        QVERIFY(runLesson(LessonId::Bottleneck));
+        // Started as a teacher would: its button on the start page.
+        window_->showLessonsPage();
+        auto* button = window_->findChild<QAbstractButton*>("lesson-bottleneck");
+        QVERIFY(button);
+        QSignalSpy completed(lessons(), &LessonDirector::completed);
+        button->click();
+        QVERIFY(completed.wait(kWaitMs));
+        QCOMPARE(lessons()->current(), std::optional<LessonId>(LessonId::Bottleneck));
         const qint64 bottleneck = 256 * 64 + 3 * 3 * 64 * 64 + 64 * 256;
         const qint64 basic = 3 * 3 * 256 * 256 * 2;
         QCOMPARE(bottleneck, qint64(69632));
@@ -369,14 +378,7 @@ private Q_SLOTS:
 };
 
 int main(int argc, char** argv) {
-    // Keep the user's settings out of the test.
-    QTemporaryDir config;
-    qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("ResLensTests");
-    QApplication::setApplicationName("tst_lessons");
-    LessonsTest test;
-    return QTest::qExec(&test, argc, argv);
+    return reslens::testing::runWithOwnSettings<LessonsTest>(argc, argv, "tst_lessons");
 }
 
 #include "tst_lessons.moc"

@@ -616,14 +616,7 @@ private Q_SLOTS:
 };
 
 int main(int argc, char** argv) {
-    // Keep the user's settings (last model, window layout) out of the test.
-    QTemporaryDir config;
-    qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("ResLensTests");
-    QApplication::setApplicationName("tst_main_window");
-    MainWindowTest test;
-    return QTest::qExec(&test, argc, argv);
+    return reslens::testing::runWithOwnSettings<MainWindowTest>(argc, argv, "tst_main_window");
 }
 
 #include "tst_main_window.moc"

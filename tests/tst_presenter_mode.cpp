@@ -14,6 +14,7 @@
 
 #include <memory>
 
+#include "WindowTesting.h"
 #include "widgets/LossChart.h"
 #include "widgets/MainWindow.h"
 #include "widgets/PresenterMode.h"
@@ -125,13 +126,8 @@ private Q_SLOTS:
 };
 
 int main(int argc, char** argv) {
-    QTemporaryDir config;
-    qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("ResLensTests");
-    QApplication::setApplicationName("tst_presenter_mode");
-    PresenterModeTest test;
-    return QTest::qExec(&test, argc, argv);
+    return reslens::testing::runWithOwnSettings<PresenterModeTest>(argc, argv,
+                                                                   "tst_presenter_mode");
 }
 
 #include "tst_presenter_mode.moc"

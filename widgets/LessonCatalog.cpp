@@ -3,44 +3,62 @@
 #include <QCoreApplication>
 
 namespace reslens {
-// Each text spelled out as QCoreApplication::translate("Lessons", ...): lupdate reads
-// literal calls only, and files these under the context "Lessons".
+namespace {
+
+// Every lesson in the order the menu and the start page show them, with its command-line
+// name (`reslens --lesson why-skips`).
+struct LessonName {
+    LessonId lesson;
+    const char* key;
+};
+constexpr LessonName kLessons[] = {
+    {LessonId::WhySkips, "why-skips"},
+    {LessonId::Degradation, "degradation"},
+    {LessonId::WithoutBatchNorm, "without-batch-norm"},
+    {LessonId::Bottleneck, "bottleneck"},
+    {LessonId::BlockIsCorrection, "lesion"},
+    {LessonId::Landscape, "landscape"},
+    {LessonId::EvidenceForms, "grad-cam"},
+};
+
+}  // namespace
 
 QVector<LessonId> allLessons() {
-    return {LessonId::WhySkips,     LessonId::Degradation,       LessonId::WithoutBatchNorm,
-            LessonId::Bottleneck,   LessonId::BlockIsCorrection, LessonId::Landscape,
-            LessonId::EvidenceForms};
+    QVector<LessonId> lessons;
+    for (const LessonName& name : kLessons) {
+        lessons << name.lesson;
+    }
+    return lessons;
 }
 
 QString lessonKey(LessonId lesson) {
-    switch (lesson) {
-        case LessonId::WhySkips:
-            return QStringLiteral("why-skips");
-        case LessonId::Degradation:
-            return QStringLiteral("degradation");
-        case LessonId::WithoutBatchNorm:
-            return QStringLiteral("without-batch-norm");
-        case LessonId::Bottleneck:
-            return QStringLiteral("bottleneck");
-        case LessonId::BlockIsCorrection:
-            return QStringLiteral("lesion");
-        case LessonId::Landscape:
-            return QStringLiteral("landscape");
-        case LessonId::EvidenceForms:
-            return QStringLiteral("grad-cam");
+    for (const LessonName& name : kLessons) {
+        if (name.lesson == lesson) {
+            return QString::fromLatin1(name.key);
+        }
     }
     return {};
 }
 
 std::optional<LessonId> lessonFromKey(const QString& key) {
-    for (LessonId lesson : allLessons()) {
-        if (lessonKey(lesson) == key) {
-            return lesson;
+    for (const LessonName& name : kLessons) {
+        if (key == QLatin1String(name.key)) {
+            return name.lesson;
         }
     }
     return std::nullopt;
 }
 
+QStringList lessonKeys() {
+    QStringList keys;
+    for (const LessonName& name : kLessons) {
+        keys << QString::fromLatin1(name.key);
+    }
+    return keys;
+}
+
+// Each text spelled out as QCoreApplication::translate("Lessons", ...): lupdate reads
+// literal calls only, and files these under the context "Lessons".
 LessonText lessonText(LessonId lesson) {
     switch (lesson) {
         case LessonId::WhySkips:

@@ -6,6 +6,7 @@
 // are measured by the lesson on the machine it runs on.
 
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <optional>
@@ -34,5 +35,6 @@ LessonText lessonText(LessonId lesson);
 // The lesson's name on the command line (`reslens --lesson why-skips`).
 QString lessonKey(LessonId lesson);
 std::optional<LessonId> lessonFromKey(const QString& key);
+QStringList lessonKeys();  // every lesson's, in order
 
 }  // namespace reslens

@@ -4,6 +4,8 @@
 #include <QDockWidget>
 #include <QTimer>
 
+#include <algorithm>
+
 #include "app/core/GradCamTrace.h"
 #include "widgets/BlockListWidget.h"
 #include "widgets/FeatureMapPanel.h"
@@ -25,6 +27,10 @@ constexpr const char* kEvidencePhoto = ":/samples/photos/7-sneaker-0788.jpg";
 
 bool isShipped(const ModelView& model, const char* name) {
     return model.request.kind == ModelKind::Shipped && model.request.location == name;
+}
+
+bool isShippedDeep(const ModelView& model) {
+    return isShipped(model, "deep");
 }
 
 }  // namespace
@@ -91,9 +97,9 @@ void LessonDirector::disconnectAll() {
     connections_.clear();
 }
 
-void LessonDirector::addFinding(const QString& text) {
-    findings_ << text;
-    Q_EMIT findingsChanged();
+void LessonDirector::finishWith(const QString& sentence) {
+    findings_ << sentence;
+    finish();
 }
 
 void LessonDirector::add(const LessonFindings::Findings& findings) {
@@ -114,6 +120,19 @@ void LessonDirector::finish() {
     Q_EMIT completed();
 }
 
+void LessonDirector::openThen(const ModelRequest& request,
+                              const std::function<bool(const ModelView&)>& isIt,
+                              const std::function<void()>& then) {
+    connections_ << connect(window_, &MainWindow::modelShown, this, [this, isIt, then] {
+        if (isIt(window_->model())) {
+            // After the window has taken the model in, re-classified its image included:
+            // what the lesson asks of the model comes after that, and is not superseded.
+            QTimer::singleShot(0, this, then);
+        }
+    });
+    window_->openModel(request);
+}
+
 // --- the paired runs: why skips, without batch norm, degradation ---------------------------
 
 void LessonDirector::startPairedRun(const QString& arch, bool batchNorm) {
@@ -131,11 +150,9 @@ void LessonDirector::startPairedRun(const QString& arch, bool batchNorm) {
                                 [this, lesson] { onPairedStep(lesson); });
     }
     // Data that cannot be loaded, say: the lesson says so instead of measuring forever.
-    connections_ << connect(lab, &TrainingLabPanel::errorOccurred, this,
-                            [this](const QString& message) {
-                                addFinding(tr("The run failed: %1").arg(message));
-                                finish();
-                            });
+    connections_ << connect(lab, &TrainingLabPanel::errorOccurred, this, [this](const QString& m) {
+        finishWith(tr("The run failed: %1").arg(m));
+    });
     connections_ << connect(lab, &TrainingLabPanel::runFinished, this, [this, lesson] {
         // After the lab has settled its buttons and history for the run that ended.
         QTimer::singleShot(0, this, [this, lesson] { onPairedRunFinished(lesson); });
@@ -161,8 +178,7 @@ void LessonDirector::onPairedRunFinished(LessonId lesson) {
     }
     const TrainingHistory& history = window_->trainingLab()->history();
     if (history.runCount() < 2) {
-        addFinding(tr("The lesson needs the paired run: run it again with compare on."));
-        finish();
+        finishWith(tr("The lesson needs the paired run: run it again with compare on."));
         return;
     }
     if (lesson != LessonId::Degradation) {
@@ -192,49 +208,34 @@ void LessonDirector::startDegradationPair(int pair) {
 // --- bottleneck against basic -------------------------------------------------------------
 
 void LessonDirector::showBottleneck() {
-    connections_ << connect(window_, &MainWindow::modelShown, this, [this] {
-        if (window_->model().request.kind == ModelKind::Fresh &&
-            window_->model().summary.config.arch == "resnet50") {
-            QTimer::singleShot(0, this, [this] {
-                const ArchitectureSummary& summary = window_->model().summary;
-                for (size_t i = 0; i < summary.blocks.size(); ++i) {
-                    const BlockAccount& block = summary.blocks[i];
-                    if (block.info.name != "layer1.1" || !block.basicEquivalentParams) {
-                        continue;
-                    }
-                    window_->blockList()->selectEntry(int(i) + 1);
-                    if (auto* dock = window_->findChild<QDockWidget*>("parametersDock")) {
-                        dock->show();
-                        dock->raise();
-                    }
-                    add(LessonFindings::bottleneck(block));
-                    finish();
-                    return;
-                }
-                addFinding(tr("This network has no bottleneck block layer1.1."));
-                finish();
-            });
-        }
-    });
+    const auto isResNet50 = [](const ModelView& model) {
+        return model.request.kind == ModelKind::Fresh && model.summary.config.arch == "resnet50";
+    };
     window_->showTrainingLab(false);
-    window_->openModel(ModelRequest::fresh(ResNetConfig::fromArchName("resnet50")));
+    openThen(ModelRequest::fresh(ResNetConfig::fromArchName("resnet50")), isResNet50, [this] {
+        const std::vector<BlockAccount>& blocks = window_->model().summary.blocks;
+        const auto block = std::find_if(blocks.begin(), blocks.end(), [](const BlockAccount& b) {
+            return b.info.name == "layer1.1" && b.basicEquivalentParams;
+        });
+        if (block == blocks.end()) {
+            finishWith(tr("This network has no bottleneck block layer1.1."));
+            return;
+        }
+        window_->blockList()->selectEntry(int(block - blocks.begin()) + 1);
+        if (auto* dock = window_->findChild<QDockWidget*>("parametersDock")) {
+            dock->show();
+            dock->raise();
+        }
+        add(LessonFindings::bottleneck(*block));
+        finish();
+    });
 }
 
 // --- a block is a correction: the lesion study of the deep twins --------------------------
 
 void LessonDirector::startLesionStudy() {
-    connections_ << connect(window_, &MainWindow::modelShown, this, [this] {
-        if (!isShipped(window_->model(), "deep")) {
-            return;
-        }
-        LesionView* view = window_->lesionView();
-        view->setSamples(short_ ? kShortLesionImages : kLesionImages);
-        view->setRandomLesions(0, 1);
-        window_->showLesionStudy();
-        view->runLoadedModel();
-    });
-    connections_ << connect(window_->lesionView(), &LesionView::studyFinished, this, [this] {
-        LesionView* view = window_->lesionView();
+    LesionView* view = window_->lesionView();
+    connections_ << connect(view, &LesionView::studyFinished, this, [this, view] {
         // The twin only after a complete first study: a cancelled one ends the lesson.
         if (view->studies().size() == 1 && !view->studies().first().result.cancelled) {
             view->runModel(ModelRequest::shipped("deep-plain"));
@@ -242,12 +243,15 @@ void LessonDirector::startLesionStudy() {
             onLesionStudyFinished();
         }
     });
-    connections_ << connect(window_->lesionView(), &LesionView::errorOccurred, this,
-                            [this](const QString& message) {
-                                addFinding(tr("The study failed: %1").arg(message));
-                                finish();
-                            });
-    window_->openModel(ModelRequest::shipped("deep"));
+    connections_ << connect(view, &LesionView::errorOccurred, this, [this](const QString& m) {
+        finishWith(tr("The study failed: %1").arg(m));
+    });
+    openThen(ModelRequest::shipped("deep"), isShippedDeep, [this, view] {
+        view->setSamples(short_ ? kShortLesionImages : kLesionImages);
+        view->setRandomLesions(0, 1);
+        window_->showLesionStudy();
+        view->runLoadedModel();
+    });
 }
 
 void LessonDirector::onLesionStudyFinished() {
@@ -258,29 +262,23 @@ void LessonDirector::onLesionStudyFinished() {
 // --- the loss landscape of the deep twins --------------------------------------------------
 
 void LessonDirector::startLandscape() {
-    connections_ << connect(window_, &MainWindow::modelShown, this, [this] {
-        if (!isShipped(window_->model(), "deep")) {
-            return;
-        }
+    LandscapeView* view = window_->landscapeView();
+    connections_ << connect(view, &LandscapeView::allFinished, this,
+                            &LessonDirector::onLandscapeFinished);
+    connections_ << connect(view, &LandscapeView::errorOccurred, this, [this](const QString& m) {
+        finishWith(tr("The landscape failed: %1").arg(m));
+    });
+    openThen(ModelRequest::shipped("deep"), isShippedDeep, [this, view] {
         LandscapeOptions options;
         options.twoD = true;
         options.points = short_ ? 9 : 11;
         options.samples = short_ ? 200 : 300;
         options.range = 1.0;
         options.seed = 1;
-        LandscapeView* view = window_->landscapeView();
         view->setOptions(options);
         window_->showLandscape();
         view->run();
     });
-    connections_ << connect(window_->landscapeView(), &LandscapeView::allFinished, this,
-                            &LessonDirector::onLandscapeFinished);
-    connections_ << connect(window_->landscapeView(), &LandscapeView::errorOccurred, this,
-                            [this](const QString& message) {
-                                addFinding(tr("The landscape failed: %1").arg(message));
-                                finish();
-                            });
-    window_->openModel(ModelRequest::shipped("deep"));
 }
 
 void LessonDirector::onLandscapeFinished() {
@@ -292,16 +290,9 @@ void LessonDirector::onLandscapeFinished() {
 // --- where the evidence forms: Grad-CAM through the blocks --------------------------------
 
 void LessonDirector::startEvidence() {
-    connections_ << connect(window_, &MainWindow::modelShown, this, [this] {
-        if (isShipped(window_->model(), "default")) {
-            // After the window has re-classified its last image for the new model: the
-            // photo must be the newest request, or that one would supersede it.
-            QTimer::singleShot(
-                0, this, [this] { window_->classifyFile(QString::fromLatin1(kEvidencePhoto)); });
-        }
-    });
-    connections_ << connect(window_, &MainWindow::predictionsShown, this, [this] {
-        if (!isShipped(window_->model(), "default") ||
+    const auto isDefault = [](const ModelView& model) { return isShipped(model, "default"); };
+    connections_ << connect(window_, &MainWindow::predictionsShown, this, [this, isDefault] {
+        if (!isDefault(window_->model()) ||
             !window_->lastClassification().source.contains("7-sneaker-0788")) {
             return;
         }
@@ -312,7 +303,8 @@ void LessonDirector::startEvidence() {
     connections_ << connect(window_, &MainWindow::gradCamTraced, this,
                             &LessonDirector::onEvidenceTraced);
     window_->showTrainingLab(false);
-    window_->openModel(ModelRequest::shipped("default"));
+    openThen(ModelRequest::shipped("default"), isDefault,
+             [this] { window_->classifyFile(QString::fromLatin1(kEvidencePhoto)); });
 }
 
 void LessonDirector::onEvidenceTraced(const CamTrace& trace) {

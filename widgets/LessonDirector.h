@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <functional>
 #include <optional>
 
 #include "widgets/LessonCatalog.h"
@@ -19,6 +20,8 @@ namespace reslens {
 
 class MainWindow;
 struct CamTrace;
+struct ModelRequest;
+struct ModelView;
 
 class LessonDirector : public QObject {
     Q_OBJECT
@@ -54,9 +57,12 @@ Q_SIGNALS:
 
 private:
     void disconnectAll();
-    void addFinding(const QString& text);
     void add(const LessonFindings::Findings& findings);
     void finish();
+    void finishWith(const QString& sentence);  // one last sentence, e.g. why it stopped
+    // Opens the model and, once the window shows it (`isIt`), does `then`.
+    void openThen(const ModelRequest& request, const std::function<bool(const ModelView&)>& isIt,
+                  const std::function<void()>& then);
 
     void startPairedRun(const QString& arch, bool batchNorm);
     void onPairedStep(LessonId lesson);

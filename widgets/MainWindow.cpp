@@ -129,7 +129,6 @@ MainWindow::MainWindow(QWidget* parent)
     buildDocks();
     buildToolbar();
     buildActions();
-    buildLessons();
     statusBar()->addWidget(modelLabel_, 1);
     statusBar()->addPermanentWidget(timingLabel_);
 
@@ -181,19 +180,17 @@ void MainWindow::showLessonsPage() {
     tabs_->setCurrentWidget(lessonsPage_);
 }
 
-void MainWindow::setExplorerDocksShown(bool shown) {
+void MainWindow::setExplorerDocksShown(bool shown, const QString& keep) {
     if (shown) {
-        for (QDockWidget* dock : std::as_const(hiddenForLesson_)) {
+        for (QDockWidget* dock : std::as_const(hiddenForRoom_)) {
             dock->show();
         }
-        hiddenForLesson_.clear();
+        hiddenForRoom_.clear();
         return;
     }
-    for (const char* name :
-         {"inputDock", "predictionsDock", "blocksDock", "magnitudesDock", "parametersDock"}) {
-        QDockWidget* dock = findChild<QDockWidget*>(name);
-        if (dock && dock->isVisible()) {
-            hiddenForLesson_ << dock;
+    for (QDockWidget* dock : std::as_const(explorerDocks_)) {
+        if (dock->isVisible() && dock->objectName() != keep) {
+            hiddenForRoom_ << dock;
             dock->hide();
         }
     }
@@ -221,8 +218,7 @@ void MainWindow::buildLessons() {
         input->raise();
     });
 
-    QMenu* menu = new QMenu(tr("&Lessons"), this);
-    menuBar()->insertMenu(helpMenu_->menuAction(), menu);
+    QMenu* menu = menuBar()->addMenu(tr("&Lessons"));
     QAction* page = menu->addAction(tr("Start page"), this, &MainWindow::showLessonsPage);
     page->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     menu->addSeparator();
@@ -286,8 +282,9 @@ void MainWindow::buildDocks() {
         resizeDocks({magnitudes}, {300}, Qt::Vertical);
     };
 
+    explorerDocks_ = {left, top, navigator, magnitudes, parameters};
     viewMenu_ = new QMenu(tr("&View"), this);
-    for (QDockWidget* dock : {left, top, navigator, magnitudes, parameters}) {
+    for (QDockWidget* dock : std::as_const(explorerDocks_)) {
         viewMenu_->addAction(dock->toggleViewAction());
     }
 }
@@ -420,8 +417,8 @@ void MainWindow::buildActions() {
         view);
     Translations::addMenu(view, this);
 
+    buildLessons();  // its menu goes before Help
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    helpMenu_ = help;
     help->addAction(tr("&Keyboard"), this, [this] {
         QMessageBox::information(
             this, tr("Keyboard"),

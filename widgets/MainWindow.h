@@ -76,9 +76,10 @@ public:
     LessonDirector* lessons() const { return lessons_; }
     // The start page: every lesson, one click each.
     void showLessonsPage();
-    // A lesson about the lab, the lesion study or the landscape wants the room: the
-    // explorer's docks go away, and come back as they were when shown again.
-    void setExplorerDocksShown(bool shown);
+    // The lab, the lesion study or the landscape wants the room (a lesson, or the start-up
+    // options that open them): the explorer's docks go away, but `keep`, and come back as
+    // they were when shown again — which the Feature maps tab does.
+    void setExplorerDocksShown(bool shown, const QString& keep = QString());
     // The lab, the lesion study or the landscape is running.
     bool runInProgress() const;
     // Brings the explorer (feature maps) or the training lab to the front.
@@ -169,8 +170,8 @@ private:
     QLabel* timingLabel_;
     QMenu* recentMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
-    QMenu* helpMenu_ = nullptr;
-    QList<QDockWidget*> hiddenForLesson_;  // explorer docks a lesson put away
+    QList<QDockWidget*> explorerDocks_;  // input, predictions, blocks, magnitudes, parameters
+    QList<QDockWidget*> hiddenForRoom_;  // those setExplorerDocksShown(false) put away
 
     ModelView model_;
     ModelRequest pendingModel_;

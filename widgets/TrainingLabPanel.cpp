@@ -100,32 +100,21 @@ TrainingLabPanel::TrainingLabPanel(QWidget* parent)
     data_->addItem(tr("Image folder (one sub-folder per class)…"),
                    int(TrainingRequest::Data::Folder));
     dataLabel_->setWordWrap(true);
-    dataLabel_->setText(tr("Debian's dataset-fashion-mnist, found by itself"));
     steps_->setRange(1, 1000000);
-    steps_->setValue(300);
-    // The defaults were measured (docs/benchmarks.md, *Lab defaults*): resnet56 beside
-    // plain56 at batch 64 for 300 steps takes about 2.5 minutes on two cores, and at the
-    // scaled rate neither loss spikes (ResNet-56's peak 1.5x its first loss). At batch 32
-    // and rate 0.1, the old default's pairing, its loss rose to 2.6x its start at step 11.
     batch_->setRange(1, 4096);
-    batch_->setValue(kDefaultBatch);
     learningRate_->setDecimals(4);
     learningRate_->setRange(0.0001, 1e9);  // absurd rates on purpose: divergence is a lesson
     learningRate_->setSingleStep(0.01);
-    learningRate_->setValue(scaledLearningRate(kDefaultBatch));
     learningRate_->setToolTip(
         tr("Follows the batch size, 0.1 × batch / 128 (He et al. 2015's 0.1 at batch 128, "
            "scaled linearly as Goyal et al. 2017 do), until you set it yourself"));
     seed_->setRange(0, 1 << 30);
-    seed_->setValue(1);
     subset_->setRange(0, 10000000);
     subset_->setSpecialValueText(tr("all"));
     subset_->setToolTip(tr("Train on the first N images only (fewer images load faster)"));
-    batchNorm_->setChecked(true);
     batchNorm_->setToolTip(
         tr("Batch norm after every convolution, as He et al. 2015 train; untick it "
            "to see how both networks' gradients behave without it"));
-    compare_->setChecked(true);
     firstStep_->setChecked(true);
     firstStep_->setToolTip(
         tr("The gradient profile of the first step, dashed, beside the current one: where "
@@ -251,6 +240,7 @@ TrainingLabPanel::TrainingLabPanel(QWidget* parent)
     connect(learningRate_, &QDoubleSpinBox::valueChanged, this,
             [this] { rateFollowsBatch_ = false; });
     connect(firstStep_, &QCheckBox::toggled, depth_, &DepthProfileChart::setFirstStepShown);
+    useDefaultRecipe();
     updateButtons();
 }
 
@@ -323,6 +313,10 @@ void TrainingLabPanel::setBatchNorm(bool enabled) {
 }
 
 void TrainingLabPanel::useDefaultRecipe() {
+    // Measured (docs/benchmarks.md, *Lab defaults*): resnet56 beside plain56 at batch 64 for
+    // 300 steps takes about 2.5 minutes on two cores, and at the scaled rate neither loss
+    // spikes (ResNet-56's peak 1.5x its first loss). At batch 32 and rate 0.1, the old
+    // default's pairing, its loss rose to 2.6x its start at step 11.
     data_->setCurrentIndex(data_->findData(int(TrainingRequest::Data::FashionMnist)));
     chooseDataDirectory();  // Fashion-MNIST: no dialog, the folder is forgotten
     steps_->setValue(300);

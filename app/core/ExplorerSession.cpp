@@ -329,7 +329,9 @@ CamRendering ExplorerSession::gradCam(const CamQuery& query) {
     rendering.height = static_cast<int>(cam.cam.size(0));
     rendering.width = static_cast<int>(cam.cam.size(1));
     rendering.cam.assign(cam.cam.data_ptr<float>(), cam.cam.data_ptr<float>() + cam.cam.numel());
-    rendering.overlay = renderCamOverlay(state_->lastView, cam.cam);
+    if (query.drawOverlay) {
+        rendering.overlay = renderCamOverlay(state_->lastView, cam.cam);
+    }
     return rendering;
 }
 

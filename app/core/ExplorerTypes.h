@@ -93,6 +93,7 @@ struct BlockRendering {
 struct CamQuery {
     int entry = 1;
     int64_t classIndex = -1;  // -1: the top-1 class
+    bool drawOverlay = true;  // false: the map alone (a trace through every block)
 };
 
 struct CamRendering {
@@ -101,7 +102,7 @@ struct CamRendering {
     int height = 0;         // the map's resolution: the block's
     int width = 0;
     std::vector<float> cam;  // row-major, unnormalised, >= 0
-    cv::Mat overlay;         // CV_8UC3 RGB: the map over the network's view, 50% opacity
+    cv::Mat overlay;         // CV_8UC3 RGB: the map over the network's view, 50% opacity (if asked)
 };
 
 }  // namespace reslens

@@ -44,7 +44,7 @@ CamTrace traceGradCam(ExplorerSession& session, int64_t classIndex) {
     CamTrace trace;
     std::vector<torch::Tensor> maps;
     for (int entry = 0; entry <= entries; ++entry) {
-        const CamRendering map = session.gradCam({entry, classIndex});
+        const CamRendering map = session.gradCam({entry, classIndex, /*drawOverlay=*/false});
         trace.classIndex = map.explained.index;
         trace.classLabel = map.explained.label;
         trace.probability = map.explained.probability;

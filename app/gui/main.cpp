@@ -3,7 +3,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QDockWidget>
 #include <QFileInfo>
 #include <QIcon>
 #include <QSettings>
@@ -39,16 +38,6 @@ ModelRequest modelRequestFor(const QString& value) {
         return ModelRequest::shipped(value.toStdString());
     }
     return ModelRequest::file(QFileInfo(value).absoluteFilePath().toStdString());
-}
-
-// The lab, the lesion study and the landscape want the room when they open at start-up;
-// the explorer's docks come back from the View menu.
-void hideDocks(reslens::MainWindow& window, const QString& except = QString()) {
-    for (QDockWidget* dock : window.findChildren<QDockWidget*>()) {
-        if (dock->objectName() != except) {
-            dock->hide();
-        }
-    }
 }
 
 }  // namespace
@@ -153,9 +142,9 @@ int main(int argc, char** argv) {
         "lesson",
         QCoreApplication::translate(
             "main",
-            "Start a lesson: why-skips, degradation, without-batch-norm, bottleneck, lesion, "
-            "landscape or grad-cam. With --screenshot, the shot is taken once the lesson shows "
-            "its first result and the app quits when the lesson has measured everything."),
+            "Start a lesson: %1. With --screenshot, the shot is taken once the lesson shows "
+            "its first result and the app quits when the lesson has measured everything.")
+            .arg(reslens::lessonKeys().join(", ")),
         "name");
     QCommandLineOption screenshotOption(
         "screenshot",
@@ -217,7 +206,7 @@ int main(int argc, char** argv) {
         panel->setBatch(parser.value(labBatchOption).toInt());
         panel->setCompare(true);
         window.showTrainingLab(true);
-        hideDocks(window);
+        window.setExplorerDocksShown(false);
         QObject::connect(&window, &reslens::MainWindow::predictionsShown, panel, [panel] {
             if (!panel->running() && panel->history().empty()) {
                 panel->start();
@@ -232,20 +221,16 @@ int main(int argc, char** argv) {
             return 2;
         }
         window.showTrainingLab(true);
-        hideDocks(window);
+        window.setExplorerDocksShown(false);
     }
     const bool lesion = parser.isSet(lesionOption);
     if (lesion) {
         reslens::LesionView* view = window.lesionView();
         window.showLesionStudy();
-        hideDocks(window, "blocksDock");
-        auto started = std::make_shared<bool>(false);
-        QObject::connect(&window, &reslens::MainWindow::predictionsShown, view, [view, started] {
-            if (!*started) {
-                *started = true;
-                view->runLoadedModel();
-            }
-        });
+        window.setExplorerDocksShown(false, "blocksDock");
+        // After start-up's first prediction, once.
+        QObject::connect(&window, &reslens::MainWindow::predictionsShown, view,
+                         &reslens::LesionView::runLoadedModel, Qt::SingleShotConnection);
         QObject::connect(view, &reslens::LesionView::studyFinished, view, [view, &window] {
             const ModelRequest& loaded = window.model().request;
             const reslens::ShippedModel* shipped = reslens::findShippedModel(loaded.location);
@@ -264,33 +249,22 @@ int main(int argc, char** argv) {
         slice.twoD = parser.isSet(landscape2dOption);
         view->setOptions(slice);
         window.showLandscape();
-        hideDocks(window);
-        auto started = std::make_shared<bool>(false);
-        QObject::connect(&window, &reslens::MainWindow::predictionsShown, view, [view, started] {
-            if (!*started) {
-                *started = true;
-                view->run();
-            }
-        });
+        window.setExplorerDocksShown(false);
+        QObject::connect(&window, &reslens::MainWindow::predictionsShown, view,
+                         &reslens::LandscapeView::run, Qt::SingleShotConnection);
     }
     std::optional<reslens::LessonId> lesson;
     if (parser.isSet(lessonOption)) {
         lesson = reslens::lessonFromKey(parser.value(lessonOption));
         if (!lesson) {
-            qCritical(
-                "reslens: --lesson %s: no such lesson (why-skips, degradation, "
-                "without-batch-norm, bottleneck, lesion, landscape, grad-cam)",
-                qPrintable(parser.value(lessonOption)));
+            qCritical("reslens: --lesson %s: no such lesson (%s)",
+                      qPrintable(parser.value(lessonOption)),
+                      qPrintable(reslens::lessonKeys().join(", ")));
             return 2;
         }
-        auto started = std::make_shared<bool>(false);
-        QObject::connect(&window, &reslens::MainWindow::predictionsShown, &window,
-                         [&window, lesson, started] {
-                             if (!*started) {
-                                 *started = true;
-                                 window.lessons()->start(*lesson);
-                             }
-                         });
+        QObject::connect(
+            &window, &reslens::MainWindow::predictionsShown, &window,
+            [&window, lesson] { window.lessons()->start(*lesson); }, Qt::SingleShotConnection);
         // How long it took and what it found, for the docs and whoever runs it.
         QObject::connect(window.lessons(), &reslens::LessonDirector::completed, &window,
                          [&window, key = parser.value(lessonOption)] {

@@ -424,8 +424,8 @@
         <translation>--lab 训练的批大小（默认 64；学习率为 0.1 × 批大小 / 128）。</translation>
     </message>
     <message>
-        <source>Start a lesson: why-skips, degradation, without-batch-norm, bottleneck, lesion, landscape or grad-cam. With --screenshot, the shot is taken once the lesson shows its first result and the app quits when the lesson has measured everything.</source>
-        <translation>开始一节课：why-skips、degradation、without-batch-norm、bottleneck、lesion、landscape 或 grad-cam。与 --screenshot 同用时，在课程显示出第一个结果时截图，课程全部测完后退出。</translation>
+        <source>Start a lesson: %1. With --screenshot, the shot is taken once the lesson shows its first result and the app quits when the lesson has measured everything.</source>
+        <translation>开始一节课：%1。与 --screenshot 同用时，在课程显示出第一个结果时截图，课程全部测完后退出。</translation>
     </message>
 </context>
 <context>
