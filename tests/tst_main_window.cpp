@@ -28,6 +28,7 @@
 #include "widgets/LesionDepthChart.h"
 #include "widgets/LesionView.h"
 #include "widgets/MagnitudeChart.h"
+#include "widgets/ImportDialog.h"
 #include "widgets/MainWindow.h"
 #include "widgets/MessageBar.h"
 #include "widgets/ParameterTable.h"
@@ -579,15 +580,13 @@ private Q_SLOTS:
     }
 
     // docs/trust.md: importing TorchScript runs code from the file, and the app says so
-    // before a file is chosen. Cancel leaves everything as it was.
+    // before reading it (a dropped file too). Cancel leaves everything as it was.
     void importingWarnsThatTorchScriptRunsCode() {
-        QAction* import = nullptr;
+        bool found = false;
         for (QAction* action : window().findChildren<QAction*>()) {
-            if (action->text().startsWith("&Import torchvision")) {
-                import = action;
-            }
+            found = found || action->text().startsWith("&Import your own ResNet");
         }
-        QVERIFY(import);
+        QVERIFY(found);
         const QString title = window().model().title;
         QString shown;
         QTimer::singleShot(0, [&] {
@@ -598,11 +597,35 @@ private Q_SLOTS:
                 box->reject();
             }
         });
-        import->trigger();
+        window().classifyFile(QStringLiteral(RESLENS_FUZZ_CORPUS "/torchscript_import/tiny-script.pt"));
         QVERIFY2(shown.contains("runs code stored in it") && shown.contains("__setstate__") &&
                      shown.contains("run nothing"),
                  qPrintable(shown));
         QCOMPARE(window().model().title, title);
+    }
+
+    // A checkpoint dropped on the window (a CIFAR-style network under "state_dict" with
+    // DataParallel's "module." prefix, layers named left/right, head "linear") goes through
+    // the import dialog, which shows what was recognised first; Open shows the network.
+    void aDroppedCheckpointOpensThroughTheImportDialog() {
+        QString architecture;
+        QTimer::singleShot(0, [&] {
+            QTRY_VERIFY(qobject_cast<ImportDialog*>(QApplication::activeModalWidget()));
+            auto* dialog = qobject_cast<ImportDialog*>(QApplication::activeModalWidget());
+            architecture = dialog->findChild<QLabel*>("importArchitecture")->text();
+            dialog->accept();
+        });
+        QSignalSpy shown(&window(), &MainWindow::modelShown);
+        window().classifyFile(
+            QStringLiteral(RESLENS_FUZZ_CORPUS "/checkpoint/wrapped-module-prefix.th"));
+        QVERIFY2(architecture.contains("basic blocks 1-1, widths 2-4") &&
+                     architecture.contains("3 classes"),
+                 qPrintable(architecture));
+        QVERIFY(shown.wait(kWaitMs));
+        QVERIFY2(window().model().title.contains("wrapped-module-prefix.th"),
+                 qPrintable(window().model().title));
+        QCOMPARE(window().model().summary.blocks.size(), size_t(2));
+        QCOMPARE(window().model().summary.config.classes, 3);
     }
 
     void closingWhileClassifyingEndsCleanly() {

@@ -28,12 +28,15 @@
 #include <utility>
 
 #include "app/core/ComputeThreads.h"
+#include "app/core/ModelFileKind.h"
+#include "model/runtime/InputError.h"
 #include "app/core/ShippedModels.h"
 #include "widgets/BlockListWidget.h"
 #include "widgets/BypassBar.h"
 #include "widgets/DropZone.h"
 #include "widgets/Export.h"
 #include "widgets/FeatureMapPanel.h"
+#include "widgets/ImportDialog.h"
 #include "widgets/InferenceWorker.h"
 #include "widgets/InputPanel.h"
 #include "widgets/LandscapeView.h"
@@ -354,8 +357,8 @@ void MainWindow::buildActions() {
     QAction* openModelAction =
         file->addAction(tr("Open &model file…"), this, &MainWindow::chooseModelFile);
     openModelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    QAction* import = file->addAction(tr("&Import torchvision TorchScript…"), this,
-                                      &MainWindow::chooseTorchScript);
+    QAction* import = file->addAction(tr("&Import your own ResNet…"), this,
+                                      &MainWindow::chooseImport);
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     QAction* fresh = file->addAction(tr("&New network with fresh weights…"), this,
                                      &MainWindow::buildFreshNetwork);
@@ -577,6 +580,10 @@ void MainWindow::classifyFile(const QString& path) {
     if (path.isEmpty()) {
         return;
     }
+    if (hasModelFileSuffix(path.toStdString())) {  // a dropped model or checkpoint
+        openModelFile(path);
+        return;
+    }
     const int id = ++classificationId_;
     worker_->supersedeClassifications(id);
     statusBar()->showMessage(tr("Classifying %1…").arg(QFileInfo(path).fileName()));
@@ -779,34 +786,75 @@ void MainWindow::chooseModelFile() {
     }
 }
 
-void MainWindow::chooseTorchScript() {
-    // Loading a TorchScript module runs code from the file (docs/trust.md); a ResLens model
-    // file never does. Say so before the file is chosen, until the user has read it.
-    if (!QSettings().value(settings::kTorchScriptWarningRead, false).toBool()) {
-        QMessageBox warning(QMessageBox::Warning, tr("Import runs code from the file"),
-                            tr("Importing a TorchScript file runs code stored in it."),
-                            QMessageBox::Cancel, this);
-        warning.setObjectName("torchScriptWarning");
-        warning.setInformativeText(
-            tr("TorchScript modules carry their own methods, and loading one runs some of them "
-               "(its __setstate__). They run in LibTorch's interpreter, which cannot reach "
-               "Python, but can use any amount of memory and time. Import only files you "
-               "trust. A plain state dict (torch.save of a dictionary of tensors) and ResLens "
-               "model files hold data only and run nothing."));
-        QPushButton* choose = warning.addButton(tr("Choose File…"), QMessageBox::AcceptRole);
-        auto* dontAsk = new QCheckBox(tr("Don't warn me again"));
-        warning.setCheckBox(dontAsk);
-        warning.exec();
-        if (warning.clickedButton() != choose) {
-            return;
-        }
-        QSettings().setValue(settings::kTorchScriptWarningRead, dontAsk->isChecked());
+bool MainWindow::confirmTorchScript() {
+    // Loading a TorchScript module runs code from the file (docs/trust.md); a checkpoint or a
+    // ResLens model file never does. Say so before it is read, until the user has read it.
+    if (QSettings().value(settings::kTorchScriptWarningRead, false).toBool()) {
+        return true;
     }
+    QMessageBox warning(QMessageBox::Warning, tr("Import runs code from the file"),
+                        tr("Importing a TorchScript file runs code stored in it."),
+                        QMessageBox::Cancel, this);
+    warning.setObjectName("torchScriptWarning");
+    warning.setInformativeText(
+        tr("TorchScript modules carry their own methods, and loading one runs some of them "
+           "(its __setstate__). They run in LibTorch's interpreter, which cannot reach "
+           "Python, but can use any amount of memory and time. Import only files you "
+           "trust. A checkpoint saved with torch.save, a safetensors file and ResLens model "
+           "files hold data only and run nothing."));
+    QPushButton* import = warning.addButton(tr("Import"), QMessageBox::AcceptRole);
+    auto* dontAsk = new QCheckBox(tr("Don't warn me again"));
+    warning.setCheckBox(dontAsk);
+    warning.exec();
+    if (warning.clickedButton() != import) {
+        return false;
+    }
+    QSettings().setValue(settings::kTorchScriptWarningRead, dontAsk->isChecked());
+    return true;
+}
+
+void MainWindow::chooseImport() {
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Import a torchvision ResNet (TorchScript or state dict)"), QString(),
-        tr("PyTorch files (*.pt *.pth);;All files (*)"));
+        this, tr("Import your own ResNet"), QString(),
+        tr("PyTorch and safetensors files (*.pt *.pth *.th *.tar *.ckpt *.bin *.ts "
+           "*.safetensors);;All files (*)"));
     if (!path.isEmpty()) {
-        openModel(ModelRequest::torchScript(path.toStdString()));
+        openModelFile(path);
+    }
+}
+
+void MainWindow::openModelFile(const QString& path) {
+    ModelFileKind kind = ModelFileKind::NotAModel;
+    try {
+        kind = modelFileKind(path.toStdString());
+    } catch (const InputError& e) {
+        showError(QString::fromStdString(e.what()));
+        return;
+    }
+    switch (kind) {
+        case ModelFileKind::ResLensModel:
+            openModel(ModelRequest::file(path.toStdString()));
+            return;
+        case ModelFileKind::NotAModel:
+            showError(tr("%1 is neither a ResLens model, a PyTorch checkpoint, a safetensors file "
+                         "nor a TorchScript module.")
+                          .arg(QFileInfo(path).fileName()));
+            return;
+        case ModelFileKind::TorchScript:
+            if (!confirmTorchScript()) {
+                return;
+            }
+            break;
+        case ModelFileKind::Checkpoint:
+            break;
+    }
+    ImportDialog dialog(path, this);
+    if (!dialog.inspect()) {
+        showError(dialog.error());
+        return;
+    }
+    if (dialog.exec() == QDialog::Accepted) {
+        openModel(dialog.request());
     }
 }
 

@@ -96,6 +96,9 @@ public:
 public Q_SLOTS:
     void openModel(const reslens::ModelRequest& request);
     void classifyFile(const QString& path);
+    // A ResLens model file opens; a checkpoint, safetensors or TorchScript file (after the
+    // TorchScript warning) goes through the import dialog; anything else is said in one line.
+    void openModelFile(const QString& path);
     void classifyPastedImage(const QImage& image);
     void setCropToObject(bool enabled);
     // A live lesion: these blocks bypassed, the current image classified again.
@@ -138,7 +141,9 @@ private:
 
     void chooseImage();
     void chooseModelFile();
-    void chooseTorchScript();
+    void chooseImport();
+    // TorchScript's trust warning; false when the user cancels.
+    bool confirmTorchScript();
     void buildFreshNetwork();
     void saveFeatureGridAs();
     void saveChartAs();

@@ -21,6 +21,7 @@ public:
     bool inChannelsGiven() const { return inChannels_.has_value(); }
     bool classesGiven() const { return classes_.has_value(); }
     bool inputGiven() const { return !input_.empty(); }
+    const std::string& inputText() const { return input_; }
     // The configuration the flags describe. Throws UsageError for impossible options.
     ResNetConfig toConfig() const;
 

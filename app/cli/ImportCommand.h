@@ -1,7 +1,8 @@
 #pragma once
 
-// `reslens-cli import`: a torchvision ResNet saved from Python (TorchScript, or a
-// torch.save'd state_dict) into a ResLens model file (docs/cli.md).
+// `reslens-cli import`: the user's own ResNet (a torch.save checkpoint, safetensors or
+// TorchScript), recognised from its structure, into a ResLens model file; `--explain` prints
+// where every weight went instead (docs/cli.md).
 
 #include <CLI/CLI.hpp>
 
@@ -22,6 +23,12 @@ private:
     std::string input_;
     std::string labels_;
     std::string out_;
+    std::string key_;
+    std::string stemPoolStride_;
+    std::string zeroPad_;
+    std::string mean_;
+    std::string std_;
+    bool explain_ = false;
     bool json_ = false;
 };
 

@@ -63,9 +63,9 @@ int64_t explorerForwardBytes(const ArchitectureSummary& summary, int64_t height,
                              bool captureEveryBlock) {
     const ResNetConfig& config = summary.config;
     const double scale = inputScale(config, height, width);
-    // The stem's first convolution, before an ImageNet stem's max-pool halves each side.
-    const double stemConv =
-        elementsOf(summary.stem.outputShape, scale) * (config.family == Family::ImageNet ? 4 : 1);
+    // The stem's first convolution, before the stem's max-pool shrinks each side.
+    const double poolStride = std::max(1, config.stemPoolStride);
+    const double stemConv = elementsOf(summary.stem.outputShape, scale) * poolStride * poolStride;
     double largest = std::max(stemConv, double(config.inChannels) * height * width);
     for (const BlockAccount& block : summary.blocks) {
         // A bottleneck's widest inner tensor is its output's width; input, inner and output

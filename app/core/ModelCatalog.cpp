@@ -5,6 +5,7 @@
 #include "app/core/LabelRule.h"
 #include "app/core/Provenance.h"
 #include "app/core/ShippedModels.h"
+#include "model/checkpoint/CheckpointImport.h"
 #include "model/files/TorchvisionImport.h"
 #include "model/runtime/InputError.h"
 
@@ -41,6 +42,57 @@ ModelRequest ModelCatalog::pin(ModelRequest request) {
     return request;
 }
 
+namespace {
+
+ImportOptions importOptions(const ImportSettings& settings) {
+    ImportOptions options;
+    options.key = settings.key;
+    options.recognition.stemPoolStride = settings.stemPoolStride;
+    options.recognition.zeroPad = settings.zeroPad;
+    return options;
+}
+
+// The recognised network with the input size the user stated.
+CheckpointImport importWithSettings(const ModelRequest& request) {
+    CheckpointImport imported = importCheckpoint(request.location, importOptions(request.import));
+    if (request.import.input) {
+        ResNetConfig config = imported.recognized.config;
+        request.import.applyTo(config);
+        ResNet network(config);
+        loadStateDict(*network, stateDict(*imported.network), "'" + request.location + "'",
+                      config.arch);
+        network->eval();
+        imported.network = network;
+        imported.recognized.config = config;
+    }
+    return imported;
+}
+
+}  // namespace
+
+ImportReport ModelCatalog::inspectImport(const ModelRequest& request) {
+    return ImportReport::of(request.location, importWithSettings(request));
+}
+
+LoadedModel ModelCatalog::openImport(const ModelRequest& request,
+                                     const std::string& commandLine) const {
+    LoadedModel model;
+    if (request.architectureGiven) {
+        // The torchvision layout as given: every key and shape must match it exactly.
+        model.network = importTorchvision(request.location, request.config).network;
+        model.metadata = metadataFor(model.network->config(), request.labels,
+                                     importProvenance(request.location, false, commandLine));
+        return model;
+    }
+    const CheckpointImport imported = importWithSettings(request);
+    model.network = imported.network;
+    nlohmann::json provenance = importProvenance(request.location, true, commandLine);
+    provenance["import"] = ImportReport::of(request.location, imported).toJson(false);
+    model.metadata = metadataFor(model.network->config(), request.labels, provenance);
+    request.import.applyTo(model.metadata.preprocessing);
+    return model;
+}
+
 LoadedModel ModelCatalog::open(const ModelRequest& request, const std::string& commandLine) const {
     if (request.stamp && FileStamp::of(request.location) != request.stamp) {
         throw InputError("'" + request.location +
@@ -54,18 +106,8 @@ LoadedModel ModelCatalog::open(const ModelRequest& request, const std::string& c
             return loadModel(request.location);
         case ModelKind::Memory:
             return loadModelFromBuffer(request.bytes, request.location);
-        case ModelKind::TorchScript: {
-            const ImportedNetwork imported = importTorchvision(
-                request.location, request.architectureGiven
-                                      ? std::optional<ResNetConfig>(request.config)
-                                      : std::nullopt);
-            LoadedModel model;
-            model.metadata =
-                metadataFor(imported.network->config(), request.labels,
-                            importProvenance(request.location, imported.detected, commandLine));
-            model.network = imported.network;
-            return model;
-        }
+        case ModelKind::TorchScript:
+            return openImport(request, commandLine);
         case ModelKind::Fresh: {
             request.config.validate();
             LoadedModel model;

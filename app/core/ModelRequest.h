@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/core/FileStamp.h"
+#include "app/core/ImportSettings.h"
 #include "model/network/ResNetConfig.h"
 
 namespace reslens {
@@ -35,6 +36,7 @@ struct ModelRequest {
     bool architectureGiven = false;
     std::vector<char> bytes;  // Memory: a ResLens model file
     LabelChoice labels;       // TorchScript and Fresh
+    ImportSettings import;    // TorchScript (any file of the user's own ResNet)
     // File and TorchScript, once opened: the file as it was then (ModelCatalog::pin). Opening
     // the request again refuses a file that has changed since, so that a study never runs
     // on other weights than the explorer shows.

@@ -23,12 +23,74 @@ nlohmann::json configToJson(const ResNetConfig& config) {
         {"in_channels", config.inChannels},
         {"classes", config.classes},
         {"input", {config.inputHeight, config.inputWidth}},
+        {"stem", {{"kernel", config.stemKernel},
+                  {"stride", config.stemStride},
+                  {"pool_stride", config.stemPoolStride},
+                  {"width", config.stemChannels()}}},
+        {"groups", config.groups},
+        {"inner_widths", config.innerWidths},
+        {"zero_pad", toString(config.zeroPad)},
     };
 }
 
+namespace {
+
+// A network of the user's own layout (an import) has stages, widths and a stem no name
+// implies; files written before these were recorded hold exactly their name's layout.
+void readLayout(const nlohmann::json& json, ResNetConfig& config) {
+    if (json.contains("stem")) {
+        const auto& stem = json.at("stem");
+        config.stemKernel = wholeNumber(stem.at("kernel"), "stem kernel");
+        config.stemStride = wholeNumber(stem.at("stride"), "stem stride");
+        config.stemPoolStride = wholeNumber(stem.at("pool_stride"), "stem pool stride");
+        config.stemWidth = wholeNumber(stem.at("width"), "stem width");
+        config.blocksPerStage = wholeNumbers(json.at("blocks_per_stage"), "blocks_per_stage");
+        config.stageWidths = wholeNumbers(json.at("stage_widths"), "stage_widths");
+        config.groups = wholeNumber(json.at("groups"), "groups");
+        config.innerWidths = wholeNumbers(json.at("inner_widths"), "inner_widths");
+        const auto block = json.at("block").get<std::string>();
+        if (block != "basic" && block != "bottleneck") {
+            throw InputError("block must be basic or bottleneck, not '" + block + "'");
+        }
+        config.block = block == "basic" ? BlockKind::Basic : BlockKind::Bottleneck;
+        const auto zeroPad = json.at("zero_pad").get<std::string>();
+        if (zeroPad != "end" && zeroPad != "both") {
+            throw InputError("zero_pad must be end or both, not '" + zeroPad + "'");
+        }
+        config.zeroPad = zeroPad == "end" ? ZeroPadPlacement::End : ZeroPadPlacement::Both;
+        if (config.blocksPerStage.size() != config.stageWidths.size()) {
+            throw InputError("blocks_per_stage and stage_widths disagree");
+        }
+        int depth = 2;
+        for (int blocks : config.blocksPerStage) {
+            depth += blocks * (config.block == BlockKind::Bottleneck ? 3 : 2);
+        }
+        config.depth = depth;
+    }
+}
+
+// The name's configuration; an imported layout's depth may be one no name has (its stages are
+// read from the file right after).
+ResNetConfig configForName(const nlohmann::json& json) {
+    const auto name = json.at("arch").get<std::string>();
+    if (!json.contains("stem")) {
+        return ResNetConfig::fromArchName(name);
+    }
+    try {
+        return ResNetConfig::fromArchName(name);
+    } catch (const ConfigError&) {
+        ResNetConfig config;
+        config.family =
+            json.at("family").get<std::string>() == "imagenet" ? Family::ImageNet : Family::Cifar;
+        return config;
+    }
+}
+
+}  // namespace
+
 ResNetConfig configFromJson(const nlohmann::json& json) {
     try {
-        ResNetConfig config = ResNetConfig::fromArchName(json.at("arch").get<std::string>());
+        ResNetConfig config = configForName(json);
         config.skip = json.at("skip").get<bool>();
         const auto shortcut = json.at("shortcut").get<std::string>();
         if (shortcut != "A" && shortcut != "B") {
@@ -50,6 +112,7 @@ ResNetConfig configFromJson(const nlohmann::json& json) {
         }
         config.inputHeight = input[0];
         config.inputWidth = input[1];
+        readLayout(json, config);
         config.arch = config.canonicalName();
         config.validate();
         return config;

@@ -9,6 +9,7 @@
 #include "model/files/FileBytes.h"
 #include "model/files/PickleCheck.h"
 #include "model/files/StateDict.h"
+#include "model/files/ZipArchiveCheck.h"
 #include "model/runtime/InputError.h"
 
 namespace reslens {
@@ -38,15 +39,15 @@ std::string refusal(const std::string& sourceName, const std::string& libtorchMe
 // (batch norm and projections are a few percent more). Computed from the configuration
 // alone, before anything is built.
 double impliedWeights(const ResNetConfig& config) {
-    const bool imagenet = config.family == Family::ImageNet;
-    double total = (imagenet ? 49.0 : 9.0) * config.inChannels * config.stageWidths.front();
-    double in = config.stageWidths.front();
+    double total = double(config.stemKernel) * config.stemKernel * config.inChannels *
+                   config.stemChannels();
+    double in = config.stemChannels();
     for (size_t stage = 0; stage < config.blocksPerStage.size(); ++stage) {
-        const double width = config.stageWidths[stage];
-        const double out = width * config.expansion();
+        const double width = config.innerWidth(stage);
+        const double out = double(config.stageWidths[stage]) * config.expansion();
         for (int block = 0; block < config.blocksPerStage[stage]; ++block) {
             total += config.block == BlockKind::Bottleneck
-                         ? in * width + 9 * width * width + width * out
+                         ? in * width + 9 * width * width / config.groups + width * out
                          : 9 * in * width + 9 * width * width;
             in = out;
         }
@@ -90,6 +91,21 @@ std::vector<char> serializeModel(const ResNetImpl& network, const ModelMetadata&
 
 void saveModel(const std::string& path, const ResNetImpl& network, const ModelMetadata& metadata) {
     writeFileAtomically(path, serializeModel(network, metadata));
+}
+
+bool isModelFileArchive(const std::vector<char>& bytes) {
+    try {
+        for (const ZipEntry& entry : requireSoundZipArchive(bytes, "")) {
+            const std::string tail = "/data.pkl";
+            if (entry.stored && entry.name.size() > tail.size() &&
+                entry.name.compare(entry.name.size() - tail.size(), tail.size(), tail) == 0) {
+                const std::string pickle(bytes.data() + entry.dataOffset, entry.size);
+                return pickle.find(kFormat) != std::string::npos;
+            }
+        }
+    } catch (const InputError&) {
+    }
+    return false;
 }
 
 LoadedModel loadModel(const std::string& path) {

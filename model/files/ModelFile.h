@@ -25,6 +25,9 @@ void saveModel(const std::string& path, const ResNetImpl& network, const ModelMe
 // The network is built from the metadata's architecture on the CPU, in eval mode.
 // Throws InputError naming what is wrong with the file.
 LoadedModel loadModel(const std::string& path);
+// Whether the bytes are a ResLens model file's archive (its pickle carries the format tag),
+// without reading the weights: to tell it from a checkpoint to import.
+bool isModelFileArchive(const std::vector<char>& bytes);
 LoadedModel loadModelFromBuffer(const std::vector<char>& bytes, const std::string& sourceName);
 
 }  // namespace reslens

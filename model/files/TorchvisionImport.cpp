@@ -1,11 +1,8 @@
 #include "model/files/TorchvisionImport.h"
 
-#include <torch/script.h>
-#include <torch/serialize.h>
 #include <torch/torch.h>
 
-#include "model/files/FileBytes.h"
-#include "model/files/PickleCheck.h"
+#include "model/checkpoint/CheckpointImport.h"
 #include "model/runtime/InputError.h"
 
 namespace reslens {
@@ -13,50 +10,6 @@ namespace {
 
 bool has(const TensorMap& state, const std::string& key) {
     return state.find(key) != state.end();
-}
-
-std::optional<TensorMap> readTorchScript(const std::string& path) {
-    torch::jit::Module module;
-    try {
-        // LibTorch's loader trusts the lengths in the archive and its pickles (an 11 GB
-        // buffer for a claimed record, found by fuzzing): checked first.
-        requireSoundPickleArchive(readFileBytes(path), "'" + path + "'");
-        module = torch::jit::load(path, torch::kCPU);
-    } catch (const std::exception&) {
-        // c10::Error, and the TorchScript compiler's ErrorReport for a file whose code does
-        // not compile (found by fuzzing): either way, not a TorchScript module we can read.
-        return std::nullopt;
-    }
-    TensorMap state;
-    for (const auto& item : module.named_parameters(/*recurse=*/true)) {
-        state.emplace(item.name, item.value.detach());
-    }
-    for (const auto& item : module.named_buffers(/*recurse=*/true)) {
-        state.emplace(item.name, item.value.detach());
-    }
-    return state;
-}
-
-std::optional<TensorMap> readPickledStateDict(const std::string& path) {
-    const std::vector<char> bytes = readFileBytes(path);
-    c10::IValue value;
-    try {
-        requireSoundPickleArchive(bytes, "'" + path + "'");  // before LibTorch reads from memory
-        value = torch::pickle_load(bytes);
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-    if (!value.isGenericDict()) {
-        return std::nullopt;
-    }
-    TensorMap state;
-    for (const auto& entry : value.toGenericDict()) {
-        if (!entry.key().isString() || !entry.value().isTensor()) {
-            return std::nullopt;
-        }
-        state.emplace(entry.key().toStringRef(), entry.value().toTensor());
-    }
-    return state;
 }
 
 // Blocks in stage `stage` (1-based): layerS.0, layerS.1, ... while they exist.
@@ -72,17 +25,11 @@ int countBlocks(const TensorMap& state, int stage) {
 }  // namespace
 
 TensorMap readTorchvisionState(const std::string& path) {
-    requireNonEmptyFile(path);
-    if (auto state = readTorchScript(path)) {
-        return *state;
+    TensorMap state;
+    for (const NamedTensor& named : readFileWeights(path, "").located.weights) {
+        state.emplace(named.key, named.tensor);
     }
-    if (auto state = readPickledStateDict(path)) {
-        return *state;
-    }
-    throw InputError("'" + path +
-                     "' is neither a TorchScript module nor a dict of tensors saved with "
-                     "torch.save (for a torchvision .pth file, run tools/export_torchvision.py "
-                     "--weights FILE first)");
+    return state;
 }
 
 ResNetConfig detectArchitecture(const TensorMap& state, const std::string& sourceName) {
@@ -140,18 +87,15 @@ ResNetConfig detectArchitecture(const TensorMap& state, const std::string& sourc
 
 ImportedNetwork importTorchvision(const std::string& path,
                                   const std::optional<ResNetConfig>& architecture) {
-    const std::string sourceName = "'" + path + "'";
-    const TensorMap state = readTorchvisionState(path);
     ImportedNetwork imported;
-    ResNetConfig config;
-    if (architecture) {
-        config = *architecture;
-    } else {
-        config = detectArchitecture(state, sourceName);
+    if (!architecture) {
+        imported.network = importCheckpoint(path, {}).network;
         imported.detected = true;
+        return imported;
     }
-    imported.network = ResNet(config);
-    loadStateDict(*imported.network, state, sourceName, config.arch);
+    const std::string sourceName = "'" + path + "'";
+    imported.network = ResNet(*architecture);
+    loadStateDict(*imported.network, readTorchvisionState(path), sourceName, architecture->arch);
     imported.network->eval();
     return imported;
 }

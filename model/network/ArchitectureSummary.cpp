@@ -75,10 +75,10 @@ ArchitectureSummary summarize(const ResNetImpl& network) {
     summary.stem.params =
         countParameters(*network.conv1) + (network.bn1 ? countParameters(*network.bn1) : 0);
     if (network.maxpool) {
-        size.height = convOutputSize(size.height, 3, 2);
-        size.width = convOutputSize(size.width, 3, 2);
+        size.height = convOutputSize(size.height, 3, config.stemPoolStride);
+        size.width = convOutputSize(size.width, 3, config.stemPoolStride);
     }
-    summary.stem.outputShape = {config.stageWidths.front(), size.height, size.width};
+    summary.stem.outputShape = {config.stemChannels(), size.height, size.width};
 
     for (const auto& block : network.blocks()) {
         summary.blocks.push_back(accountBlock(*block, size));

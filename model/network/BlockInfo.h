@@ -29,6 +29,9 @@ struct BlockInfo {
     int stride = 1;
     ShortcutKind shortcut = ShortcutKind::Identity;
     bool preact = false;
+    int innerWidth = 0;  // a bottleneck's 3x3 width
+    int groups = 1;      // a bottleneck's 3x3 groups (ResNeXt)
+    ZeroPadPlacement zeroPad = ZeroPadPlacement::End;
 };
 
 }  // namespace reslens

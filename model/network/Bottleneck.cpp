@@ -4,10 +4,11 @@
 
 namespace reslens {
 
-BottleneckImpl::BottleneckImpl(const BlockInfo& info, int width, StrideOn strideOn, bool batchNorm,
+BottleneckImpl::BottleneckImpl(const BlockInfo& info, StrideOn strideOn, bool batchNorm,
                                bool preactivateInput)
     : ResidualBlockImpl(info, batchNorm, preactivateInput) {
     const bool bias = !batchNorm;
+    const int width = info.innerWidth;
     const int stride1x1 = strideOn == StrideOn::Conv1x1 ? info.stride : 1;
     const int stride3x3 = strideOn == StrideOn::Conv3x3 ? info.stride : 1;
     if (info.preact) {
@@ -16,13 +17,13 @@ BottleneckImpl::BottleneckImpl(const BlockInfo& info, int width, StrideOn stride
         }
         conv1 = register_module("conv1", conv1x1(info.inChannels, width, stride1x1, bias));
         bn2 = makeBatchNorm("bn2", width);
-        conv2 = register_module("conv2", conv3x3(width, width, stride3x3, bias));
+        conv2 = register_module("conv2", conv3x3(width, width, stride3x3, bias, info.groups));
         bn3 = makeBatchNorm("bn3", width);
         conv3 = register_module("conv3", conv1x1(width, info.outChannels, 1, bias));
     } else {
         conv1 = register_module("conv1", conv1x1(info.inChannels, width, stride1x1, bias));
         bn1 = makeBatchNorm("bn1", width);
-        conv2 = register_module("conv2", conv3x3(width, width, stride3x3, bias));
+        conv2 = register_module("conv2", conv3x3(width, width, stride3x3, bias, info.groups));
         bn2 = makeBatchNorm("bn2", width);
         conv3 = register_module("conv3", conv1x1(width, info.outChannels, 1, bias));
         bn3 = makeBatchNorm("bn3", info.outChannels);

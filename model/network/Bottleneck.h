@@ -12,7 +12,7 @@ public:
     static constexpr int kExpansion = 4;
 
     // info.outChannels = width * kExpansion.
-    BottleneckImpl(const BlockInfo& info, int width, StrideOn strideOn, bool batchNorm,
+    BottleneckImpl(const BlockInfo& info, StrideOn strideOn, bool batchNorm,
                    bool preactivateInput);
 
     std::vector<torch::nn::Conv2d> branchConvolutions() const override {

@@ -7,7 +7,7 @@
 
 namespace reslens {
 
-torch::nn::Conv2d conv3x3(int inChannels, int outChannels, int stride, bool bias);
+torch::nn::Conv2d conv3x3(int inChannels, int outChannels, int stride, bool bias, int groups = 1);
 torch::nn::Conv2d conv1x1(int inChannels, int outChannels, int stride, bool bias);
 
 }  // namespace reslens

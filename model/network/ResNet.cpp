@@ -28,31 +28,25 @@ ResNetImpl::ResNetImpl(const ResNetConfig& config) : config_(config) {
 
 void ResNetImpl::buildStem() {
     const bool bias = !config_.batchNorm;
-    const int width = config_.stageWidths.front();
-    if (config_.family == Family::ImageNet) {
-        conv1 = register_module(
-            "conv1", torch::nn::Conv2d(torch::nn::Conv2dOptions(config_.inChannels, width, 7)
-                                           .stride(2)
-                                           .padding(3)
-                                           .bias(bias)));
-    } else {
-        conv1 = register_module(
-            "conv1", torch::nn::Conv2d(torch::nn::Conv2dOptions(config_.inChannels, width, 3)
-                                           .stride(1)
-                                           .padding(1)
-                                           .bias(bias)));
-    }
+    const int width = config_.stemChannels();
+    conv1 = register_module("conv1", torch::nn::Conv2d(torch::nn::Conv2dOptions(
+                                                           config_.inChannels, width,
+                                                           config_.stemKernel)
+                                                           .stride(config_.stemStride)
+                                                           .padding(config_.stemKernel / 2)
+                                                           .bias(bias)));
     if (config_.batchNorm) {
         bn1 = register_module("bn1", torch::nn::BatchNorm2d(width));
     }
-    if (config_.family == Family::ImageNet) {
+    if (config_.stemPoolStride > 0) {
         maxpool = register_module(
-            "maxpool", torch::nn::MaxPool2d(torch::nn::MaxPool2dOptions(3).stride(2).padding(1)));
+            "maxpool", torch::nn::MaxPool2d(
+                           torch::nn::MaxPool2dOptions(3).stride(config_.stemPoolStride).padding(1)));
     }
 }
 
 void ResNetImpl::buildStages() {
-    int inChannels = config_.stageWidths.front();
+    int inChannels = config_.stemChannels();
     for (size_t stage = 0; stage < config_.blocksPerStage.size(); ++stage) {
         torch::nn::ModuleList layer;
         const int width = config_.stageWidths[stage];
@@ -69,13 +63,16 @@ void ResNetImpl::buildStages() {
             info.stride = (stage > 0 && i == 0) ? 2 : 1;
             info.shortcut = chooseShortcut(config_, inChannels, outChannels, info.stride);
             info.preact = config_.preact;
+            info.innerWidth = config_.innerWidth(stage);
+            info.groups = config_.groups;
+            info.zeroPad = config_.zeroPad;
             // The stem ends in BN-ReLU, so the very first pre-activation block would only
             // repeat it (as in He et al.'s pre-activation code).
             const bool preactivateInput = !(stage == 0 && i == 0);
 
             std::shared_ptr<ResidualBlockImpl> block;
             if (config_.block == BlockKind::Bottleneck) {
-                block = std::make_shared<BottleneckImpl>(info, width, config_.strideOn,
+                block = std::make_shared<BottleneckImpl>(info, config_.strideOn,
                                                          config_.batchNorm, preactivateInput);
             } else {
                 block = std::make_shared<BasicBlockImpl>(info, config_.batchNorm, preactivateInput);

@@ -38,6 +38,9 @@ void setImageNetLayout(ResNetConfig& config) {
     config.classes = 1000;
     config.inputHeight = 224;
     config.inputWidth = 224;
+    config.stemKernel = 7;
+    config.stemStride = 2;
+    config.stemPoolStride = 2;
     for (const ImageNetLayout& layout : kImageNetLayouts) {
         if (layout.depth == config.depth) {
             config.block = layout.block;
@@ -60,6 +63,9 @@ void setCifarLayout(ResNetConfig& config) {
     config.classes = 10;
     config.inputHeight = 32;
     config.inputWidth = 32;
+    config.stemKernel = 3;
+    config.stemStride = 1;
+    config.stemPoolStride = 0;
 }
 
 bool isImageNetDepth(int depth) {
@@ -122,6 +128,28 @@ void ResNetConfig::validate() const {
             throw ConfigError("every stage needs at least one block");
         }
     }
+    if (stemKernel < 1 || stemKernel > 15 || stemKernel % 2 == 0 || stemStride < 1 ||
+        stemStride > 4 || stemPoolStride < 0 || stemPoolStride > 4 || stemWidth < 0) {
+        throw ConfigError("the stem must be an odd kernel of 1 to 15 with stride 1 to 4, and a "
+                          "max-pool stride of 0 (none) to 4");
+    }
+    for (int width : stageWidths) {
+        if (width < 1 || width > 65536) {
+            throw ConfigError("stage widths must be between 1 and 65536");
+        }
+    }
+    if (!innerWidths.empty() && innerWidths.size() != stageWidths.size()) {
+        throw ConfigError("internal: inner widths and stages disagree");
+    }
+    if (groups < 1 || (groups > 1 && block != BlockKind::Bottleneck)) {
+        throw ConfigError("grouped convolutions need bottleneck blocks");
+    }
+    for (size_t stage = 0; stage < stageWidths.size(); ++stage) {
+        if (innerWidth(stage) < 1 || innerWidth(stage) % groups != 0) {
+            throw ConfigError("a stage's inner width " + std::to_string(innerWidth(stage)) +
+                              " is not a multiple of " + std::to_string(groups) + " groups");
+        }
+    }
     if (numBlocks() > 1000) {
         throw ConfigError("more than 1000 residual blocks is not supported");
     }
@@ -129,6 +157,23 @@ void ResNetConfig::validate() const {
 
 int ResNetConfig::numBlocks() const {
     return std::accumulate(blocksPerStage.begin(), blocksPerStage.end(), 0);
+}
+
+int ResNetConfig::innerWidth(size_t stage) const {
+    return innerWidths.empty() ? stageWidths.at(stage) : innerWidths.at(stage);
+}
+
+bool ResNetConfig::hasCustomLayout() const {
+    ResNetConfig named;
+    try {
+        named = fromArchName(canonicalName());
+    } catch (const ConfigError&) {
+        return true;
+    }
+    return named.blocksPerStage != blocksPerStage || named.stageWidths != stageWidths ||
+           named.block != block || named.stemKernel != stemKernel ||
+           named.stemStride != stemStride || named.stemPoolStride != stemPoolStride ||
+           stemChannels() != stageWidths.front() || groups != 1 || !innerWidths.empty();
 }
 
 std::string ResNetConfig::canonicalName() const {
@@ -146,6 +191,10 @@ std::string toString(ShortcutOption option) {
 }
 std::string toString(StrideOn strideOn) {
     return strideOn == StrideOn::Conv1x1 ? "1x1" : "3x3";
+}
+
+std::string toString(ZeroPadPlacement placement) {
+    return placement == ZeroPadPlacement::End ? "end" : "both";
 }
 
 }  // namespace reslens

@@ -73,7 +73,7 @@ torch::Tensor ResidualBlockImpl::applyShortcut(const torch::Tensor& x,
         case ShortcutKind::Identity:
             return x;
         case ShortcutKind::ZeroPad:
-            return zeroPadShortcut(x, info_.stride, info_.outChannels);
+            return zeroPadShortcut(x, info_.stride, info_.outChannels, info_.zeroPad);
         // A pre-activation projection sees the activated input, as in He et al. 2016.
         case ShortcutKind::Projection:
             return project(preactivated);
@@ -92,7 +92,7 @@ torch::Tensor ResidualBlockImpl::bypassForward(const torch::Tensor& x) {
         // A plain block's stand-in is option A's map, the identity where shapes match.
         case ShortcutKind::ZeroPad:
         case ShortcutKind::None:
-            path = zeroPadShortcut(x, info_.stride, info_.outChannels);
+            path = zeroPadShortcut(x, info_.stride, info_.outChannels, info_.zeroPad);
             break;
         case ShortcutKind::Projection:
             // A pre-activation projection needs BN-ReLU(x), which the branch computes; F(x)

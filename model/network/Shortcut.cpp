@@ -7,7 +7,8 @@
 
 namespace reslens {
 
-torch::Tensor zeroPadShortcut(const torch::Tensor& x, int stride, int outChannels) {
+torch::Tensor zeroPadShortcut(const torch::Tensor& x, int stride, int outChannels,
+                              ZeroPadPlacement placement) {
     using torch::indexing::None;
     using torch::indexing::Slice;
     torch::Tensor subsampled =
@@ -19,7 +20,8 @@ torch::Tensor zeroPadShortcut(const torch::Tensor& x, int stride, int outChannel
         return subsampled;
     }
     // Pad spec runs from the last dimension backwards: (W, W, H, H, C_before, C_after).
-    return torch::constant_pad_nd(subsampled, {0, 0, 0, 0, 0, extra}, 0.0);
+    const int64_t before = placement == ZeroPadPlacement::Both ? extra / 2 : 0;
+    return torch::constant_pad_nd(subsampled, {0, 0, 0, 0, before, extra - before}, 0.0);
 }
 
 ShortcutKind chooseShortcut(const ResNetConfig& config, int inChannels, int outChannels,

@@ -14,7 +14,9 @@ namespace reslens {
 
 // Option A, as in fb.resnet.torch's shortcutType 'A': subsample by striding
 // (a 1x1 average pool with the block's stride) and append zero channels up to outChannels.
-torch::Tensor zeroPadShortcut(const torch::Tensor& x, int stride, int outChannels);
+// ZeroPadPlacement::Both puts half of the new channels before x's (F.pad's (p, p)).
+torch::Tensor zeroPadShortcut(const torch::Tensor& x, int stride, int outChannels,
+                              ZeroPadPlacement placement = ZeroPadPlacement::End);
 
 // Picks the shortcut a block needs from the configuration and the block's shape.
 ShortcutKind chooseShortcut(const ResNetConfig& config, int inChannels, int outChannels,

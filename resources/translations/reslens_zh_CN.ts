@@ -19,11 +19,11 @@
 <context>
     <name>LessonFindings</name>
     <message>
-        <source>in %1 the first block's gradient norm is %2× the last block's: it grows on its way back to the input</source>
+        <source>in %1 the first block&apos;s gradient norm is %2× the last block&apos;s: it grows on its way back to the input</source>
         <translation>在 %1 中，第一个块的梯度范数是最后一个块的 %2 倍：梯度在传回输入的路上变大</translation>
     </message>
     <message>
-        <source>in %1 the first block's gradient norm is %2× the last block's: it shrinks on its way back to the input</source>
+        <source>in %1 the first block&apos;s gradient norm is %2× the last block&apos;s: it shrinks on its way back to the input</source>
         <translation>在 %1 中，第一个块的梯度范数是最后一个块的 %2 倍：梯度在传回输入的路上变小</translation>
     </message>
     <message>
@@ -87,15 +87,15 @@
         <translation>本课需要两组对照训练都完成：请重新运行。</translation>
     </message>
     <message>
-        <source>From 20 to 56 layers the plain network's loss changed by %1 and the ResNet's by %2: depth hurt the plain network more. This is the degradation problem He et al. found (2015, Fig. 1 and 6).</source>
+        <source>From 20 to 56 layers the plain network&apos;s loss changed by %1 and the ResNet&apos;s by %2: depth hurt the plain network more. This is the degradation problem He et al. found (2015, Fig. 1 and 6).</source>
         <translation>从 20 层到 56 层，普通网络的损失变化了 %1，残差网络的变化了 %2：加深对普通网络的伤害更大。这就是 He 等人发现的退化问题（2015，图 1 和图 6）。</translation>
     </message>
     <message>
-        <source>From 20 to 56 layers the plain network's loss changed by %1 and the ResNet's by %2: in this run depth did not hurt the plain network more. A few hundred steps are noisy; the shipped deep twins, trained for 8 epochs, are compared in the user guide.</source>
+        <source>From 20 to 56 layers the plain network&apos;s loss changed by %1 and the ResNet&apos;s by %2: in this run depth did not hurt the plain network more. A few hundred steps are noisy; the shipped deep twins, trained for 8 epochs, are compared in the user guide.</source>
         <translation>从 20 层到 56 层，普通网络的损失变化了 %1，残差网络的变化了 %2：在这次运行中，加深并没有对普通网络造成更大的伤害。几百步的训练噪声较大；随附的训练了 8 个轮次的深层双胞胎网络在用户指南中有比较。</translation>
     </message>
     <message>
-        <source>layer1.1's three convolutions (1×1 256→64, 3×3 64→64, 1×1 64→256) hold %1 parameters; two 3×3 convolutions at 256 channels would hold 3·3·256·256·2 = %2, %3× as many.</source>
+        <source>layer1.1&apos;s three convolutions (1×1 256→64, 3×3 64→64, 1×1 64→256) hold %1 parameters; two 3×3 convolutions at 256 channels would hold 3·3·256·256·2 = %2, %3× as many.</source>
         <translation>layer1.1 的三个卷积（1×1 256→64、3×3 64→64、1×1 64→256）共有 %1 个参数；两个 256 通道的 3×3 卷积则有 3·3·256·256·2 = %2 个，是它的 %3 倍。</translation>
     </message>
     <message>
@@ -123,15 +123,15 @@
         <translation>损失地形未完成：请重新运行本课以得到数值。</translation>
     </message>
     <message>
-        <source>On a %1×%1 grid reaching %2 along each direction, over the first %3 training images, the loss is below 1 over %4% of %5's map and %6% of %7's.</source>
+        <source>On a %1×%1 grid reaching %2 along each direction, over the first %3 training images, the loss is below 1 over %4% of %5&apos;s map and %6% of %7&apos;s.</source>
         <translation>在每个方向延伸到 %2 的 %1×%1 网格上，用前 %3 张训练图像计算：%5 的图中有 %4% 的区域损失低于 1，%7 的图中为 %6%。</translation>
     </message>
     <message>
-        <source>%1's region of low loss is the larger one, %2 times %3's: the direction of Li et al.'s finding (2018, Fig. 5), milder here, where the plain network has batch norm.</source>
+        <source>%1&apos;s region of low loss is the larger one, %2 times %3&apos;s: the direction of Li et al.&apos;s finding (2018, Fig. 5), milder here, where the plain network has batch norm.</source>
         <translation>%1 的低损失区域更大，是 %3 的 %2 倍：与 Li 等人的发现方向一致（2018，图 5），但这里更温和，因为这里的普通网络有批归一化。</translation>
     </message>
     <message>
-        <source>In this slice %1's region of low loss was not the larger one.</source>
+        <source>In this slice %1&apos;s region of low loss was not the larger one.</source>
         <translation>在这个切片中，%1 的低损失区域并不是更大的那个。</translation>
     </message>
     <message>
@@ -143,7 +143,7 @@
         <translation>主干（%1×%2）%3</translation>
     </message>
     <message>
-        <source>For %1 (%2%), the correlation of each block's map with the last block's, both at the input's resolution: %3.</source>
+        <source>For %1 (%2%), the correlation of each block&apos;s map with the last block&apos;s, both at the input&apos;s resolution: %3.</source>
         <translation>对于 %1（%2%），每个块的热力图与最后一个块的热力图之间的相关系数（均在输入分辨率下）：%3。</translation>
     </message>
     <message>
@@ -170,11 +170,11 @@
         <translation>ResNet-56 与 plain-56 并排，初始权重相同、批次相同：先看第一步的梯度，再看一段简短的对照训练。</translation>
     </message>
     <message>
-        <source>The depth profile: every block's gradient norm at step 1 (dashed) for both networks, block 1 on the left. Then the loss chart as the run goes on, and the two per-block charts: do the shallow (violet) and deep (yellow) curves stay together?</source>
+        <source>The depth profile: every block&apos;s gradient norm at step 1 (dashed) for both networks, block 1 on the left. Then the loss chart as the run goes on, and the two per-block charts: do the shallow (violet) and deep (yellow) curves stay together?</source>
         <translation>深度剖面图：两个网络在第 1 步时每个残差块的梯度范数（虚线），第 1 块在最左边。然后看训练过程中的损失曲线，以及两张逐块图表：浅层（紫色）和深层（黄色）的曲线是否靠在一起？</translation>
     </message>
     <message>
-        <source>Before the first step: which network's first block will get the larger gradient, and by how much? After the run: is the plain network stuck, or only slower?</source>
+        <source>Before the first step: which network&apos;s first block will get the larger gradient, and by how much? After the run: is the plain network stuck, or only slower?</source>
         <translation>第一步之前：哪个网络的第一个块会得到更大的梯度？大多少？训练结束后：普通网络是卡住了，还是只是更慢？</translation>
     </message>
     <message>
@@ -206,7 +206,7 @@
         <translation>第 1 步的深度剖面图：第 1 块在最左边。然后看损失曲线：十个类别随机猜测的损失是 ln 10 = 2.30。</translation>
     </message>
     <message>
-        <source>Batch norm rescales every layer's output during training. Take it away: what happens to the signal going forward through 56 layers, and to the gradient coming back?</source>
+        <source>Batch norm rescales every layer&apos;s output during training. Take it away: what happens to the signal going forward through 56 layers, and to the gradient coming back?</source>
         <translation>批归一化在训练中重新缩放每一层的输出。去掉它：信号向前穿过 56 层时会怎样？反向传回的梯度又会怎样？</translation>
     </message>
     <message>
@@ -214,11 +214,11 @@
         <translation>瓶颈结构与基本块</translation>
     </message>
     <message>
-        <source>ResNet-50's layer1.1: why a 1×1 convolution before and after the 3×3 saves parameters.</source>
+        <source>ResNet-50&apos;s layer1.1: why a 1×1 convolution before and after the 3×3 saves parameters.</source>
         <translation>ResNet-50 的 layer1.1：为什么在 3×3 卷积前后各加一个 1×1 卷积能节省参数。</translation>
     </message>
     <message>
-        <source>The Parameters table at layer1.1, and the Blocks list's Params and Mult-adds columns for every block.</source>
+        <source>The Parameters table at layer1.1, and the Blocks list&apos;s Params and Mult-adds columns for every block.</source>
         <translation>参数表中的 layer1.1，以及残差块列表中每个块的参数和乘加列。</translation>
     </message>
     <message>
@@ -254,7 +254,7 @@
         <translation>两张图使用相同的等高线级别；✕ 标出训练好的网络。比较它周围低损失区域的大小和形状。</translation>
     </message>
     <message>
-        <source>Which network's training would you rather steer, from what you see? What would a wide, round basin mean for gradient descent?</source>
+        <source>Which network&apos;s training would you rather steer, from what you see? What would a wide, round basin mean for gradient descent?</source>
         <translation>从图上看，你更愿意引导哪个网络的训练？一个宽而圆的盆地对梯度下降意味着什么？</translation>
     </message>
     <message>
@@ -266,7 +266,7 @@
         <translation>对一张运动鞋照片，沿 ResNet-20 的各个块看 Grad-CAM：从哪个块开始，热力图显示出网络据以做决定的区域？</translation>
     </message>
     <message>
-        <source>The Grad-CAM view: step through the blocks with the arrow keys, from the stem to the last block, and watch the map's resolution and shape.</source>
+        <source>The Grad-CAM view: step through the blocks with the arrow keys, from the stem to the last block, and watch the map&apos;s resolution and shape.</source>
         <translation>Grad-CAM 视图：用方向键从主干逐块走到最后一个块，观察热力图的分辨率和形状。</translation>
     </message>
     <message>
@@ -412,11 +412,11 @@
         <translation>以演示模式启动（全屏、放大、高对比度图表）。</translation>
     </message>
     <message>
-        <source>Presenter mode's scale in percent: 125, 150, 175 or 200.</source>
+        <source>Presenter mode&apos;s scale in percent: 125, 150, 175 or 200.</source>
         <translation>演示模式的缩放百分比：125、150、175 或 200。</translation>
     </message>
     <message>
-        <source>Save a PNG of the window once it has drawn, then quit (for docs); with --landscape, the slices' CSV beside it.</source>
+        <source>Save a PNG of the window once it has drawn, then quit (for docs); with --landscape, the slices&apos; CSV beside it.</source>
         <translation>窗口绘制完成后保存为 PNG 并退出（用于文档）；配合 --landscape 时在旁边另存切片的 CSV。</translation>
     </message>
     <message>
@@ -523,7 +523,7 @@
         <translation>乘加运算</translation>
     </message>
     <message>
-        <source>Multiply-adds at the model's input size</source>
+        <source>Multiply-adds at the model&apos;s input size</source>
         <translation>模型输入尺寸下的乘加运算次数</translation>
     </message>
 </context>
@@ -750,6 +750,113 @@ Shared: one range for all tiles (magnitudes compare).</source>
     </message>
 </context>
 <context>
+    <name>reslens::ImportDialog</name>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>The file holds several sets of weights: which one to open</source>
+        <translation>文件中有多组权重：选择要打开的一组</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>usual for the stem</source>
+        <translation>按主干的惯例</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>3x3 max-pool, stride %1</source>
+        <translation>3x3 最大池化，步幅 %1</translation>
+    </message>
+    <message>
+        <source>A state dict cannot say whether the stem pools: torchvision&apos;s 7x7 stem does (stride 2), He et al.&apos;s 3x3 CIFAR stem does not</source>
+        <translation>state dict 无法说明主干是否池化：torchvision 的 7x7 主干有池化（步幅 2），He 等人的 3x3 CIFAR 主干没有</translation>
+    </message>
+    <message>
+        <source>Stem pooling:</source>
+        <translation>主干池化：</translation>
+    </message>
+    <message>
+        <source>half before, half after (F.pad)</source>
+        <translation>前后各一半（F.pad）</translation>
+    </message>
+    <message>
+        <source>after the input&apos;s channels</source>
+        <translation>放在输入通道之后</translation>
+    </message>
+    <message>
+        <source>Where option A&apos;s zero channels go when a stage widens</source>
+        <translation>阶段变宽时，选项 A 补零通道的位置</translation>
+    </message>
+    <message>
+        <source>Option A zeros:</source>
+        <translation>选项 A 补零：</translation>
+    </message>
+    <message>
+        <source>Input (height, width):</source>
+        <translation>输入（高，宽）：</translation>
+    </message>
+    <message>
+        <source>Normalize mean:</source>
+        <translation>Normalize 均值：</translation>
+    </message>
+    <message>
+        <source>Normalize std:</source>
+        <translation>Normalize 标准差：</translation>
+    </message>
+    <message>
+        <source>ImageNet names for 1000 classes, else numbered</source>
+        <translation>1000 类时用 ImageNet 类名，否则编号</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>类名：</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Class names, one per line</source>
+        <translation>类名，每行一个</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>%1, weights: %2</source>
+        <translation>%1，权重：%2</translation>
+    </message>
+    <message>
+        <source>the file itself</source>
+        <translation>文件本身</translation>
+    </message>
+    <message>
+        <source>, prefix &apos;%1&apos; removed</source>
+        <translation>，已去掉前缀“%1”</translation>
+    </message>
+    <message>
+        <source>What the weights cannot say, taken as:</source>
+        <translation>权重无法说明的部分，按如下假定：</translation>
+    </message>
+</context>
+<context>
     <name>reslens::InferenceWorker</name>
     <message>
         <source>Drop an image to see what each block does with it.</source>
@@ -811,7 +918,7 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>网络收到的像素（归一化之前）</translation>
     </message>
     <message>
-        <source>Find the object in a photo and give the network just that, centred, as Fashion-MNIST's products were prepared. Off: the whole frame, squeezed to the input size.</source>
+        <source>Find the object in a photo and give the network just that, centred, as Fashion-MNIST&apos;s products were prepared. Off: the whole frame, squeezed to the input size.</source>
         <translation>在照片中找到物体，只把它居中交给网络，与 Fashion-MNIST 商品图的制作方式相同。关闭：使用整幅画面，缩放到输入尺寸。</translation>
     </message>
     <message>
@@ -1018,7 +1125,7 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>取消</translation>
     </message>
     <message>
-        <source>The data to measure on, as reslens-cli's --data: fashion-mnist, cifar10:DIR, folder:DIR (its test split unless it names one)</source>
+        <source>The data to measure on, as reslens-cli&apos;s --data: fashion-mnist, cifar10:DIR, folder:DIR (its test split unless it names one)</source>
         <translation>用于测量的数据，写法同 reslens-cli 的 --data：fashion-mnist、cifar10:DIR、folder:DIR（未指定划分时使用测试集）</translation>
     </message>
     <message>
@@ -1034,7 +1141,7 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>依次旁路已加载模型的每个块，再随机旁路 k 个块</translation>
     </message>
     <message>
-        <source>Run the same study on the model's twin, or on any model file, and show both side by side</source>
+        <source>Run the same study on the model&apos;s twin, or on any model file, and show both side by side</source>
         <translation>对该模型的孪生网络或任意模型文件做同样的实验，并排显示</translation>
     </message>
     <message>
@@ -1207,7 +1314,7 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>课程</translation>
     </message>
     <message>
-        <source>Each lesson sets the app up for one point in one click and says what to look at and what to ask the class. Its numbers are measured while it runs, on this machine. Lessons ▸ End lesson, or the guide's button, closes it.</source>
+        <source>Each lesson sets the app up for one point in one click and says what to look at and what to ask the class. Its numbers are measured while it runs, on this machine. Lessons ▸ End lesson, or the guide&apos;s button, closes it.</source>
         <translation>每节课一键把应用设置好，讲清一个要点，并说明该观察什么、该向学生提什么问题。课程中的数值都是运行时在本机上测得的。用“课程 ▸ 结束课程”或指南中的按钮关闭课程。</translation>
     </message>
 </context>
@@ -1366,7 +1473,8 @@ Shared: one range for all tiles (magnitudes compare).</source>
     <message numerus="yes">
         <source>%n thread(s) from the next run on: the run in progress keeps its threads.</source>
         <translation>
-            <numerusform>从下一次运行起使用 %n 个线程：正在进行的运行保持原线程数。</numerusform></translation>
+            <numerusform>从下一次运行起使用 %n 个线程：正在进行的运行保持原线程数。</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1387,10 +1495,6 @@ Shared: one range for all tiles (magnitudes compare).</source>
     <message>
         <source>Open &amp;model file…</source>
         <translation>打开模型文件(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import torchvision TorchScript…</source>
-        <translation>导入 torchvision TorchScript(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;New network with fresh weights…</source>
@@ -1585,24 +1689,8 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>导入 TorchScript 文件会运行其中保存的代码。</translation>
     </message>
     <message>
-        <source>TorchScript modules carry their own methods, and loading one runs some of them (its __setstate__). They run in LibTorch's interpreter, which cannot reach Python, but can use any amount of memory and time. Import only files you trust. A plain state dict (torch.save of a dictionary of tensors) and ResLens model files hold data only and run nothing.</source>
-        <translation>TorchScript 模块自带方法，加载时会运行其中一部分（其 __setstate__）。它们在 LibTorch 的解释器中运行，无法访问 Python，但可以占用任意多的内存和时间。只导入你信任的文件。普通的 state dict（用 torch.save 保存的张量字典）和 ResLens 模型文件只含数据，不运行任何代码。</translation>
-    </message>
-    <message>
-        <source>Choose File…</source>
-        <translation>选择文件…</translation>
-    </message>
-    <message>
-        <source>Don't warn me again</source>
+        <source>Don&apos;t warn me again</source>
         <translation>不再提醒</translation>
-    </message>
-    <message>
-        <source>Import a torchvision ResNet (TorchScript or state dict)</source>
-        <translation>导入 torchvision ResNet（TorchScript 或 state dict）</translation>
-    </message>
-    <message>
-        <source>PyTorch files (*.pt *.pth);;All files (*)</source>
-        <translation>PyTorch 文件 (*.pt *.pth);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
@@ -1667,6 +1755,30 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
     <message>
         <source>Cannot trace Grad-CAM: %1</source>
         <translation>无法逐块计算 Grad-CAM：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Import your own ResNet…</source>
+        <translation>导入你自己的 ResNet(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>TorchScript modules carry their own methods, and loading one runs some of them (its __setstate__). They run in LibTorch&apos;s interpreter, which cannot reach Python, but can use any amount of memory and time. Import only files you trust. A checkpoint saved with torch.save, a safetensors file and ResLens model files hold data only and run nothing.</source>
+        <translation>TorchScript 模块带有自己的方法，加载时会运行其中一些（它的 __setstate__）。这些代码在 LibTorch 的解释器中运行，无法调用 Python，但可能占用任意多的内存和时间。只导入你信任的文件。用 torch.save 保存的检查点、safetensors 文件和 ResLens 模型文件只包含数据，不会运行任何东西。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import your own ResNet</source>
+        <translation>导入你自己的 ResNet</translation>
+    </message>
+    <message>
+        <source>PyTorch and safetensors files (*.pt *.pth *.th *.tar *.ckpt *.bin *.ts *.safetensors);;All files (*)</source>
+        <translation>PyTorch 和 safetensors 文件 (*.pt *.pth *.th *.tar *.ckpt *.bin *.ts *.safetensors);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 is neither a ResLens model, a PyTorch checkpoint, a safetensors file nor a TorchScript module.</source>
+        <translation>%1 既不是 ResLens 模型、PyTorch 检查点、safetensors 文件，也不是 TorchScript 模块。</translation>
     </message>
 </context>
 <context>
@@ -1855,7 +1967,7 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>在样本库上测量</translation>
     </message>
     <message>
-        <source>Classify the 100 gallery samples with the loaded model, its twin and the other shipped pair, and average each block's std of F(x)</source>
+        <source>Classify the 100 gallery samples with the loaded model, its twin and the other shipped pair, and average each block&apos;s std of F(x)</source>
         <translation>用已加载的模型、其孪生网络和另一对随附模型对样本库中的 100 个样本分类，并对每个块的 F(x) 标准差取平均</translation>
     </message>
     <message>
@@ -1875,7 +1987,7 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <source>Std of each block's response F(x) (He et al. 2015, Fig. 7)</source>
+        <source>Std of each block&apos;s response F(x) (He et al. 2015, Fig. 7)</source>
         <translation>每个块响应 F(x) 的标准差（He 等 2015，图 7）</translation>
     </message>
     <message>
@@ -1958,7 +2070,7 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>图像文件夹（每个类别一个子文件夹）…</translation>
     </message>
     <message>
-        <source>Debian's dataset-fashion-mnist, found by itself</source>
+        <source>Debian&apos;s dataset-fashion-mnist, found by itself</source>
         <translation>Debian 的 dataset-fashion-mnist，自动找到</translation>
     </message>
     <message>
@@ -1970,7 +2082,7 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>只用前 N 张图像训练（图像越少加载越快）</translation>
     </message>
     <message>
-        <source>Batch norm after every convolution, as He et al. 2015 train; untick it to see how both networks' gradients behave without it</source>
+        <source>Batch norm after every convolution, as He et al. 2015 train; untick it to see how both networks&apos; gradients behave without it</source>
         <translation>每个卷积之后做批归一化，与 He 等 2015 的训练相同；取消勾选可以观察两个网络在没有它时梯度的表现</translation>
     </message>
     <message>
@@ -1982,7 +2094,7 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>块输出处的梯度</translation>
     </message>
     <message>
-        <source>Per block: the L2 norm over its parameters' gradients, or of the gradient arriving at its output</source>
+        <source>Per block: the L2 norm over its parameters&apos; gradients, or of the gradient arriving at its output</source>
         <translation>每个块：其参数梯度的 L2 范数，或传到其输出处的梯度的 L2 范数</translation>
     </message>
     <message>
@@ -2034,7 +2146,7 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>打开记录…</translation>
     </message>
     <message>
-        <source>Keep this run's charts (and, if you like, the trained networks) in one file, to show again without training</source>
+        <source>Keep this run&apos;s charts (and, if you like, the trained networks) in one file, to show again without training</source>
         <translation>把本次训练的图表（以及可选的训练好的网络）保存为一个文件，无需重新训练即可再次展示</translation>
     </message>
     <message>
@@ -2046,8 +2158,8 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>&lt;b&gt;训练好的网络&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#b00020'&gt;Cannot train: %1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b00020'&gt;无法训练：%1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Cannot train: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;无法训练：%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>loaded model (%1)</source>
@@ -2066,8 +2178,8 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>第 %1 步后发散：%2</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#b00020'&gt;%1 diverged: %2&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b00020'&gt;%1 发散：%2&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;%1 diverged: %2&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;%1 发散：%2&lt;/span&gt;</translation>
     </message>
     <message>
         <source>%1 %2 after %3 steps, loss %4</source>
@@ -2194,11 +2306,11 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>在深度图上保留第 1 步</translation>
     </message>
     <message>
-        <source>The gradient profile of the first step, dashed, beside the current one: where the plain network's gradients spread over the widest range</source>
+        <source>The gradient profile of the first step, dashed, beside the current one: where the plain network&apos;s gradients spread over the widest range</source>
         <translation>第一步的梯度分布（虚线），与当前步并排显示：普通网络的梯度在这一步分布得最分散</translation>
     </message>
     <message>
-        <source>Follows the batch size, 0.1 × batch / 128 (He et al. 2015's 0.1 at batch 128, scaled linearly as Goyal et al. 2017 do), until you set it yourself</source>
+        <source>Follows the batch size, 0.1 × batch / 128 (He et al. 2015&apos;s 0.1 at batch 128, scaled linearly as Goyal et al. 2017 do), until you set it yourself</source>
         <translation>随批大小变化：0.1 × 批大小 / 128（He 等 2015 在批大小 128 时用 0.1，按 Goyal 等 2017 的线性缩放规则缩放），直到你自己设置为止</translation>
     </message>
     <message>

@@ -9,6 +9,9 @@
 #include <optional>
 
 #include "app/core/SavedRunFile.h"
+#include "model/checkpoint/CheckpointFile.h"
+#include "model/checkpoint/ResNetRecognizer.h"
+#include "model/checkpoint/WeightsLocator.h"
 #include "model/data/CifarFormat.h"
 #include "model/data/CompressedFile.h"
 #include "model/data/IdxFormat.h"
@@ -86,6 +89,24 @@ void runTorchScriptImport(const uint8_t* data, size_t size) {
     expectOnlyInputErrors([&] { importTorchvision(path, std::nullopt); });
 }
 
+// A torch.save checkpoint through the data-only reader, the weights' search and the
+// recognition that follows in an import (no TorchScript: that is LibTorch's loader).
+void runCheckpoint(const uint8_t* data, size_t size) {
+    expectOnlyInputErrors([&] {
+        const ValuePtr root = readTorchSaveArchive(bytesOf(data, size), kSource);
+        recognizeResNet(locateWeights(root, "", kSource).weights, {}, kSource);
+    });
+}
+
+void runSafetensors(const uint8_t* data, size_t size) {
+    expectOnlyInputErrors([&] {
+        const ValuePtr root = readSafetensors(bytesOf(data, size), kSource);
+        RecognitionOptions options;
+        options.keysSortedByName = true;
+        recognizeResNet(locateWeights(root, "", kSource).weights, options, kSource);
+    });
+}
+
 // The metadata JSON of a model file: the architecture (configFromJson) and the whole of it.
 void runConfigJson(const uint8_t* data, size_t size) {
     const nlohmann::json json = nlohmann::json::parse(data, data + size, nullptr,
@@ -148,6 +169,8 @@ const std::vector<FuzzTarget>& fuzzTargets() {
         {"torchscript_import", runTorchScriptImport},
         {"config_json", runConfigJson},
         {"saved_run", runSavedRun},
+        {"checkpoint", runCheckpoint},
+        {"safetensors", runSafetensors},
     };
     return targets;
 }

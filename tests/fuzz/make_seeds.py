@@ -5,7 +5,7 @@ images, IDX and CIFAR records by hand, the shipped model's archive cut down to R
 torch.save state dicts, a TorchScript module, and the malicious archive of
 tests/fixtures/malicious_model.py). The seeds are committed; rerun this only to change them.
 
-Usage: make_seeds.py [saved_run]   (from anywhere; Debian's python3 with torch, Pillow and
+Usage: make_seeds.py [saved_run|checkpoint]   (from anywhere; Debian's python3 with torch, Pillow and
 numpy; with a target name, only that target's seeds)
 """
 import copy
@@ -193,10 +193,69 @@ def saved_run_seeds():
     write("saved_run", "single-running-body.json", json.dumps(single).encode())
 
 
+def tiny_cifar_resnet():
+    """A two-block CIFAR ResNet in a user's own naming (small seeds: the fuzzer mutates bytes)."""
+    class Block(torch.nn.Module):
+        def __init__(self, cin, cout, stride):
+            super().__init__()
+            self.left = torch.nn.Sequential(
+                torch.nn.Conv2d(cin, cout, 3, stride, 1, bias=False), torch.nn.BatchNorm2d(cout),
+                torch.nn.ReLU(), torch.nn.Conv2d(cout, cout, 3, 1, 1, bias=False),
+                torch.nn.BatchNorm2d(cout))
+            if stride != 1 or cin != cout:
+                self.right = torch.nn.Sequential(torch.nn.Conv2d(cin, cout, 1, stride, bias=False),
+                                                 torch.nn.BatchNorm2d(cout))
+
+    net = torch.nn.Module()
+    net.conv1 = torch.nn.Conv2d(3, 2, 3, 1, 1, bias=False)
+    net.bn1 = torch.nn.BatchNorm2d(2)
+    net.layer1 = torch.nn.Sequential(Block(2, 2, 1))
+    net.layer2 = torch.nn.Sequential(Block(2, 4, 2))
+    net.linear = torch.nn.Linear(4, 3)
+    return net
+
+
+def checkpoint_seeds():
+    """torch.save files as users write them, for the data-only checkpoint reader."""
+    torch.manual_seed(5)
+    net = tiny_cifar_resnet()
+    write("checkpoint", "ordered-dict.pth", save_to_bytes(net.state_dict()))
+    wrapped = {"state_dict": {"module." + k: v for k, v in net.state_dict().items()},
+               "best_prec1": 91.5, "epoch": 3, "arch": "resnet", "tags": [1, -2, 3.5, None, True]}
+    write("checkpoint", "wrapped-module-prefix.th", save_to_bytes(wrapped))
+    buffer = io.BytesIO()
+    torch.save({"net": net.state_dict(), "acc": 12.0}, buffer, pickle_protocol=4)
+    write("checkpoint", "protocol4.pth", buffer.getvalue())
+    half = {k: (v.half() if v.is_floating_point() else v) for k, v in net.state_dict().items()}
+    write("checkpoint", "half.pth", save_to_bytes(half))
+
+
+def safetensors_seeds():
+    torch.manual_seed(6)
+    state = tiny_cifar_resnet().state_dict()
+    header, blobs, offset = {}, [], 0
+    for name in sorted(state):
+        t = state[name].contiguous()
+        blob = t.numpy().tobytes()
+        header[name] = {"dtype": {torch.float32: "F32", torch.int64: "I64"}[t.dtype],
+                        "shape": list(t.shape), "data_offsets": [offset, offset + len(blob)]}
+        blobs.append(blob)
+        offset += len(blob)
+    header["__metadata__"] = {"format": "pt"}
+    text = json.dumps(header, sort_keys=True).encode()
+    write("safetensors", "tiny.safetensors", struct.pack("<Q", len(text)) + text + b"".join(blobs))
+
+
 def main():
     if sys.argv[1:] == ["saved_run"]:
         saved_run_seeds()
         return
+    if sys.argv[1:] == ["checkpoint"]:
+        checkpoint_seeds()
+        safetensors_seeds()
+        return
+    checkpoint_seeds()
+    safetensors_seeds()
     saved_run_seeds()
     image_seeds()
     idx_seeds()

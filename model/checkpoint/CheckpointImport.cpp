@@ -1,0 +1,90 @@
+#include "model/checkpoint/CheckpointImport.h"
+
+#include <torch/script.h>
+#include <torch/torch.h>
+
+#include "model/files/FileBytes.h"
+#include "model/files/PickleCheck.h"
+#include "model/runtime/InputError.h"
+
+namespace reslens {
+namespace {
+
+// Parameters and buffers module by module, in registration order (named_parameters would
+// list every parameter before any buffer).
+ValuePtr readTorchScriptWeights(const std::vector<char>& bytes, const std::string& path,
+                                const std::string& sourceName) {
+    requireSoundPickleArchive(bytes, sourceName);
+    torch::jit::Module module;
+    try {
+        module = torch::jit::load(path, torch::kCPU);
+    } catch (const std::exception&) {
+        throw InputError(sourceName + " is a TorchScript archive LibTorch cannot load");
+    }
+    auto dict = CheckpointValue::make(CheckpointValue::Kind::Dict);
+    auto add = [&](const std::string& name, const torch::Tensor& tensor) {
+        auto key = CheckpointValue::make(CheckpointValue::Kind::String);
+        key->text = name;
+        auto value = CheckpointValue::make(CheckpointValue::Kind::Tensor);
+        value->tensor = tensor.detach();
+        dict->entries.emplace_back(key, value);
+    };
+    for (const auto& child : module.named_modules()) {
+        const std::string prefix = child.name.empty() ? "" : child.name + ".";
+        for (const auto& p : child.value.named_parameters(/*recurse=*/false)) {
+            add(prefix + p.name, p.value);
+        }
+        for (const auto& b : child.value.named_buffers(/*recurse=*/false)) {
+            add(prefix + b.name, b.value);
+        }
+    }
+    return dict;
+}
+
+}  // namespace
+
+FileWeights readFileWeights(const std::string& path, const std::string& key) {
+    const std::string sourceName = "'" + path + "'";
+    const std::vector<char> bytes = readFileBytes(path);
+    FileWeights result;
+    result.format = sniffCheckpoint(bytes);
+    ValuePtr root;
+    switch (result.format) {
+        case CheckpointFormat::TorchSave:
+            root = readTorchSaveArchive(bytes, sourceName);
+            break;
+        case CheckpointFormat::Safetensors:
+            root = readSafetensors(bytes, sourceName);
+            break;
+        case CheckpointFormat::TorchScript:
+            root = readTorchScriptWeights(bytes, path, sourceName);
+            break;
+        case CheckpointFormat::LegacyTorchSave:
+            throw InputError(sourceName + " was saved in torch.save's format of before PyTorch 1.6; "
+                                          "load it in PyTorch and save it again with torch.save");
+        case CheckpointFormat::Unknown:
+            throw InputError(sourceName + " is neither a PyTorch checkpoint (torch.save), a "
+                                          "safetensors file nor a TorchScript module");
+    }
+    result.located = locateWeights(root, key, sourceName);
+    return result;
+}
+
+CheckpointImport importCheckpoint(const std::string& path, const ImportOptions& options) {
+    const FileWeights file = readFileWeights(path, options.key);
+    RecognitionOptions recognition = options.recognition;
+    recognition.keysSortedByName = file.format == CheckpointFormat::Safetensors;
+    CheckpointImport imported;
+    imported.format = file.format;
+    imported.weightsPath = file.located.path;
+    imported.candidates = file.located.candidates;
+    imported.strippedPrefix = file.located.strippedPrefix;
+    imported.recognized = recognizeResNet(file.located.weights, recognition, "'" + path + "'");
+    imported.network = ResNet(imported.recognized.config);
+    loadStateDict(*imported.network, imported.recognized.weights, "'" + path + "'",
+                  imported.recognized.config.arch);
+    imported.network->eval();
+    return imported;
+}
+
+}  // namespace reslens
