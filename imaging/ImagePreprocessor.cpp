@@ -191,9 +191,9 @@ PreparedImage prepareImage(const DecodedImage& image, const Preprocessing& p) {
         // test image, a saved crop): ToTensor and Normalize only, no resize. Any other size
         // follows torchvision's eval transform: resize the shorter side, center-crop.
         const bool atInputSize = pixels.cols == p.cropWidth && pixels.rows == p.cropHeight;
-        const auto [width, height] = atInputSize
-                                         ? std::pair<int, int>{pixels.cols, pixels.rows}
-                                         : resizedSize(pixels.cols, pixels.rows, p.resizeShorterSide);
+        const auto [width, height] =
+            atInputSize ? std::pair<int, int>{pixels.cols, pixels.rows}
+                        : resizedSize(pixels.cols, pixels.rows, p.resizeShorterSide);
         if (width != pixels.cols || height != pixels.rows) {
             pixels = resizeBilinearLikePillow(pixels, width, height);
         }

@@ -22,13 +22,13 @@
 #include "widgets/DropZone.h"
 #include "widgets/FeatureGridView.h"
 #include "widgets/FeatureMapPanel.h"
+#include "widgets/ImportDialog.h"
 #include "widgets/InputPanel.h"
 #include "widgets/LandscapeView.h"
 #include "widgets/LesionBlockChart.h"
 #include "widgets/LesionDepthChart.h"
 #include "widgets/LesionView.h"
 #include "widgets/MagnitudeChart.h"
-#include "widgets/ImportDialog.h"
 #include "widgets/MainWindow.h"
 #include "widgets/MessageBar.h"
 #include "widgets/ParameterTable.h"
@@ -597,7 +597,8 @@ private Q_SLOTS:
                 box->reject();
             }
         });
-        window().classifyFile(QStringLiteral(RESLENS_FUZZ_CORPUS "/torchscript_import/tiny-script.pt"));
+        window().classifyFile(
+            QStringLiteral(RESLENS_FUZZ_CORPUS "/torchscript_import/tiny-script.pt"));
         QVERIFY2(shown.contains("runs code stored in it") && shown.contains("__setstate__") &&
                      shown.contains("run nothing"),
                  qPrintable(shown));

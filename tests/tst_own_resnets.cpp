@@ -49,8 +49,9 @@ class OwnResNetsTest : public QObject {
         return {};
     }
 
-    // Logits within 1e-5 of the largest logit; every block's output as close, relative to
-    // its largest value.
+    // Logits within 1e-5 of the largest logit; every block's output within 1e-4 of its largest
+    // value (float32 sums over up to 4,608 products, through up to 16 blocks: about 1e-5 here;
+    // a layer wired wrongly is off by the order of the values themselves).
     void expectPyTorchOutputs(ResNetImpl& network, const std::string& name, bool checkBlocks) {
         const torch::Tensor input = tensorAt(reference_, name + "/input");
         std::vector<torch::Tensor> outputs;
@@ -76,7 +77,7 @@ class OwnResNetsTest : public QObject {
             const torch::Tensor hooked = tensorAt(reference_, name + "/block/" + std::to_string(i));
             QCOMPARE(outputs[i].sizes().vec(), hooked.sizes().vec());
             const double blockScale = hooked.abs().max().item<double>();
-            QVERIFY2(maxAbsDiff(outputs[i], hooked) <= 1e-5 * blockScale,
+            QVERIFY2(maxAbsDiff(outputs[i], hooked) <= 1e-4 * blockScale,
                      qPrintable(QString("block %1 (%2) differs by %3 (largest %4)")
                                     .arg(i)
                                     .arg(QString::fromStdString(network.blocks()[i]->info().name))
@@ -97,17 +98,30 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("reference");
         QTest::addColumn<int>("stemPoolStride");  // -1: the default
-        QTest::newRow("torchvision resnet18, OrderedDict") << "tv_resnet18.pth" << "tv_resnet18" << -1;
-        QTest::newRow("the same, laid out as PyTorch 2.x") << "tv_resnet18_v2.pth" << "tv_resnet18" << -1;
-        QTest::newRow("blog ResNet-34, state_dict") << "blog_resnet34.pth" << "blog_resnet34" << 1;
-        QTest::newRow("blog ResNet-34, traced") << "blog_resnet34.ts" << "blog_resnet34" << 1;
-        QTest::newRow("ResNeXt-50 32x4d, scripted") << "resnext50.ts" << "resnext50" << -1;
-        QTest::newRow("Wide ResNet-50-2, state_dict") << "wide50.pth" << "wide50" << -1;
-        QTest::newRow("CIFAR option A, {state_dict: module.*}") << "cifar_a.th" << "cifar_a" << -1;
-        QTest::newRow("CIFAR projections, {net: module.*}") << "cifar_b.pth" << "cifar_b" << -1;
-        QTest::newRow("CIFAR projections, safetensors") << "cifar_b.safetensors" << "cifar_b" << -1;
-        QTest::newRow("CIFAR bottlenecks, state_dict") << "cifar_b26.pth" << "cifar_b26" << -1;
-        QTest::newRow("pre-activation, own names, scripted") << "preact.ts" << "preact" << -1;
+        QTest::newRow("torchvision resnet18, OrderedDict") << "tv_resnet18.pth"
+                                                           << "tv_resnet18" << -1;
+        QTest::newRow("the same, laid out as PyTorch 2.x") << "tv_resnet18_v2.pth"
+                                                           << "tv_resnet18" << -1;
+        QTest::newRow("blog ResNet-34, state_dict") << "blog_resnet34.pth"
+                                                    << "blog_resnet34" << 1;
+        QTest::newRow("blog ResNet-34, traced") << "blog_resnet34.ts"
+                                                << "blog_resnet34" << 1;
+        QTest::newRow("ResNeXt-50 32x4d, scripted") << "resnext50.ts"
+                                                    << "resnext50" << -1;
+        QTest::newRow("Wide ResNet-50-2, state_dict") << "wide50.pth"
+                                                      << "wide50" << -1;
+        QTest::newRow("CIFAR option A, {state_dict: module.*}") << "cifar_a.th"
+                                                                << "cifar_a" << -1;
+        QTest::newRow("CIFAR option A padded at the end, traced") << "cifar_a_end.ts"
+                                                                  << "cifar_a_end" << -1;
+        QTest::newRow("CIFAR projections, {net: module.*}") << "cifar_b.pth"
+                                                            << "cifar_b" << -1;
+        QTest::newRow("CIFAR projections, safetensors") << "cifar_b.safetensors"
+                                                        << "cifar_b" << -1;
+        QTest::newRow("CIFAR bottlenecks, state_dict") << "cifar_b26.pth"
+                                                       << "cifar_b26" << -1;
+        QTest::newRow("pre-activation, own names, scripted") << "preact.ts"
+                                                             << "preact" << -1;
     }
 
     void matchesPyTorchAtEveryBlock() {
@@ -177,9 +191,28 @@ private Q_SLOTS:
         QCOMPARE(preact.config.classes, 7);
         bool folded = false;
         for (const auto& row : preact.mapping) {
-            folded = folded || row.note.find("minus the bias of 'body.0.0.conv_a'") != std::string::npos;
+            folded =
+                folded || row.note.find("minus the bias of 'body.0.0.conv_a'") != std::string::npos;
         }
         QVERIFY2(folded, "conv_a's bias should be folded into the following norm's mean");
+    }
+
+    // A TorchScript graph says what weights cannot: the blog post's stride-1 stem pool and
+    // option A's zeros all at the end are read from the traced graphs, no flag needed.
+    void torchScriptGraphsSayWhatWeightsCannot() {
+        auto blog = importCheckpoint(path("blog_resnet34.ts"), {});
+        QCOMPARE(blog.recognized.config.stemPoolStride, 1);
+        expectPyTorchOutputs(*blog.network, "blog_resnet34", false);
+        const auto end = importCheckpoint(path("cifar_a_end.ts"), {}).recognized;
+        QVERIFY(end.config.zeroPad == ZeroPadPlacement::End);
+        bool said = false;
+        for (const auto& line : end.assumptions) {
+            said = said || line.find("read from the TorchScript graph") != std::string::npos;
+        }
+        QVERIFY(said);
+        // The same weights saved as a state dict cannot say it: the default is taken.
+        QCOMPARE(importCheckpoint(path("blog_resnet34.pth"), {}).recognized.config.stemPoolStride,
+                 2);
     }
 
     // The option-A padding matters: placed at the end, the same weights give other logits.
@@ -188,7 +221,8 @@ private Q_SLOTS:
         options.recognition.zeroPad = ZeroPadPlacement::End;
         auto imported = importCheckpoint(path("cifar_a.th"), options);
         torch::NoGradGuard noGrad;
-        const torch::Tensor logits = imported.network->forward(tensorAt(reference_, "cifar_a/input"));
+        const torch::Tensor logits =
+            imported.network->forward(tensorAt(reference_, "cifar_a/input"));
         QVERIFY(maxAbsDiff(logits, tensorAt(reference_, "cifar_a/logits")) > 1e-3);
     }
 
@@ -211,8 +245,10 @@ private Q_SLOTS:
     void nonResNetsAreRefusedNamingTheModule_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("VGG") << "vgg.pth" << "'features.2' follows the stem convolution 'features.0'";
-        QTest::newRow("DenseNet-121") << "densenet.pth" << "'features.denseblock1.denselayer1";
+        QTest::newRow("VGG") << "vgg.pth"
+                             << "'features.2' follows the stem convolution 'features.0'";
+        QTest::newRow("DenseNet-121") << "densenet.pth"
+                                      << "'features.denseblock1.denselayer1";
         QTest::newRow("squeeze-and-excitation") << "squeeze_excite.pth"
                                                 << "'layer1.0.excite.0' inside block 'layer1.0'";
     }
@@ -261,19 +297,52 @@ private Q_SLOTS:
         const double scale = expected.abs().max().item<double>();
         for (int i = 0; i < logits.size(); ++i) {
             QVERIFY2(std::abs(logits[i].toDouble() - expected[i].item<double>()) <= 1e-5 * scale,
-                     qPrintable(QString("logit %1: %2 vs %3").arg(i).arg(logits[i].toDouble())
+                     qPrintable(QString("logit %1: %2 vs %3")
+                                    .arg(i)
+                                    .arg(logits[i].toDouble())
                                     .arg(expected[i].item<double>())));
         }
         // --explain names every key's place; a wrong flag is one line, exit 2.
         const CliRun explained = runCli({"import", dir_.filePath("cifar_a.th"), "--explain"});
         QVERIFY2(explained.exitCode == 0, explained.err.constData());
         QVERIFY2(explained.out.contains("layer2.0.conv1.weight") &&
-                     explained.out.contains("linear.weight") && explained.out.contains("fc.weight") &&
+                     explained.out.contains("linear.weight") &&
+                     explained.out.contains("fc.weight") &&
                      explained.out.contains("assumed: shortcut option A"),
                  explained.out.constData());
-        QVERIFY(runCli({"import", dir_.filePath("cifar_a.th"), "--stem-pool-stride", "7",
-                        "--explain"}).isOneLineUsageError());
+        QVERIFY(
+            runCli({"import", dir_.filePath("cifar_a.th"), "--stem-pool-stride", "7", "--explain"})
+                .isOneLineUsageError());
         QVERIFY(runCli({"import", dir_.filePath("vgg.pth"), "--explain"}).isOneLineUsageError());
+    }
+
+    // The lesion study runs on a user's network: the blog post's ResNet-34, imported from its
+    // traced file (the graph gives the stride-1 pool; the input size, 32x32, is the user's to
+    // state: a 7x7 stem defaults to ImageNet's 224x224), studied by reslens-cli lesion on an
+    // image folder, gives PyTorch's accuracy with each of its 16 blocks bypassed.
+    void theLesionStudyRunsOnTheBlogNetwork() {
+        const QString model = dir_.filePath("blog_reslens.pt");
+        const CliRun imported =
+            runCli({"import", dir_.filePath("blog_resnet34.ts"), "--input", "32x32", "--mean",
+                    "0.5,0.5,0.5", "--std", "0.25,0.25,0.25", "--out", model});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        const CliRun lesion = runCli({"lesion", "--model", model, "--data",
+                                      "folder:" + dir_.filePath("blog_folder"), "--json"});
+        QVERIFY2(lesion.exitCode == 0, lesion.err.constData());
+        const QJsonObject study = QJsonDocument::fromJson(lesion.out).object();
+        QCOMPARE(study["baseline_accuracy"].toDouble(), 0.5);
+        const QJsonArray blocks = study["blocks"].toArray();
+        const torch::Tensor expected = tensorAt(reference_, "blog_lesion/accuracy");
+        QCOMPARE(int64_t(blocks.size()), expected.numel());
+        for (int i = 0; i < blocks.size(); ++i) {
+            const QJsonObject block = blocks[i].toObject();
+            // k of 20 images: PyTorch counted in float32, hence 1e-6 and not exact.
+            QVERIFY2(std::abs(block["accuracy"].toDouble() - expected[i].item<double>()) < 1e-6,
+                     qPrintable(QString("%1: %2 vs PyTorch %3")
+                                    .arg(block["name"].toString())
+                                    .arg(block["accuracy"].toDouble())
+                                    .arg(expected[i].item<double>())));
+        }
     }
 
     // safetensors offsets are checked against the file: a header pointing past the end, or a

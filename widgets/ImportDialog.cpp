@@ -68,8 +68,9 @@ ImportDialog::ImportDialog(const QString& path, QWidget* parent) : QDialog(paren
     for (int stride = 1; stride <= 2; ++stride) {
         stemPool_->addItem(tr("3x3 max-pool, stride %1").arg(stride), stride);
     }
-    stemPool_->setToolTip(tr("A state dict cannot say whether the stem pools: torchvision's "
-                             "7x7 stem does (stride 2), He et al.'s 3x3 CIFAR stem does not"));
+    stemPool_->setToolTip(
+        tr("A state dict cannot say whether the stem pools: torchvision's "
+           "7x7 stem does (stride 2), He et al.'s 3x3 CIFAR stem does not"));
     form->addRow(tr("Stem pooling:"), stemPool_);
     padding_ = new QComboBox;
     padding_->setObjectName("importPadding");
@@ -137,10 +138,12 @@ ModelRequest ImportDialog::request() const {
         settings.input = std::make_pair(height_->value(), width_->value());
     }
     if (!mean_->text().trimmed().isEmpty()) {
-        settings.mean = ImportSettings::parseTriple(mean_->text().trimmed().toStdString(), tr("Mean").toStdString());
+        settings.mean = ImportSettings::parseTriple(mean_->text().trimmed().toStdString(),
+                                                    tr("Mean").toStdString());
     }
     if (!std_->text().trimmed().isEmpty()) {
-        settings.std = ImportSettings::parseTriple(std_->text().trimmed().toStdString(), tr("Std").toStdString());
+        settings.std = ImportSettings::parseTriple(std_->text().trimmed().toStdString(),
+                                                   tr("Std").toStdString());
     }
     request.labels = LabelChoice::parse(labels_->text().trimmed().toStdString());
     return request;
@@ -171,11 +174,11 @@ void ImportDialog::reinspect() {
 void ImportDialog::showReport() {
     filling_ = true;
     architecture_->setText(QString::fromStdString(report_.architectureLine()));
-    QString source = tr("%1, weights: %2")
-                         .arg(QString::fromStdString(report_.format),
-                              report_.weightsPath.empty()
-                                  ? tr("the file itself")
-                                  : QString::fromStdString(report_.weightsPath));
+    QString source =
+        tr("%1, weights: %2")
+            .arg(QString::fromStdString(report_.format),
+                 report_.weightsPath.empty() ? tr("the file itself")
+                                             : QString::fromStdString(report_.weightsPath));
     if (!report_.strippedPrefix.empty()) {
         source += tr(", prefix '%1' removed").arg(QString::fromStdString(report_.strippedPrefix));
     }

@@ -29,8 +29,8 @@
 
 #include "app/core/ComputeThreads.h"
 #include "app/core/ModelFileKind.h"
-#include "model/runtime/InputError.h"
 #include "app/core/ShippedModels.h"
+#include "model/runtime/InputError.h"
 #include "widgets/BlockListWidget.h"
 #include "widgets/BypassBar.h"
 #include "widgets/DropZone.h"
@@ -357,8 +357,8 @@ void MainWindow::buildActions() {
     QAction* openModelAction =
         file->addAction(tr("Open &model file…"), this, &MainWindow::chooseModelFile);
     openModelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    QAction* import = file->addAction(tr("&Import your own ResNet…"), this,
-                                      &MainWindow::chooseImport);
+    QAction* import =
+        file->addAction(tr("&Import your own ResNet…"), this, &MainWindow::chooseImport);
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     QAction* fresh = file->addAction(tr("&New network with fresh weights…"), this,
                                      &MainWindow::buildFreshNetwork);

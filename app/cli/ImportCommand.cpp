@@ -41,7 +41,9 @@ ImportCommand::ImportCommand(CLI::App& parent) {
         "checkpoint wrapping one), safetensors, or TorchScript — recognised from its structure, "
         "into a ResLens model file. Loading TorchScript runs code stored in the file (its "
         "__setstate__ methods): import only TorchScript you trust (docs/trust.md)");
-    command_->add_option("file", input_, "the checkpoint (.pth/.pt/.th/.safetensors) or TorchScript file")
+    command_
+        ->add_option("file", input_,
+                     "the checkpoint (.pth/.pt/.th/.safetensors) or TorchScript file")
         ->required();
     architecture_.addTo(*command_, /*required=*/false);
     command_->add_option("--labels", labels_,
@@ -77,10 +79,14 @@ int ImportCommand::run(const CommandContext& context) {
     request.labels = LabelChoice::parse(labels_);
     ImportSettings& settings = request.import;
     settings.key = key_;
-    if (!stemPoolStride_.empty()) settings.stemPoolStride = ImportSettings::parseStemPoolStride(stemPoolStride_);
-    if (!zeroPad_.empty()) settings.zeroPad = ImportSettings::parseZeroPad(zeroPad_);
-    if (!mean_.empty()) settings.mean = ImportSettings::parseTriple(mean_, "--mean");
-    if (!std_.empty()) settings.std = ImportSettings::parseTriple(std_, "--std");
+    if (!stemPoolStride_.empty())
+        settings.stemPoolStride = ImportSettings::parseStemPoolStride(stemPoolStride_);
+    if (!zeroPad_.empty())
+        settings.zeroPad = ImportSettings::parseZeroPad(zeroPad_);
+    if (!mean_.empty())
+        settings.mean = ImportSettings::parseTriple(mean_, "--mean");
+    if (!std_.empty())
+        settings.std = ImportSettings::parseTriple(std_, "--std");
     // --input (of the architecture flags) without --arch: the recognised network's input size
     // (default 224x224 after a 7x7 stem, 32x32 after a 3x3 one).
     if (!architecture_.archGiven() && architecture_.inputGiven()) {
@@ -97,8 +103,9 @@ int ImportCommand::run(const CommandContext& context) {
         printReport(report);
         for (const auto& row : report.mapping) {
             std::printf("  %-40s -> %-40s %s%s%s\n",
-                        row.fileKey.empty() ? "(none)" : row.fileKey.c_str(), row.reslensKey.c_str(),
-                        row.shape.c_str(), row.note.empty() ? "" : "  ", row.note.c_str());
+                        row.fileKey.empty() ? "(none)" : row.fileKey.c_str(),
+                        row.reslensKey.c_str(), row.shape.c_str(), row.note.empty() ? "" : "  ",
+                        row.note.c_str());
         }
         return 0;
     }
@@ -132,7 +139,8 @@ int ImportCommand::run(const CommandContext& context) {
             }
             if (report["candidates"].size() > 1) {
                 std::printf("took the weights under '%s' of %zu sets (choose with --key)\n",
-                            report["weights"].get<std::string>().c_str(), report["candidates"].size());
+                            report["weights"].get<std::string>().c_str(),
+                            report["candidates"].size());
             }
         }
         std::printf("imported %s (%s, %s) into %s: %d classes, input %dx%d, labels %s\n",

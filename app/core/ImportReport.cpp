@@ -32,7 +32,8 @@ ImportReport ImportReport::of(const std::string& file, const CheckpointImport& i
         for (int64_t d : m.shape) {
             shape += (shape.empty() ? "" : "x") + std::to_string(d);
         }
-        report.mapping.push_back({m.fileKey, m.reslensKey, shape.empty() ? "scalar" : shape, m.note});
+        report.mapping.push_back(
+            {m.fileKey, m.reslensKey, shape.empty() ? "scalar" : shape, m.note});
     }
     return report;
 }

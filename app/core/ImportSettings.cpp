@@ -50,13 +50,15 @@ std::vector<double> ImportSettings::parseTriple(const std::string& text, const s
     size_t start = 0;
     while (start <= text.size()) {
         const size_t comma = text.find(',', start);
-        const std::string part = text.substr(start, comma == std::string::npos ? std::string::npos
-                                                                                : comma - start);
+        const std::string part =
+            text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         char* end = nullptr;
         const double value = std::strtod(part.c_str(), &end);
         if (part.empty() || end != part.c_str() + part.size() || !std::isfinite(value)) {
-            throw InputError(what + " takes numbers separated by commas (e.g. 0.485,0.456,0.406), "
-                                    "not '" + text + "'");
+            throw InputError(what +
+                             " takes numbers separated by commas (e.g. 0.485,0.456,0.406), "
+                             "not '" +
+                             text + "'");
         }
         values.push_back(value);
         if (comma == std::string::npos) {
@@ -81,7 +83,8 @@ void ImportSettings::applyTo(Preprocessing& preprocessing) const {
     for (const auto* values : {&mean, &std}) {
         if (*values && values->value().size() != static_cast<size_t>(preprocessing.channels)) {
             throw InputError(std::string(values == &mean ? "--mean" : "--std") + " has " +
-                             std::to_string(values->value().size()) + " values; the network takes " +
+                             std::to_string(values->value().size()) +
+                             " values; the network takes " +
                              std::to_string(preprocessing.channels) + " channels");
         }
     }

@@ -26,8 +26,8 @@ struct ImportSettings {
 
     // The parsers of the CLI's flags and the import dialog's fields; each throws InputError
     // with one line naming the value.
-    static int parseStemPoolStride(const std::string& text);          // "1", "2", "none"
-    static ZeroPadPlacement parseZeroPad(const std::string& text);     // "end", "both"
+    static int parseStemPoolStride(const std::string& text);         // "1", "2", "none"
+    static ZeroPadPlacement parseZeroPad(const std::string& text);   // "end", "both"
     static std::vector<double> parseTriple(const std::string& text,  // "0.5,0.5,0.5"
                                            const std::string& what);
 

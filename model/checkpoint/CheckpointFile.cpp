@@ -58,9 +58,9 @@ const ZipEntry* findEntry(const std::vector<ZipEntry>& entries, const std::strin
 // safetensors' dtype names.
 bool safetensorsType(const std::string& name, torch::ScalarType& type) {
     static const std::map<std::string, torch::ScalarType> kTypes = {
-        {"F32", torch::kFloat32}, {"F64", torch::kFloat64}, {"F16", torch::kFloat16},
-        {"BF16", torch::kBFloat16}, {"I64", torch::kInt64}, {"I32", torch::kInt32},
-        {"I16", torch::kInt16},     {"I8", torch::kInt8},   {"U8", torch::kUInt8},
+        {"F32", torch::kFloat32},   {"F64", torch::kFloat64}, {"F16", torch::kFloat16},
+        {"BF16", torch::kBFloat16}, {"I64", torch::kInt64},   {"I32", torch::kInt32},
+        {"I16", torch::kInt16},     {"I8", torch::kInt8},     {"U8", torch::kUInt8},
         {"BOOL", torch::kBool},
     };
     const auto found = kTypes.find(name);
@@ -112,15 +112,17 @@ ValuePtr readTorchSaveArchive(const std::vector<char>& bytes, const std::string&
         }
     }
     if (!pickle || !pickle->stored) {
-        throw InputError(sourceName + " is a zip archive but not one torch.save wrote (no "
-                                      "stored data.pkl)");
+        throw InputError(sourceName +
+                         " is a zip archive but not one torch.save wrote (no "
+                         "stored data.pkl)");
     }
     const std::string prefix = pickle->name.substr(0, pickle->name.size() - 8);
     if (const ZipEntry* order = findEntry(entries, prefix + "byteorder")) {
         const std::string text(bytes.data() + order->dataOffset, order->size);
         if (order->stored && text == "big") {
-            throw InputError(sourceName + " was saved on a big-endian machine: load it in "
-                                          "PyTorch there and save it again on this one");
+            throw InputError(sourceName +
+                             " was saved on a big-endian machine: load it in "
+                             "PyTorch there and save it again on this one");
         }
     }
     const char* pickleBytes = bytes.data() + pickle->dataOffset;

@@ -13,7 +13,7 @@ namespace {
 // Parameters and buffers module by module, in registration order (named_parameters would
 // list every parameter before any buffer).
 ValuePtr readTorchScriptWeights(const std::vector<char>& bytes, const std::string& path,
-                                const std::string& sourceName) {
+                                const std::string& sourceName, GraphFacts& facts) {
     requireSoundPickleArchive(bytes, sourceName);
     torch::jit::Module module;
     try {
@@ -21,6 +21,7 @@ ValuePtr readTorchScriptWeights(const std::vector<char>& bytes, const std::strin
     } catch (const std::exception&) {
         throw InputError(sourceName + " is a TorchScript archive LibTorch cannot load");
     }
+    facts = readGraphFacts(module);
     auto dict = CheckpointValue::make(CheckpointValue::Kind::Dict);
     auto add = [&](const std::string& name, const torch::Tensor& tensor) {
         auto key = CheckpointValue::make(CheckpointValue::Kind::String);
@@ -57,14 +58,16 @@ FileWeights readFileWeights(const std::string& path, const std::string& key) {
             root = readSafetensors(bytes, sourceName);
             break;
         case CheckpointFormat::TorchScript:
-            root = readTorchScriptWeights(bytes, path, sourceName);
+            root = readTorchScriptWeights(bytes, path, sourceName, result.graph);
             break;
         case CheckpointFormat::LegacyTorchSave:
-            throw InputError(sourceName + " was saved in torch.save's format of before PyTorch 1.6; "
-                                          "load it in PyTorch and save it again with torch.save");
+            throw InputError(sourceName +
+                             " was saved in torch.save's format of before PyTorch 1.6; "
+                             "load it in PyTorch and save it again with torch.save");
         case CheckpointFormat::Unknown:
-            throw InputError(sourceName + " is neither a PyTorch checkpoint (torch.save), a "
-                                          "safetensors file nor a TorchScript module");
+            throw InputError(sourceName +
+                             " is neither a PyTorch checkpoint (torch.save), a "
+                             "safetensors file nor a TorchScript module");
     }
     result.located = locateWeights(root, key, sourceName);
     return result;
@@ -74,6 +77,15 @@ CheckpointImport importCheckpoint(const std::string& path, const ImportOptions& 
     const FileWeights file = readFileWeights(path, options.key);
     RecognitionOptions recognition = options.recognition;
     recognition.keysSortedByName = file.format == CheckpointFormat::Safetensors;
+    // A TorchScript graph says what a state dict cannot; a flag the user gave still wins.
+    if (!recognition.stemPoolStride && file.graph.stemPoolStride) {
+        recognition.stemPoolStride = file.graph.stemPoolStride;
+        recognition.stemPoolFromGraph = true;
+    }
+    if (!recognition.zeroPad && file.graph.zeroPad) {
+        recognition.zeroPad = file.graph.zeroPad;
+        recognition.zeroPadFromGraph = true;
+    }
     CheckpointImport imported;
     imported.format = file.format;
     imported.weightsPath = file.located.path;

@@ -10,6 +10,7 @@
 
 #include "model/checkpoint/CheckpointFile.h"
 #include "model/checkpoint/ResNetRecognizer.h"
+#include "model/checkpoint/TorchScriptGraph.h"
 #include "model/checkpoint/WeightsLocator.h"
 #include "model/network/ResNet.h"
 
@@ -26,6 +27,7 @@ struct ImportOptions {
 struct FileWeights {
     CheckpointFormat format = CheckpointFormat::Unknown;
     LocatedWeights located;
+    GraphFacts graph;  // TorchScript only
 };
 FileWeights readFileWeights(const std::string& path, const std::string& key);
 

@@ -15,11 +15,11 @@ using Kind = CheckpointValue::Kind;
 // The storage classes torch.save names in a tensor's persistent id.
 bool storageType(const std::string& name, torch::ScalarType& type) {
     static const std::map<std::string, torch::ScalarType> kTypes = {
-        {"torch.FloatStorage", torch::kFloat32},  {"torch.DoubleStorage", torch::kFloat64},
-        {"torch.HalfStorage", torch::kFloat16},   {"torch.BFloat16Storage", torch::kBFloat16},
-        {"torch.LongStorage", torch::kInt64},     {"torch.IntStorage", torch::kInt32},
-        {"torch.ShortStorage", torch::kInt16},    {"torch.CharStorage", torch::kInt8},
-        {"torch.ByteStorage", torch::kUInt8},     {"torch.BoolStorage", torch::kBool},
+        {"torch.FloatStorage", torch::kFloat32}, {"torch.DoubleStorage", torch::kFloat64},
+        {"torch.HalfStorage", torch::kFloat16},  {"torch.BFloat16Storage", torch::kBFloat16},
+        {"torch.LongStorage", torch::kInt64},    {"torch.IntStorage", torch::kInt32},
+        {"torch.ShortStorage", torch::kInt16},   {"torch.CharStorage", torch::kInt8},
+        {"torch.ByteStorage", torch::kUInt8},    {"torch.BoolStorage", torch::kBool},
     };
     const auto found = kTypes.find(name);
     if (found == kTypes.end()) {
@@ -201,20 +201,31 @@ private:
         if (sizes.size() != strides.size() || sizes.size() > 8 || offset < 0) {
             fail("a tensor's size and stride disagree");
         }
-        // The last element the view reaches must lie in the storage.
+        // The last element the view reaches must lie in the storage, and the view may hold no
+        // more elements than the storage (a stride-0 view of 10^12 elements would be
+        // materialised later).
         int64_t last = offset;
+        int64_t numel = 1;
         bool empty = false;
+        const int64_t available = storage.numel();
         for (size_t d = 0; d < sizes.size(); ++d) {
-            if (sizes[d] < 0 || strides[d] < 0 || sizes[d] > (int64_t(1) << 40) ||
+            if (sizes[d] < 0 || strides[d] < 0 || sizes[d] > (int64_t(1) << 31) ||
                 strides[d] > (int64_t(1) << 40)) {
                 fail("a tensor has a negative or impossible size or stride");
             }
             empty = empty || sizes[d] == 0;
-            if (sizes[d] > 0) {
-                last += (sizes[d] - 1) * strides[d];
+        }
+        for (size_t d = 0; d < sizes.size() && !empty; ++d) {
+            if (sizes[d] > available || (strides[d] > 0 && sizes[d] - 1 > available / strides[d])) {
+                fail("a tensor reaches past the end of its storage");
+            }
+            last += (sizes[d] - 1) * strides[d];
+            numel *= sizes[d];
+            if (last >= available || numel > available) {
+                fail("a tensor reaches past the end of its storage");
             }
         }
-        if (!empty && last >= storage.numel()) {
+        if (!empty && last >= available) {  // a 0-dimensional tensor at `offset`
             fail("a tensor reaches past the end of its storage");
         }
         auto value = scalar(Kind::Tensor);
@@ -334,21 +345,21 @@ private:
                 push(value);
                 return;
             }
-            case 'X':  // BINUNICODE
-            case 'B':  // BINBYTES
+            case 'X':    // BINUNICODE
+            case 'B':    // BINBYTES
             case 'T': {  // BINSTRING
                 const uint64_t n = little(4);
                 push(string(std::string(take(n), n)));
                 return;
             }
-            case 0x8c:  // SHORT_BINUNICODE
-            case 'C':  // SHORT_BINBYTES
+            case 0x8c:   // SHORT_BINUNICODE
+            case 'C':    // SHORT_BINBYTES
             case 'U': {  // SHORT_BINSTRING
                 const uint64_t n = static_cast<unsigned char>(byte());
                 push(string(std::string(take(n), n)));
                 return;
             }
-            case 0x8d:  // BINUNICODE8
+            case 0x8d:    // BINUNICODE8
             case 0x8e: {  // BINBYTES8
                 const uint64_t n = little(8);
                 push(string(std::string(take(n), n)));

@@ -63,15 +63,20 @@ bool naturalLess(const std::string& a, const std::string& b) {
         if (std::isdigit(static_cast<unsigned char>(a[i])) &&
             std::isdigit(static_cast<unsigned char>(b[j]))) {
             size_t ie = i, je = j;
-            while (ie < a.size() && std::isdigit(static_cast<unsigned char>(a[ie]))) ++ie;
-            while (je < b.size() && std::isdigit(static_cast<unsigned char>(b[je]))) ++je;
+            while (ie < a.size() && std::isdigit(static_cast<unsigned char>(a[ie])))
+                ++ie;
+            while (je < b.size() && std::isdigit(static_cast<unsigned char>(b[je])))
+                ++je;
             const std::string na = a.substr(i, ie - i), nb = b.substr(j, je - j);
-            if (na.size() != nb.size()) return na.size() < nb.size();
-            if (na != nb) return na < nb;
+            if (na.size() != nb.size())
+                return na.size() < nb.size();
+            if (na != nb)
+                return na < nb;
             i = ie;
             j = je;
         } else {
-            if (a[i] != b[j]) return a[i] < b[j];
+            if (a[i] != b[j])
+                return a[i] < b[j];
             ++i;
             ++j;
         }
@@ -99,10 +104,10 @@ struct AnalysedBlock {
     BlockKind kind = BlockKind::Basic;
     int64_t in = 0, out = 0, inner = 0;
     int groups = 1;
-    std::vector<const Layer*> convs;       // branch, in flow order
-    std::vector<const Layer*> norms;       // branch batch norms, by ResLens index (bn1..)
-    std::vector<int> normSlots;            // the ResLens index (1-based) of each norm
-    const Layer* projection = nullptr;     // shortcut convolution
+    std::vector<const Layer*> convs;    // branch, in flow order
+    std::vector<const Layer*> norms;    // branch batch norms, by ResLens index (bn1..)
+    std::vector<int> normSlots;         // the ResLens index (1-based) of each norm
+    const Layer* projection = nullptr;  // shortcut convolution
     const Layer* projectionNorm = nullptr;
 };
 
@@ -150,8 +155,9 @@ private:
             layers_[found->second].tensors[named.key.substr(dot + 1)] = &named;
         }
         if (options_.keysSortedByName) {
-            std::stable_sort(layers_.begin(), layers_.end(),
-                             [](const Layer& a, const Layer& b) { return naturalLess(a.path, b.path); });
+            std::stable_sort(layers_.begin(), layers_.end(), [](const Layer& a, const Layer& b) {
+                return naturalLess(a.path, b.path);
+            });
             for (size_t i = 0; i < layers_.size(); ++i) {
                 layers_[i].order = i;
             }
@@ -161,14 +167,16 @@ private:
                 layer.get("running_mean").dim() == 1) {
                 layer.kind = LayerKind::BatchNorm;
                 for (const char* name : {"weight", "bias", "running_var"}) {
-                    if (layer.has(name) && layer.get(name).sizes() != layer.get("running_mean").sizes()) {
+                    if (layer.has(name) &&
+                        layer.get(name).sizes() != layer.get("running_mean").sizes()) {
                         refuse("the batch norm '" + layer.path + "' has a " + name + " of shape " +
                                shapeText(layer.get(name)));
                     }
                 }
             } else if (layer.has("weight") && layer.weight().dim() == 4) {
                 layer.kind = LayerKind::Conv;
-                if (layer.weight().size(2) != layer.weight().size(3) || layer.weight().size(2) % 2 == 0) {
+                if (layer.weight().size(2) != layer.weight().size(3) ||
+                    layer.weight().size(2) % 2 == 0) {
                     refuse("the convolution '" + layer.path + "' has a " +
                            std::to_string(layer.weight().size(2)) + "x" +
                            std::to_string(layer.weight().size(3)) +
@@ -212,7 +220,8 @@ private:
             bool outer = false;
             for (const auto& other : containers) {
                 for (const auto& block : children[container]) {
-                    if (other != container && (other == block || other.rfind(block + ".", 0) == 0)) {
+                    if (other != container &&
+                        (other == block || other.rfind(block + ".", 0) == 0)) {
                         outer = true;
                     }
                 }
@@ -247,10 +256,12 @@ private:
         if (blocks_.empty()) {
             std::vector<const Layer*> convs;
             for (const Layer& layer : layers_) {
-                if (layer.kind == LayerKind::Conv) convs.push_back(&layer);
+                if (layer.kind == LayerKind::Conv)
+                    convs.push_back(&layer);
             }
-            const std::string blocks = "no residual blocks (numbered modules holding two or more "
-                                       "convolutions, like layer1.0)";
+            const std::string blocks =
+                "no residual blocks (numbered modules holding two or more "
+                "convolutions, like layer1.0)";
             if (convs.size() >= 2) {
                 refuse("'" + convs[1]->path + "' follows the stem convolution '" + convs[0]->path +
                        "' outside any residual block: " + blocks + " were found");
@@ -262,7 +273,8 @@ private:
     const Layer* blockOwner(const Layer& layer) const {
         for (const Block& block : blocks_) {
             for (const Layer* member : block.layers) {
-                if (member == &layer) return member;
+                if (member == &layer)
+                    return member;
             }
         }
         return nullptr;
@@ -281,7 +293,8 @@ private:
             } else if (layer.order > last || options_.keysSortedByName) {
                 head.push_back(&layer);
             } else {
-                refuse("'" + layer.path + "' lies between residual blocks, where ResLens expects "
+                refuse("'" + layer.path +
+                       "' lies between residual blocks, where ResLens expects "
                        "only blocks");
             }
         }
@@ -297,8 +310,10 @@ private:
             } else if (layer->kind == LayerKind::BatchNorm && stemConv_ && !stemNorm_) {
                 stemNorm_ = layer;
             } else {
-                refuse("'" + layer->path + "' in the stem: expected one convolution and its batch "
-                       "norm before '" + blocks_.front().path + "'");
+                refuse("'" + layer->path +
+                       "' in the stem: expected one convolution and its batch "
+                       "norm before '" +
+                       blocks_.front().path + "'");
             }
         }
         if (!stemConv_) {
@@ -310,13 +325,15 @@ private:
             } else if (layer->kind == LayerKind::Linear && !classifier_) {
                 classifier_ = layer;
             } else {
-                refuse("'" + layer->path + "' after the last block: expected only the classifier "
-                       "(one linear layer), and for pre-activation networks a batch norm before it");
+                refuse(
+                    "'" + layer->path +
+                    "' after the last block: expected only the classifier "
+                    "(one linear layer), and for pre-activation networks a batch norm before it");
             }
         }
         if (!classifier_) {
-            refuse("no classifier (a linear layer) after the last block '" +
-                   blocks_.back().path + "'");
+            refuse("no classifier (a linear layer) after the last block '" + blocks_.back().path +
+                   "'");
         }
     }
 
@@ -332,7 +349,8 @@ private:
             } else if (layer->kind == LayerKind::BatchNorm && norms.size() < 2) {
                 norms.push_back(layer);
             } else {
-                refuse("'" + layer->path + "' outside the blocks: expected the stem's convolution "
+                refuse("'" + layer->path +
+                       "' outside the blocks: expected the stem's convolution "
                        "and batch norm, the classifier, and for pre-activation networks a batch "
                        "norm before it");
             }
@@ -361,8 +379,10 @@ private:
     static int nameNumber(const Layer& layer) {
         const std::string last = split(layer.path).back();
         size_t digits = last.size();
-        while (digits > 0 && std::isdigit(static_cast<unsigned char>(last[digits - 1]))) --digits;
-        if (digits == 0 || digits == last.size() || last.size() - digits > 3) return -1;
+        while (digits > 0 && std::isdigit(static_cast<unsigned char>(last[digits - 1])))
+            --digits;
+        if (digits == 0 || digits == last.size() || last.size() - digits > 3)
+            return -1;
         return std::stoi(last.substr(digits));
     }
 
@@ -371,13 +391,16 @@ private:
         int64_t channels = in;
         for (const Layer* conv : convs) {
             const int64_t perGroup = conv->weight().size(1);
-            if (perGroup <= 0 || channels % perGroup != 0) return false;
+            if (perGroup <= 0 || channels % perGroup != 0)
+                return false;
             const int64_t groups = channels / perGroup;
-            if (groups > 1 && (conv->kernel() != 3 || conv->outChannels() % groups != 0)) return false;
+            if (groups > 1 && (conv->kernel() != 3 || conv->outChannels() % groups != 0))
+                return false;
             channels = conv->outChannels();
         }
         std::vector<int> kernels;
-        for (const Layer* conv : convs) kernels.push_back(conv->kernel());
+        for (const Layer* conv : convs)
+            kernels.push_back(conv->kernel());
         return kernels == std::vector<int>{3, 3} || kernels == std::vector<int>{1, 3, 1};
     }
 
@@ -395,8 +418,10 @@ private:
             } else {
                 refuse("'" + layer->path + "' inside block '" + block.path +
                        "': a ResNet block holds only convolutions and batch norms (" +
-                       (layer->kind == LayerKind::Linear ? "a linear layer, as in squeeze-and-excitation"
-                                                         : "an unknown module") + ")");
+                       (layer->kind == LayerKind::Linear
+                            ? "a linear layer, as in squeeze-and-excitation"
+                            : "an unknown module") +
+                       ")");
             }
         }
         // The shortcut: none, or one 1x1 convolution mapping the block's input to its output.
@@ -407,16 +432,20 @@ private:
         std::vector<Choice> choices;
         std::vector<const Layer*> candidates = {nullptr};
         for (const Layer* conv : convs) {
-            if (conv->kernel() == 1) candidates.push_back(conv);
+            if (conv->kernel() == 1)
+                candidates.push_back(conv);
         }
         for (const Layer* projection : candidates) {
             std::vector<const Layer*> branch;
             for (const Layer* conv : convs) {
-                if (conv != projection) branch.push_back(conv);
+                if (conv != projection)
+                    branch.push_back(conv);
             }
-            if (!chains(branch, in)) continue;
+            if (!chains(branch, in))
+                continue;
             const int64_t out = branch.back()->outChannels();
-            if (projection && (projection->outChannels() != out || projection->weight().size(1) != in)) {
+            if (projection &&
+                (projection->outChannels() != out || projection->weight().size(1) != in)) {
                 continue;
             }
             choices.push_back({projection, branch});
@@ -424,22 +453,27 @@ private:
         if (choices.empty()) {
             std::string kernels;
             for (const Layer* conv : convs) {
-                kernels += (kernels.empty() ? "" : ", ") + conv->path + " " + shapeText(conv->weight());
+                kernels +=
+                    (kernels.empty() ? "" : ", ") + conv->path + " " + shapeText(conv->weight());
             }
-            refuse("block '" + block.path + "' (input " + std::to_string(in) +
-                   " channels) is neither a basic block (3x3, 3x3) nor a bottleneck (1x1, 3x3, 1x1) "
-                   "with an optional 1x1 shortcut: " + kernels);
+            refuse(
+                "block '" + block.path + "' (input " + std::to_string(in) +
+                " channels) is neither a basic block (3x3, 3x3) nor a bottleneck (1x1, 3x3, 1x1) "
+                "with an optional 1x1 shortcut: " +
+                kernels);
         }
         // Several readings (a bottleneck whose 1x1s have the shortcut's shape): the shortcut
         // is the one kept apart from the branch's 3x3, else the one registered last.
         const Choice* chosen = &choices.front();
         for (const Choice& choice : choices) {
             const Layer* three = choice.branch.size() == 3 ? choice.branch[1] : choice.branch[0];
-            if (choice.projection && group(*choice.projection, block.path) != group(*three, block.path)) {
+            if (choice.projection &&
+                group(*choice.projection, block.path) != group(*three, block.path)) {
                 chosen = &choice;
                 break;
             }
-            if (choice.projection && (!chosen->projection || choice.projection->order > chosen->projection->order)) {
+            if (choice.projection &&
+                (!chosen->projection || choice.projection->order > chosen->projection->order)) {
                 chosen = &choice;
             }
         }
@@ -448,7 +482,8 @@ private:
         result.kind = result.convs.size() == 3 ? BlockKind::Bottleneck : BlockKind::Basic;
         result.out = result.convs.back()->outChannels();
         result.inner = result.convs.front()->outChannels();
-        const Layer* three = result.kind == BlockKind::Bottleneck ? result.convs[1] : result.convs[0];
+        const Layer* three =
+            result.kind == BlockKind::Bottleneck ? result.convs[1] : result.convs[0];
         result.groups = result.kind == BlockKind::Bottleneck
                             ? static_cast<int>(result.inner / result.convs[1]->weight().size(1))
                             : 1;
@@ -473,7 +508,8 @@ private:
             }
             if (!result.projectionNorm && batchNorm_) {
                 for (const Layer* norm : norms) {
-                    if (norm->order == result.projection->order + 1 && norm->channels() == result.out) {
+                    if (norm->order == result.projection->order + 1 &&
+                        norm->channels() == result.out) {
                         result.projectionNorm = norm;
                     }
                 }
@@ -481,12 +517,14 @@ private:
             if (batchNorm_ != (result.projectionNorm != nullptr)) {
                 refuse("block '" + block.path + "': the shortcut convolution '" +
                        result.projection->path + "' " +
-                       (batchNorm_ ? "has no batch norm after it" : "has a batch norm the stem lacks"));
+                       (batchNorm_ ? "has no batch norm after it"
+                                   : "has a batch norm the stem lacks"));
             }
         }
         std::vector<const Layer*> branchNorms;
         for (const Layer* norm : norms) {
-            if (norm != result.projectionNorm) branchNorms.push_back(norm);
+            if (norm != result.projectionNorm)
+                branchNorms.push_back(norm);
         }
         orderBranchNorms(result, branchNorms, block, firstBlock);
         return result;
@@ -500,7 +538,8 @@ private:
         const size_t n = result.convs.size();
         if (!batchNorm_) {
             if (!norms.empty()) {
-                refuse("'" + norms.front()->path + "': a batch norm in a block of a network whose "
+                refuse("'" + norms.front()->path +
+                       "': a batch norm in a block of a network whose "
                        "stem has none");
             }
             return;
@@ -510,15 +549,18 @@ private:
         const size_t expected = preact_ && firstBlock ? n - 1 : n;
         if (norms.size() != expected) {
             refuse("block '" + block.path + "' has " + std::to_string(norms.size()) +
-                   " batch norms in its branch where " + std::to_string(expected) + " were expected" +
+                   " batch norms in its branch where " + std::to_string(expected) +
+                   " were expected" +
                    (preact_ && firstBlock ? " (a pre-activation network's first block takes its "
                                             "input already normalised by the stem)"
                                           : ""));
         }
         std::vector<const Layer*> ordered = norms;
         bool numbered = true;
-        for (const Layer* layer : result.convs) numbered = numbered && nameNumber(*layer) >= 0;
-        for (const Layer* layer : norms) numbered = numbered && nameNumber(*layer) >= 0;
+        for (const Layer* layer : result.convs)
+            numbered = numbered && nameNumber(*layer) >= 0;
+        for (const Layer* layer : norms)
+            numbered = numbered && nameNumber(*layer) >= 0;
         if (numbered) {
             std::stable_sort(ordered.begin(), ordered.end(), [](const Layer* a, const Layer* b) {
                 return nameNumber(*a) < nameNumber(*b);
@@ -533,11 +575,12 @@ private:
             const size_t slot = preact_ && firstBlock ? i + 2 : i + 1;
             result.normSlots.push_back(static_cast<int>(slot));
             const Layer* conv = result.convs[slot - 1];
-            const int64_t channels = preact_ ? (slot == 1 ? result.in : result.convs[slot - 2]->outChannels())
-                                             : conv->outChannels();
+            const int64_t channels =
+                preact_ ? (slot == 1 ? result.in : result.convs[slot - 2]->outChannels())
+                        : conv->outChannels();
             if (ordered[i]->channels() != channels) {
-                refuse("block '" + block.path + "': the batch norm '" + ordered[i]->path + "' has " +
-                       std::to_string(ordered[i]->channels()) + " channels where " +
+                refuse("block '" + block.path + "': the batch norm '" + ordered[i]->path +
+                       "' has " + std::to_string(ordered[i]->channels()) + " channels where " +
                        std::to_string(channels) + " were expected " +
                        (preact_ ? "before '" : "after '") + conv->path + "'");
             }
@@ -562,10 +605,12 @@ private:
         result_.assumptions.push_back(
             "stem: " + std::to_string(config.stemKernel) + "x" + std::to_string(config.stemKernel) +
             " convolution with stride " + std::to_string(config.stemStride) + ", " +
-            (config.stemPoolStride > 0 ? "then a 3x3 max-pool with stride " +
-                                             std::to_string(config.stemPoolStride)
-                                       : std::string("no max-pool")) +
-            (options_.stemPoolStride ? " (as given)" : " (the usual for this stem; --stem-pool-stride N|none)"));
+            (config.stemPoolStride > 0
+                 ? "then a 3x3 max-pool with stride " + std::to_string(config.stemPoolStride)
+                 : std::string("no max-pool")) +
+            (options_.stemPoolFromGraph ? " (read from the TorchScript graph)"
+             : options_.stemPoolStride  ? " (as given)"
+                                        : " (the usual for this stem; --stem-pool-stride N|none)"));
         config.blocksPerStage.clear();
         config.stageWidths.clear();
         config.innerWidths.clear();
@@ -578,16 +623,18 @@ private:
                 refuse("block '" + block.path + "' is a " + toString(block.kind) + " block with " +
                        std::to_string(block.groups) + " groups, unlike the first block");
             }
-            const bool newStage = i == 0 || block.container != analysed_[i - 1].container ||
-                                  block.in != block.out;
-            const int width = static_cast<int>(block.kind == BlockKind::Bottleneck ? block.out / 4 : block.out);
+            const bool newStage =
+                i == 0 || block.container != analysed_[i - 1].container || block.in != block.out;
+            const int width =
+                static_cast<int>(block.kind == BlockKind::Bottleneck ? block.out / 4 : block.out);
             if (newStage) {
                 config.blocksPerStage.push_back(0);
                 config.stageWidths.push_back(width);
                 config.innerWidths.push_back(static_cast<int>(block.inner));
             } else if (config.innerWidths.back() != block.inner) {
-                refuse("block '" + block.path + "' has an inner width of " + std::to_string(block.inner) +
-                       " where the rest of its stage has " + std::to_string(config.innerWidths.back()));
+                refuse("block '" + block.path + "' has an inner width of " +
+                       std::to_string(block.inner) + " where the rest of its stage has " +
+                       std::to_string(config.innerWidths.back()));
             }
             ++config.blocksPerStage.back();
             const bool shapeChanges = block.in != block.out || (newStage && i > 0);
@@ -612,7 +659,10 @@ private:
                 std::string("shortcut option A: new channels zero-padded ") +
                 (config.zeroPad == ZeroPadPlacement::Both ? "half before and half after x's"
                                                           : "after x's") +
-                (options_.zeroPad ? " (as given)" : " (as PyTorch CIFAR code does; --shortcut-a-padding end|both)"));
+                (options_.zeroPadFromGraph ? " (read from the TorchScript graph)"
+                 : options_.zeroPad
+                     ? " (as given)"
+                     : " (as PyTorch CIFAR code does; --shortcut-a-padding end|both)"));
         }
         bool innerIsWidth = true;
         for (size_t s = 0; s < config.stageWidths.size(); ++s) {
@@ -622,21 +672,25 @@ private:
             config.innerWidths.clear();
         }
         if (config.block == BlockKind::Bottleneck) {
-            result_.assumptions.push_back("bottleneck stride on the 3x3 convolution (torchvision's v1.5)");
+            result_.assumptions.push_back(
+                "bottleneck stride on the 3x3 convolution (torchvision's v1.5)");
         }
         if (config.stageWidths.size() > 1) {
             result_.assumptions.push_back("each stage after the first starts with stride 2");
         }
         int depth = 2;
-        for (int blocks : config.blocksPerStage) depth += blocks * (config.block == BlockKind::Bottleneck ? 3 : 2);
+        for (int blocks : config.blocksPerStage)
+            depth += blocks * (config.block == BlockKind::Bottleneck ? 3 : 2);
         config.depth = depth;
         if (classifier_->weight().size(1) != analysed_.back().out) {
             refuse("the classifier '" + classifier_->path + "' takes " +
-                   std::to_string(classifier_->weight().size(1)) + " features but the last block gives " +
-                   std::to_string(analysed_.back().out) + " channels (ResLens pools them globally)");
+                   std::to_string(classifier_->weight().size(1)) +
+                   " features but the last block gives " + std::to_string(analysed_.back().out) +
+                   " channels (ResLens pools them globally)");
         }
         if (headNorm_ && headNorm_->channels() != analysed_.back().out) {
-            refuse("the batch norm '" + headNorm_->path + "' before the classifier has the wrong width");
+            refuse("the batch norm '" + headNorm_->path +
+                   "' before the classifier has the wrong width");
         }
         config.classes = static_cast<int>(classifier_->outChannels());
         config.arch = config.canonicalName();
@@ -667,7 +721,8 @@ private:
                 conv->has("bias") ? conv->get("bias") : torch::zeros({conv->outChannels()}));
         } else if (conv->has("bias")) {
             if (!norm) {
-                refuse("the convolution '" + conv->path + "' has a bias that no batch norm follows");
+                refuse("the convolution '" + conv->path +
+                       "' has a bias that no batch norm follows");
             }
             foldedBias_[normPrefix] = {conv, conv->get("bias")};
         }
@@ -675,8 +730,10 @@ private:
 
     void putNorm(const std::string& prefix, const Layer* norm) {
         const int64_t c = norm->channels();
-        put(prefix + ".weight", norm, "weight", norm->has("weight") ? norm->get("weight") : torch::ones({c}));
-        put(prefix + ".bias", norm, "bias", norm->has("bias") ? norm->get("bias") : torch::zeros({c}));
+        put(prefix + ".weight", norm, "weight",
+            norm->has("weight") ? norm->get("weight") : torch::ones({c}));
+        put(prefix + ".bias", norm, "bias",
+            norm->has("bias") ? norm->get("bias") : torch::zeros({c}));
         torch::Tensor mean = norm->get("running_mean");
         std::string note;
         const auto folded = foldedBias_.find(prefix);
@@ -694,12 +751,14 @@ private:
 
     void mapWeights() {
         putConv("conv1", stemConv_, stemNorm_, "bn1");
-        if (stemNorm_) putNorm("bn1", stemNorm_);
+        if (stemNorm_)
+            putNorm("bn1", stemNorm_);
         size_t stage = 0, index = 0;
         for (size_t i = 0; i < analysed_.size(); ++i) {
             const AnalysedBlock& block = analysed_[i];
             if (i > 0) {
-                const bool newStage = block.container != analysed_[i - 1].container || block.in != block.out;
+                const bool newStage =
+                    block.container != analysed_[i - 1].container || block.in != block.out;
                 if (newStage) {
                     ++stage;
                     index = 0;
@@ -707,13 +766,16 @@ private:
                     ++index;
                 }
             }
-            const std::string prefix = "layer" + std::to_string(stage + 1) + "." + std::to_string(index) + ".";
+            const std::string prefix =
+                "layer" + std::to_string(stage + 1) + "." + std::to_string(index) + ".";
             // The norm that follows each convolution, for its bias.
             for (size_t c = 0; c < block.convs.size(); ++c) {
-                const int followingSlot = preact_ ? static_cast<int>(c) + 2 : static_cast<int>(c) + 1;
+                const int followingSlot =
+                    preact_ ? static_cast<int>(c) + 2 : static_cast<int>(c) + 1;
                 const Layer* following = nullptr;
                 for (size_t k = 0; k < block.norms.size(); ++k) {
-                    if (block.normSlots[k] == followingSlot) following = block.norms[k];
+                    if (block.normSlots[k] == followingSlot)
+                        following = block.norms[k];
                 }
                 putConv(prefix + "conv" + std::to_string(c + 1), block.convs[c], following,
                         prefix + "bn" + std::to_string(followingSlot));
@@ -725,15 +787,19 @@ private:
             for (size_t k = 0; k < block.norms.size(); ++k) {
                 putNorm(prefix + "bn" + std::to_string(block.normSlots[k]), block.norms[k]);
             }
-            if (block.projectionNorm) putNorm(prefix + "downsample.1", block.projectionNorm);
+            if (block.projectionNorm)
+                putNorm(prefix + "downsample.1", block.projectionNorm);
         }
-        if (headNorm_) putNorm("final_bn", headNorm_);
+        if (headNorm_)
+            putNorm("final_bn", headNorm_);
         put("fc.weight", classifier_, "weight", classifier_->weight());
         put("fc.bias", classifier_, "bias",
-            classifier_->has("bias") ? classifier_->get("bias") : torch::zeros({classifier_->outChannels()}));
+            classifier_->has("bias") ? classifier_->get("bias")
+                                     : torch::zeros({classifier_->outChannels()}));
         for (const auto& [normPrefix, bias] : foldedBias_) {
             if (!result_.weights.count(normPrefix + ".running_mean")) {
-                refuse("the convolution '" + bias.first->path + "' has a bias that no batch norm follows");
+                refuse("the convolution '" + bias.first->path +
+                       "' has a bias that no batch norm follows");
             }
         }
         // Every key of the native network, and nothing else.
@@ -744,12 +810,15 @@ private:
                 refuse("internal: nothing in the file was mapped to " + key);
             }
             if (result_.weights[key].sizes() != tensor.sizes()) {
-                refuse("'" + key + "' would take " + shapeText(result_.weights[key]) + " where the "
-                       "rebuilt network has " + shapeText(tensor));
+                refuse("'" + key + "' would take " + shapeText(result_.weights[key]) +
+                       " where the "
+                       "rebuilt network has " +
+                       shapeText(tensor));
             }
         }
         for (const auto& [key, tensor] : result_.weights) {
-            if (!native.count(key)) refuse("internal: " + key + " has no place in the network");
+            if (!native.count(key))
+                refuse("internal: " + key + " has no place in the network");
         }
     }
 

@@ -30,6 +30,9 @@ namespace reslens {
 struct RecognitionOptions {
     std::optional<int> stemPoolStride;  // 0: no pool
     std::optional<ZeroPadPlacement> zeroPad;
+    // Whether those were read from a TorchScript graph rather than given (for the report).
+    bool stemPoolFromGraph = false;
+    bool zeroPadFromGraph = false;
     // The safetensors header is sorted by name, not by the order the layers run in.
     bool keysSortedByName = false;
 };

@@ -12,8 +12,8 @@ namespace {
 using Kind = CheckpointValue::Kind;
 
 // Where training scripts put the weights, most specific first.
-const char* const kWrapperKeys[] = {"state_dict", "model_state_dict", "model", "net",
-                                    "network",    "module",           "ema",   "model_ema",
+const char* const kWrapperKeys[] = {"state_dict",     "model_state_dict", "model", "net",
+                                    "network",        "module",           "ema",   "model_ema",
                                     "state_dict_ema", "weights"};
 const char* const kPrefixes[] = {"module.", "_orig_mod.", "model."};
 
@@ -48,14 +48,16 @@ void collect(const CheckpointValue& value, const std::string& path, int depth,
     }
     if (value.isStringKeyedDict()) {
         for (const auto& entry : value.entries) {
-            collect(*entry.second, path.empty() ? entry.first->text : path + "." + entry.first->text,
-                    depth + 1, found);
+            collect(*entry.second,
+                    path.empty() ? entry.first->text : path + "." + entry.first->text, depth + 1,
+                    found);
         }
     }
 }
 
 int wrapperRank(const std::string& path) {
-    const std::string last = path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
+    const std::string last =
+        path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
     int rank = 0;
     for (const char* key : kWrapperKeys) {
         if (last == key) {
@@ -117,11 +119,11 @@ LocatedWeights locateWeights(const ValuePtr& root, const std::string& key,
                              "' (it has: " + names + ")");
         }
     } else {
-        chosen = &*std::min_element(found.begin(), found.end(),
-                                    [](const Candidate& a, const Candidate& b) {
-                                        const int ra = wrapperRank(a.path), rb = wrapperRank(b.path);
-                                        return ra != rb ? ra < rb : a.numbers > b.numbers;
-                                    });
+        chosen = &*std::min_element(
+            found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+                const int ra = wrapperRank(a.path), rb = wrapperRank(b.path);
+                return ra != rb ? ra < rb : a.numbers > b.numbers;
+            });
     }
     located.path = chosen->path;
     for (const auto& entry : chosen->dict->entries) {

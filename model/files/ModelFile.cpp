@@ -39,8 +39,8 @@ std::string refusal(const std::string& sourceName, const std::string& libtorchMe
 // (batch norm and projections are a few percent more). Computed from the configuration
 // alone, before anything is built.
 double impliedWeights(const ResNetConfig& config) {
-    double total = double(config.stemKernel) * config.stemKernel * config.inChannels *
-                   config.stemChannels();
+    double total =
+        double(config.stemKernel) * config.stemKernel * config.inChannels * config.stemChannels();
     double in = config.stemChannels();
     for (size_t stage = 0; stage < config.blocksPerStage.size(); ++stage) {
         const double width = config.innerWidth(stage);

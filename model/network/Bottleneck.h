@@ -12,8 +12,7 @@ public:
     static constexpr int kExpansion = 4;
 
     // info.outChannels = width * kExpansion.
-    BottleneckImpl(const BlockInfo& info, StrideOn strideOn, bool batchNorm,
-                   bool preactivateInput);
+    BottleneckImpl(const BlockInfo& info, StrideOn strideOn, bool batchNorm, bool preactivateInput);
 
     std::vector<torch::nn::Conv2d> branchConvolutions() const override {
         return {conv1, conv2, conv3};

@@ -29,19 +29,20 @@ ResNetImpl::ResNetImpl(const ResNetConfig& config) : config_(config) {
 void ResNetImpl::buildStem() {
     const bool bias = !config_.batchNorm;
     const int width = config_.stemChannels();
-    conv1 = register_module("conv1", torch::nn::Conv2d(torch::nn::Conv2dOptions(
-                                                           config_.inChannels, width,
-                                                           config_.stemKernel)
-                                                           .stride(config_.stemStride)
-                                                           .padding(config_.stemKernel / 2)
-                                                           .bias(bias)));
+    conv1 = register_module(
+        "conv1",
+        torch::nn::Conv2d(torch::nn::Conv2dOptions(config_.inChannels, width, config_.stemKernel)
+                              .stride(config_.stemStride)
+                              .padding(config_.stemKernel / 2)
+                              .bias(bias)));
     if (config_.batchNorm) {
         bn1 = register_module("bn1", torch::nn::BatchNorm2d(width));
     }
     if (config_.stemPoolStride > 0) {
         maxpool = register_module(
-            "maxpool", torch::nn::MaxPool2d(
-                           torch::nn::MaxPool2dOptions(3).stride(config_.stemPoolStride).padding(1)));
+            "maxpool",
+            torch::nn::MaxPool2d(
+                torch::nn::MaxPool2dOptions(3).stride(config_.stemPoolStride).padding(1)));
     }
 }
 
@@ -72,8 +73,8 @@ void ResNetImpl::buildStages() {
 
             std::shared_ptr<ResidualBlockImpl> block;
             if (config_.block == BlockKind::Bottleneck) {
-                block = std::make_shared<BottleneckImpl>(info, config_.strideOn,
-                                                         config_.batchNorm, preactivateInput);
+                block = std::make_shared<BottleneckImpl>(info, config_.strideOn, config_.batchNorm,
+                                                         preactivateInput);
             } else {
                 block = std::make_shared<BasicBlockImpl>(info, config_.batchNorm, preactivateInput);
             }

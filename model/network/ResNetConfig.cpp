@@ -130,8 +130,9 @@ void ResNetConfig::validate() const {
     }
     if (stemKernel < 1 || stemKernel > 15 || stemKernel % 2 == 0 || stemStride < 1 ||
         stemStride > 4 || stemPoolStride < 0 || stemPoolStride > 4 || stemWidth < 0) {
-        throw ConfigError("the stem must be an odd kernel of 1 to 15 with stride 1 to 4, and a "
-                          "max-pool stride of 0 (none) to 4");
+        throw ConfigError(
+            "the stem must be an odd kernel of 1 to 15 with stride 1 to 4, and a "
+            "max-pool stride of 0 (none) to 4");
     }
     for (int width : stageWidths) {
         if (width < 1 || width > 65536) {
@@ -161,19 +162,6 @@ int ResNetConfig::numBlocks() const {
 
 int ResNetConfig::innerWidth(size_t stage) const {
     return innerWidths.empty() ? stageWidths.at(stage) : innerWidths.at(stage);
-}
-
-bool ResNetConfig::hasCustomLayout() const {
-    ResNetConfig named;
-    try {
-        named = fromArchName(canonicalName());
-    } catch (const ConfigError&) {
-        return true;
-    }
-    return named.blocksPerStage != blocksPerStage || named.stageWidths != stageWidths ||
-           named.block != block || named.stemKernel != stemKernel ||
-           named.stemStride != stemStride || named.stemPoolStride != stemPoolStride ||
-           stemChannels() != stageWidths.front() || groups != 1 || !innerWidths.empty();
 }
 
 std::string ResNetConfig::canonicalName() const {

@@ -70,9 +70,6 @@ struct ResNetConfig {
     int stemChannels() const { return stemWidth > 0 ? stemWidth : stageWidths.front(); }
     // The width of a stage's bottleneck 3x3 convolution (its stage width unless set).
     int innerWidth(size_t stage) const;
-    // Whether anything differs from what fromArchName gives for the same stages (an
-    // imported network of the user's own layout): inspect and the explorer say so.
-    bool hasCustomLayout() const;
     // The name of the network with the same depth and skips as configured
     // ("resnet56" or "plain56").
     std::string canonicalName() const;
