@@ -253,16 +253,29 @@ private Q_SLOTS:
             return QStringList{"import", source, "--out", file("imported.pt")};
         };
         QTest::newRow("import: not a ResNet")
-            << import(file("not_resnet.ts")) << "does not look like a torchvision ResNet";
+            << import(file("not_resnet.ts"))
+            << "is not a ResNet ResLens can rebuild: no residual blocks";
         QTest::newRow("import: missing key")
-            << import(file("missing_key.ts")) << "missing fc.bias, fc.weight";
+            << import(file("missing_key.ts"))
+            << "no classifier (a linear layer) after the last block";
         QTest::newRow("import: wrong shape")
             << import(file("wrong_shape.ts"))
-            << "layer1.0.conv1.weight is [64, 64, 1, 1], expected [64, 64, 3, 3]";
+            << "block 'layer1.0' (input 64 channels) is neither a basic block";
         QTest::newRow("import: not an archive")
-            << import(file("text.png")) << "neither a TorchScript module";
-        QTest::newRow("import: torchvision .pth (OrderedDict)")
-            << import(file("resnet18_ordered_dict.pth")) << "tools/export_torchvision.py";
+            << import(file("text.png")) << "is neither a PyTorch checkpoint (torch.save)";
+        QTest::newRow("import: --stem-pool-stride 9")
+            << QStringList{"import",
+                           file("resnet18_ordered_dict.pth"),
+                           "--stem-pool-stride",
+                           "9",
+                           "--out",
+                           file("imported.pt")}
+            << "--stem-pool-stride must be 1, 2, 3, 4 or none";
+        QTest::newRow("import: --mean for 2 channels")
+            << QStringList{"import", file("resnet18_ordered_dict.pth"),
+                           "--mean", "0.5,0.5",
+                           "--out",  file("imported.pt")}
+            << "--mean has 2 values; the network takes 3 channels";
         QTest::newRow("import: a directory") << import(dir_.path()) << "is a directory";
         QTest::newRow("import: wrong --arch")
             << QStringList{"import", file("resnet18.ts"), "--arch", "resnet50",

@@ -13,7 +13,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include "app/core/ModelCatalog.h"
+#include "app/core/ImportInspection.h"
 #include "model/data/Preprocessing.h"
 #include "model/runtime/InputError.h"
 
@@ -153,7 +153,7 @@ bool ImportDialog::inspect() {
     QApplication::setOverrideCursor(Qt::WaitCursor);
     error_.clear();
     try {
-        report_ = ModelCatalog::inspectImport(request());
+        report_ = inspectImport(request());
     } catch (const std::exception& e) {
         error_ = QString::fromStdString(e.what());
     }

@@ -431,7 +431,7 @@ void MainWindow::buildActions() {
                "Ctrl+1…4: input, F(x), shortcut, output · Ctrl+5: Grad-CAM\n"
                "Click a prediction: Grad-CAM for that class\n"
                "Ctrl+O: open image · Ctrl+V: paste image · Ctrl+Shift+O: open model\n"
-               "Ctrl+I: import TorchScript · Ctrl+N: new network\n"
+               "Ctrl+I: import your own ResNet · Ctrl+N: new network\n"
                "Ctrl+E: export feature grid · Ctrl+Shift+E: export statistics\n"
                "Ctrl+wheel over the grid: zoom"));
     });

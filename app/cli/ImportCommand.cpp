@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/UsageError.h"
+#include "app/core/ImportInspection.h"
 #include "app/core/ModelCatalog.h"
 
 namespace reslens::cli {
@@ -95,7 +96,7 @@ int ImportCommand::run(const CommandContext& context) {
     const ModelCatalog catalog(context.resources);
 
     if (explain_) {
-        const ImportReport report = ModelCatalog::inspectImport(request);
+        const ImportReport report = inspectImport(request);
         if (json_) {
             std::cout << report.toJson(true).dump(2) << std::endl;
             return 0;

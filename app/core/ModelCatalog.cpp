@@ -2,6 +2,7 @@
 
 #include <torch/torch.h>
 
+#include "app/core/ImportInspection.h"
 #include "app/core/LabelRule.h"
 #include "app/core/Provenance.h"
 #include "app/core/ShippedModels.h"
@@ -40,38 +41,6 @@ ModelRequest ModelCatalog::pin(ModelRequest request) {
         request.stamp = FileStamp::of(request.location);
     }
     return request;
-}
-
-namespace {
-
-ImportOptions importOptions(const ImportSettings& settings) {
-    ImportOptions options;
-    options.key = settings.key;
-    options.recognition.stemPoolStride = settings.stemPoolStride;
-    options.recognition.zeroPad = settings.zeroPad;
-    return options;
-}
-
-// The recognised network with the input size the user stated.
-CheckpointImport importWithSettings(const ModelRequest& request) {
-    CheckpointImport imported = importCheckpoint(request.location, importOptions(request.import));
-    if (request.import.input) {
-        ResNetConfig config = imported.recognized.config;
-        request.import.applyTo(config);
-        ResNet network(config);
-        loadStateDict(*network, stateDict(*imported.network), "'" + request.location + "'",
-                      config.arch);
-        network->eval();
-        imported.network = network;
-        imported.recognized.config = config;
-    }
-    return imported;
-}
-
-}  // namespace
-
-ImportReport ModelCatalog::inspectImport(const ModelRequest& request) {
-    return ImportReport::of(request.location, importWithSettings(request));
 }
 
 LoadedModel ModelCatalog::openImport(const ModelRequest& request,

@@ -7,7 +7,6 @@
 
 #include <string>
 
-#include "app/core/ImportReport.h"
 #include "app/core/ModelRequest.h"
 #include "app/core/ResourceSource.h"
 #include "model/files/ModelFile.h"
@@ -26,11 +25,6 @@ public:
     // are returned as they are). Pin before opening: a change during the read is then
     // caught the next time the request is opened.
     static ModelRequest pin(ModelRequest request);
-
-    // What importing the request's file finds (architecture, assumptions, every key's
-    // place), without keeping the network: for `import --explain` and the import dialog.
-    // The import's settings (key, stem pool, option A padding, input size) apply.
-    static ImportReport inspectImport(const ModelRequest& request);
 
     // Metadata for a network that arrives without any: labels by the label rule, the usual
     // preprocessing for its input shape, and the given provenance.

@@ -114,7 +114,14 @@ ResNetConfig configFromJson(const nlohmann::json& json) {
         config.inputHeight = input[0];
         config.inputWidth = input[1];
         readLayout(json, config);
+        const std::string name = json.at("arch").get<std::string>();
         config.arch = config.canonicalName();
+        if (name != config.arch) {
+            // The name a file gives must be the one its stages make (a network of the user's
+            // own layout may have a depth no name table has, but never another name).
+            throw InputError("architecture: unknown architecture '" + name + "' (its stages make " +
+                             config.arch + ")");
+        }
         config.validate();
         return config;
     } catch (const nlohmann::json::exception& e) {

@@ -1583,7 +1583,7 @@ Alt+Up/Alt+Down: previous/next block from anywhere
 Ctrl+1…4: input, F(x), shortcut, output · Ctrl+5: Grad-CAM
 Click a prediction: Grad-CAM for that class
 Ctrl+O: open image · Ctrl+V: paste image · Ctrl+Shift+O: open model
-Ctrl+I: import TorchScript · Ctrl+N: new network
+Ctrl+I: import your own ResNet · Ctrl+N: new network
 Ctrl+E: export feature grid · Ctrl+Shift+E: export statistics
 Ctrl+wheel over the grid: zoom</source>
         <translation>块列表中 上/下 或 左/右：上一个/下一个块
@@ -1592,7 +1592,7 @@ Alt+上/Alt+下：在任意位置切换上一个/下一个块
 Ctrl+1…4：输入、F(x)、捷径、输出 · Ctrl+5：Grad-CAM
 点击一个预测结果：该类别的 Grad-CAM
 Ctrl+O：打开图像 · Ctrl+V：粘贴图像 · Ctrl+Shift+O：打开模型
-Ctrl+I：导入 TorchScript · Ctrl+N：新建网络
+Ctrl+I：导入你自己的残差网络 · Ctrl+N：新建网络
 Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
 在网格上 Ctrl+滚轮：缩放</translation>
     </message>
@@ -1758,7 +1758,7 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
     </message>
     <message>
         <source>&amp;Import your own ResNet…</source>
-        <translation>导入你自己的 ResNet(&amp;I)…</translation>
+        <translation>导入你自己的残差网络(&amp;I)…</translation>
     </message>
     <message>
         <source>TorchScript modules carry their own methods, and loading one runs some of them (its __setstate__). They run in LibTorch&apos;s interpreter, which cannot reach Python, but can use any amount of memory and time. Import only files you trust. A checkpoint saved with torch.save, a safetensors file and ResLens model files hold data only and run nothing.</source>
@@ -1770,7 +1770,7 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
     </message>
     <message>
         <source>Import your own ResNet</source>
-        <translation>导入你自己的 ResNet</translation>
+        <translation>导入你自己的残差网络</translation>
     </message>
     <message>
         <source>PyTorch and safetensors files (*.pt *.pth *.th *.tar *.ckpt *.bin *.ts *.safetensors);;All files (*)</source>
