@@ -627,6 +627,22 @@ private Q_SLOTS:
                  qPrintable(window().model().title));
         QCOMPARE(window().model().summary.blocks.size(), size_t(2));
         QCOMPARE(window().model().summary.config.classes, 3);
+
+        // What the user stated is kept: the next start opens the same network, here with the
+        // input size and stem pool given, not the defaults.
+        ModelRequest stated = window().model().request;
+        stated.import.input = std::make_pair(40, 48);
+        stated.import.stemPoolStride = 2;
+        window().openModel(stated);
+        QVERIFY(shown.wait(kWaitMs));
+        QSettings().sync();
+        MainWindow next;
+        QSignalSpy nextShown(&next, &MainWindow::modelShown);
+        next.start({});
+        QVERIFY(nextShown.wait(kWaitMs));
+        QCOMPARE(next.model().summary.config.inputHeight, 40);
+        QCOMPARE(next.model().summary.config.inputWidth, 48);
+        QCOMPARE(next.model().summary.config.stemPoolStride, 2);
     }
 
     void closingWhileClassifyingEndsCleanly() {

@@ -9,13 +9,14 @@
 #   tools/fuzz.sh [--seconds N] [TARGET...]      (N defaults to 60)
 #
 # Targets: image_header image_decode idx cifar model_file torchscript_import config_json
-# saved_run.
+# saved_run checkpoint safetensors.
 # A crash is written to build-fuzz/findings/<target>/; once fixed, copy it into
 # tests/fuzz/regressions/<target>/, where tst_fuzz_regressions replays it in every test run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-ALL=(image_header image_decode idx cifar model_file torchscript_import config_json saved_run)
+ALL=(image_header image_decode idx cifar model_file torchscript_import config_json saved_run checkpoint
+     safetensors)
 
 seconds=60
 targets=()

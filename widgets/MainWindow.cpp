@@ -518,6 +518,8 @@ void MainWindow::start(const StartupOptions& options) {
             request = ModelRequest::file(location.toStdString());
         } else if (kind == ModelKind::TorchScript && QFileInfo::exists(location)) {
             request = ModelRequest::torchScript(location.toStdString());
+            applyImportStateText(request,
+                                 settings.value(settings::kModelImport).toString().toStdString());
         }
     }
     openModel(request);
@@ -563,6 +565,8 @@ void MainWindow::onModelLoaded(const ModelView& view) {
         QSettings settings;
         settings.setValue(settings::kModelKind, settingFor(view.request.kind));
         settings.setValue(settings::kModelLocation, QString::fromStdString(view.request.location));
+        settings.setValue(settings::kModelImport,
+                          QString::fromStdString(importStateText(view.request)));
     }
     blocks_->selectEntry(sameArchitecture && entry >= 0 ? entry : 1);
     Q_EMIT modelShown(view.title);

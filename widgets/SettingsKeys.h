@@ -12,6 +12,8 @@ inline constexpr const char* kThreads = "threads";
 inline constexpr const char* kCropToObject = "cropToObject";  // bool, default true
 inline constexpr const char* kModelKind = "model/kind";       // "shipped", "file", "torchscript"
 inline constexpr const char* kModelLocation = "model/location";
+// An import's settings (importStateText): the same network on the next start.
+inline constexpr const char* kModelImport = "model/import";
 inline constexpr const char* kRecentImages = "recentImages";
 inline constexpr const char* kImageDirectory = "imageDirectory";
 inline constexpr const char* kExportDirectory = "exportDirectory";

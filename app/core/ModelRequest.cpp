@@ -1,5 +1,7 @@
 #include "app/core/ModelRequest.h"
 
+#include <nlohmann/json.hpp>
+
 #include "model/runtime/EnumNames.h"
 
 namespace reslens {
@@ -64,6 +66,59 @@ ModelRequest ModelRequest::memory(const std::string& title, std::vector<char> mo
     ModelRequest request = make(ModelKind::Memory, title);
     request.bytes = std::move(modelFile);
     return request;
+}
+
+std::string importStateText(const ModelRequest& request) {
+    const ImportSettings& s = request.import;
+    nlohmann::json json = {{"key", s.key}};
+    if (s.stemPoolStride)
+        json["stem_pool_stride"] = *s.stemPoolStride;
+    if (s.zeroPad)
+        json["zero_pad"] = toString(*s.zeroPad);
+    if (s.mean)
+        json["mean"] = *s.mean;
+    if (s.std)
+        json["std"] = *s.std;
+    if (s.input)
+        json["input"] = {s.input->first, s.input->second};
+    switch (request.labels.kind) {
+        case LabelChoice::Kind::ImageNet:
+            json["labels"] = "imagenet";
+            break;
+        case LabelChoice::Kind::File:
+            json["labels"] = request.labels.path;
+            break;
+        case LabelChoice::Kind::Automatic:
+            break;
+    }
+    return json.dump();
+}
+
+void applyImportStateText(ModelRequest& request, const std::string& text) {
+    const nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (!json.is_object()) {
+        return;
+    }
+    ImportSettings s;
+    try {
+        s.key = json.value("key", std::string());
+        if (json.contains("stem_pool_stride"))
+            s.stemPoolStride = json["stem_pool_stride"].get<int>();
+        if (json.contains("zero_pad"))
+            s.zeroPad = ImportSettings::parseZeroPad(json["zero_pad"]);
+        if (json.contains("mean"))
+            s.mean = json["mean"].get<std::vector<double>>();
+        if (json.contains("std"))
+            s.std = json["std"].get<std::vector<double>>();
+        if (json.contains("input")) {
+            s.input =
+                std::make_pair(json["input"].at(0).get<int>(), json["input"].at(1).get<int>());
+        }
+        request.labels = LabelChoice::parse(json.value("labels", std::string()));
+    } catch (const std::exception&) {
+        return;  // the defaults, as for a file saved before the import had settings
+    }
+    request.import = s;
 }
 
 }  // namespace reslens

@@ -49,4 +49,10 @@ struct ModelRequest {
     static ModelRequest memory(const std::string& title, std::vector<char> modelFile);
 };
 
+// An import's settings and labels as one line of JSON, which the app keeps beside the model's
+// location so that the next start opens the same network. Reading ignores what it cannot
+// use (a damaged settings file opens the import with its defaults).
+std::string importStateText(const ModelRequest& request);
+void applyImportStateText(ModelRequest& request, const std::string& text);
+
 }  // namespace reslens
