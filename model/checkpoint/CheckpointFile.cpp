@@ -140,7 +140,9 @@ ValuePtr readTorchSaveArchive(const std::vector<char>& bytes, const std::string&
                              std::to_string(numel) + " numbers it claims");
         }
         torch::Tensor storage = torch::empty({numel}, torch::TensorOptions().dtype(type));
-        std::memcpy(storage.data_ptr(), bytes.data() + record->dataOffset, numel * itemSize);
+        if (numel > 0) {  // an empty storage has no data pointer (found by fuzzing)
+            std::memcpy(storage.data_ptr(), bytes.data() + record->dataOffset, numel * itemSize);
+        }
         return storage;
     };
     return readDataOnlyPickle(pickleBytes, pickle->size, storages, sourceName);

@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <map>
+#include <set>
 
 #include "model/runtime/InputError.h"
 
@@ -42,6 +43,18 @@ public:
     Reader(const char* data, size_t size, const StorageLoader& storages, std::string sourceName)
         : data_(data), size_(size), storages_(storages), source_(std::move(sourceName)) {}
 
+    // A pickle's memo lets a container hold itself; shared pointers would then never be
+    // freed (found by fuzzing). Unless the result was accepted, every container is emptied,
+    // which also keeps deeply nested ones from being destroyed recursively.
+    ~Reader() {
+        if (!accepted_) {
+            for (const ValuePtr& container : containers_) {
+                container->items.clear();
+                container->entries.clear();
+            }
+        }
+    }
+
     ValuePtr run() {
         while (true) {
             const auto op = static_cast<unsigned char>(byte());
@@ -50,6 +63,16 @@ public:
                     fail("the stream ends with " + std::to_string(stack_.size()) +
                          " values instead of one");
                 }
+                const auto reachable = requireAcyclicAndShallow(stack_.back());
+                // What the result does not hold (popped, or only in the memo) may still form
+                // a cycle: emptied.
+                for (const ValuePtr& container : containers_) {
+                    if (!reachable.count(container.get())) {
+                        container->items.clear();
+                        container->entries.clear();
+                    }
+                }
+                accepted_ = true;
                 return stack_.back();
             }
             step(op);
@@ -118,7 +141,60 @@ private:
         return items;
     }
 
-    ValuePtr scalar(Kind kind) { return CheckpointValue::make(kind); }
+    // Iterative, so that no nesting depth can exhaust the stack here. Returns every value
+    // the root reaches.
+    std::set<const CheckpointValue*> requireAcyclicAndShallow(const ValuePtr& root) {
+        constexpr size_t kMaxDepth = 64;  // a checkpoint nests a handful of levels
+        enum class Mark { Open, Done };
+        std::map<const CheckpointValue*, Mark> marks;
+        struct Frame {
+            const CheckpointValue* value;
+            size_t next;
+        };
+        std::vector<Frame> path{{root.get(), 0}};
+        marks[root.get()] = Mark::Open;
+        while (!path.empty()) {
+            Frame& frame = path.back();
+            const CheckpointValue* value = frame.value;
+            const size_t children = value->items.size() + 2 * value->entries.size();
+            if (frame.next == children) {
+                marks[value] = Mark::Done;
+                path.pop_back();
+                continue;
+            }
+            const size_t i = frame.next++;
+            const CheckpointValue* child =
+                i < value->items.size() ? value->items[i].get()
+                : (i - value->items.size()) % 2 == 0
+                    ? value->entries[(i - value->items.size()) / 2].first.get()
+                    : value->entries[(i - value->items.size()) / 2].second.get();
+            const auto seen = marks.find(child);
+            if (seen != marks.end()) {
+                if (seen->second == Mark::Open) {
+                    fail("a container holds itself");
+                }
+                continue;
+            }
+            if (path.size() >= kMaxDepth) {
+                fail("containers nested more than " + std::to_string(kMaxDepth) + " deep");
+            }
+            marks[child] = Mark::Open;
+            path.push_back({child, 0});
+        }
+        std::set<const CheckpointValue*> reachable;
+        for (const auto& entry : marks) {
+            reachable.insert(entry.first);
+        }
+        return reachable;
+    }
+
+    ValuePtr scalar(Kind kind) {
+        ValuePtr value = CheckpointValue::make(kind);
+        if (kind == Kind::Dict || kind == Kind::List || kind == Kind::Tuple) {
+            containers_.push_back(value);
+        }
+        return value;
+    }
     ValuePtr integer(int64_t v) {
         auto value = scalar(Kind::Int);
         value->integer = v;
@@ -488,6 +564,8 @@ private:
     std::vector<size_t> marks_;
     std::map<uint64_t, ValuePtr> memo_;
     std::map<std::string, torch::Tensor> storagesRead_;
+    std::vector<ValuePtr> containers_;
+    bool accepted_ = false;
 };
 
 }  // namespace
