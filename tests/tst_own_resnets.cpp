@@ -215,6 +215,27 @@ private Q_SLOTS:
                  2);
     }
 
+    // Each block's graph says whether a ReLU follows the sum; a block whose graph disagrees
+    // with how its weights read is refused rather than built wrongly.
+    void blockGraphsMustAgreeWithTheWeights() {
+        const FileWeights preact = readFileWeights(path("preact.ts"), "");
+        QVERIFY(preact.graph.ends.at("body.0.0") == ForwardEnd::Add);
+        const FileWeights blog = readFileWeights(path("blog_resnet34.ts"), "");
+        QVERIFY(blog.graph.ends.at("layer1.0") == ForwardEnd::Relu);
+        QVERIFY(readFileWeights(path("resnext50.ts"), "").graph.ends.at("layer3.2") ==
+                ForwardEnd::Relu);
+        RecognitionOptions options;
+        options.blockEnds = preact.graph.ends;
+        options.blockEnds["body.1.0"] = ForwardEnd::Relu;  // as if that block rectified its sum
+        try {
+            recognizeResNet(preact.located.weights, options, "'preact.ts'");
+            QFAIL("a block that rectifies its sum was taken for a pre-activation block");
+        } catch (const InputError& e) {
+            QVERIFY2(QString(e.what()).contains("block 'body.1.0' ends in a ReLU after its sum"),
+                     e.what());
+        }
+    }
+
     // The option-A padding matters: placed at the end, the same weights give other logits.
     void optionAPaddingIsTheUsersChoice() {
         ImportOptions options;

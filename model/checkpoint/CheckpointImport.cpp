@@ -82,6 +82,13 @@ CheckpointImport importCheckpoint(const std::string& path, const ImportOptions& 
         recognition.stemPoolStride = file.graph.stemPoolStride;
         recognition.stemPoolFromGraph = true;
     }
+    // The graph names modules as the file does; the weights lost their wrappers' prefix.
+    const std::string& prefix = file.located.strippedPrefix;
+    for (const auto& [path, end] : file.graph.ends) {
+        if (path.compare(0, prefix.size(), prefix) == 0) {
+            recognition.blockEnds[path.substr(prefix.size())] = end;
+        }
+    }
     if (!recognition.zeroPad && file.graph.zeroPad) {
         recognition.zeroPad = file.graph.zeroPad;
         recognition.zeroPadFromGraph = true;

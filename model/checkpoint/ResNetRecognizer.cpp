@@ -124,6 +124,7 @@ public:
         batchNorm_ = stemNorm_ != nullptr;
         int64_t in = stemConv_->outChannels();
         for (const Block& block : blocks_) {
+            requireForwardEndFits(block);
             analysed_.push_back(analyse(block, in, analysed_.empty()));
             in = analysed_.back().out;
         }
@@ -334,6 +335,24 @@ private:
         if (!classifier_) {
             refuse("no classifier (a linear layer) after the last block '" + blocks_.back().path +
                    "'");
+        }
+    }
+
+    void requireForwardEndFits(const Block& block) const {
+        const auto end = options_.blockEnds.find(block.path);
+        if (end == options_.blockEnds.end()) {
+            return;
+        }
+        if (end->second == ForwardEnd::Relu && preact_) {
+            refuse("block '" + block.path +
+                   "' ends in a ReLU after its sum (its TorchScript graph), "
+                   "but the batch norm before the classifier reads as a pre-activation network");
+        }
+        if (end->second == ForwardEnd::Add && !preact_) {
+            refuse("block '" + block.path +
+                   "' ends in its sum with no ReLU after it (its "
+                   "TorchScript graph), a pre-activation block, but the network has no batch "
+                   "norm before the classifier, which ResLens's pre-activation networks end with");
         }
     }
 

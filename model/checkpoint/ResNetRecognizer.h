@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "model/checkpoint/TorchScriptGraph.h"
 #include "model/checkpoint/WeightsLocator.h"
 #include "model/files/StateDict.h"
 #include "model/network/ResNetConfig.h"
@@ -33,6 +34,10 @@ struct RecognitionOptions {
     // Whether those were read from a TorchScript graph rather than given (for the report).
     bool stemPoolFromGraph = false;
     bool zeroPadFromGraph = false;
+    // From a TorchScript graph: what each module's forward ends with, by path. A block that
+    // ends otherwise than its weights say (a ReLU after the sum in a network read as
+    // pre-activation, or none in one read as post-activation) is refused, not misbuilt.
+    std::map<std::string, ForwardEnd> blockEnds;
     // The safetensors header is sorted by name, not by the order the layers run in.
     bool keysSortedByName = false;
 };

@@ -48,6 +48,25 @@ void visit(torch::jit::Block* block, std::vector<const torch::jit::Node*>& pools
     }
 }
 
+ForwardEnd forwardEnd(const torch::jit::Module& module) {
+    try {
+        auto graph = module.get_method("forward").graph()->copy();
+        torch::jit::Inline(*graph);
+        if (graph->outputs().size() != 1) {
+            return ForwardEnd::Other;
+        }
+        const auto kind = graph->outputs()[0]->node()->kind();
+        if (kind == c10::aten::relu || kind == c10::aten::relu_) {
+            return ForwardEnd::Relu;
+        }
+        if (kind == c10::aten::add || kind == c10::aten::add_) {
+            return ForwardEnd::Add;
+        }
+    } catch (const std::exception&) {
+    }
+    return ForwardEnd::Other;
+}
+
 }  // namespace
 
 GraphFacts readGraphFacts(const torch::jit::Module& module) {
@@ -71,6 +90,12 @@ GraphFacts readGraphFacts(const torch::jit::Module& module) {
         }
         if (stride && !stride->empty()) {
             facts.stemPoolStride = static_cast<int>(stride->front());
+        }
+    }
+    // Each module's last operation: where a block ends in a ReLU or in its sum.
+    for (const auto& child : module.named_modules()) {
+        if (!child.name.empty()) {
+            facts.ends[child.name] = forwardEnd(child.value);
         }
     }
     // F.pad(x, (0, 0, 0, 0, before, after)): option A's channels.
