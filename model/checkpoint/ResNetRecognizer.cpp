@@ -271,22 +271,16 @@ private:
         }
     }
 
-    const Layer* blockOwner(const Layer& layer) const {
-        for (const Block& block : blocks_) {
-            for (const Layer* member : block.layers) {
-                if (member == &layer)
-                    return member;
-            }
-        }
-        return nullptr;
-    }
-
     void placeStemAndHead() {
+        std::set<const Layer*> inBlocks;
+        for (const Block& block : blocks_) {
+            inBlocks.insert(block.layers.begin(), block.layers.end());
+        }
         const size_t first = blocks_.front().layers.front()->order;
         const size_t last = blocks_.back().layers.back()->order;
         std::vector<const Layer*> stem, head;
         for (const Layer& layer : layers_) {
-            if (blockOwner(layer)) {
+            if (inBlocks.count(&layer)) {
                 continue;
             }
             if (layer.order < first) {
@@ -501,12 +495,9 @@ private:
         result.kind = result.convs.size() == 3 ? BlockKind::Bottleneck : BlockKind::Basic;
         result.out = result.convs.back()->outChannels();
         result.inner = result.convs.front()->outChannels();
-        const Layer* three =
-            result.kind == BlockKind::Bottleneck ? result.convs[1] : result.convs[0];
         result.groups = result.kind == BlockKind::Bottleneck
                             ? static_cast<int>(result.inner / result.convs[1]->weight().size(1))
                             : 1;
-        (void)three;
         if (result.kind == BlockKind::Basic && result.inner != result.out) {
             refuse("block '" + block.path + "': a basic block whose first convolution has " +
                    std::to_string(result.inner) + " channels and its second " +
@@ -633,9 +624,7 @@ private:
         config.blocksPerStage.clear();
         config.stageWidths.clear();
         config.innerWidths.clear();
-        bool option = false;
         bool anyA = false, anyB = false;
-        int64_t in = config.stemWidth;
         for (size_t i = 0; i < analysed_.size(); ++i) {
             const AnalysedBlock& block = analysed_[i];
             if (block.kind != config.block || block.groups != config.groups) {
@@ -664,10 +653,7 @@ private:
             if (shapeChanges) {
                 (block.projection ? anyB : anyA) = true;
             }
-            in = block.out;
         }
-        (void)in;
-        (void)option;
         if (anyA && anyB) {
             refuse("some blocks that change shape have a projection shortcut and some do not");
         }
