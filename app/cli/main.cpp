@@ -9,24 +9,24 @@
 #include <string>
 #include <vector>
 
-#include "app/cli/BenchCommand.h"
-#include "app/cli/CheckDeviceCommand.h"
-#include "app/cli/CompareCommand.h"
-#include "app/cli/EvaluateCommand.h"
-#include "app/cli/ImportCommand.h"
-#include "app/cli/InspectCommand.h"
-#include "app/cli/LandscapeCommand.h"
-#include "app/cli/LesionCommand.h"
-#include "app/cli/ResourcePaths.h"
-#include "app/cli/TrainCommand.h"
-#include "app/cli/UsageError.h"
-#include "app/core/ComputeThreads.h"
+#include "app/cli/commands/CompareCommand.h"
+#include "app/cli/commands/EvaluateCommand.h"
+#include "app/cli/commands/ImportCommand.h"
+#include "app/cli/commands/InspectCommand.h"
+#include "app/cli/commands/LandscapeCommand.h"
+#include "app/cli/commands/LesionCommand.h"
+#include "app/cli/commands/TrainCommand.h"
+#include "app/cli/common/ResourcePaths.h"
+#include "app/cli/common/UsageError.h"
+#include "app/cli/diagnostics/BenchCommand.h"
+#include "app/cli/diagnostics/CheckDeviceCommand.h"
+#include "app/core/runtime/ComputeThreads.h"
 #include "model/network/ResNetConfig.h"
 #include "model/runtime/InputError.h"
 #ifdef RESLENS_WITH_IMAGING
-#include "app/cli/CamCommand.h"
-#include "app/cli/ClassifyCommand.h"
-#include "app/cli/FeaturesCommand.h"
+#include "app/cli/commands/CamCommand.h"
+#include "app/cli/commands/ClassifyCommand.h"
+#include "app/cli/commands/FeaturesCommand.h"
 #endif
 
 namespace {

@@ -1,32 +1,17 @@
-// reslens: the desktop application.
+// reslens: the desktop application. Parses the command line into StartupOptions; the
+// window's StartupScript carries them out.
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
 #include <QFileInfo>
 #include <QIcon>
-#include <QSettings>
-#include <QTimer>
 
-#include <cstdio>
-#include <functional>
-#include <memory>
-#include <optional>
-
-#include "app/core/ShippedModels.h"
+#include "app/core/models/ShippedModels.h"
 #include "model/network/ResNetConfig.h"
-#include "widgets/BlockListWidget.h"
-#include "widgets/FeatureMapPanel.h"
-#include "widgets/LandscapeView.h"
-#include "widgets/LesionView.h"
-#include "widgets/LessonCatalog.h"
-#include "widgets/LessonDirector.h"
-#include "widgets/MainWindow.h"
-#include "widgets/PresenterMode.h"
-#include "widgets/SettingsKeys.h"
-#include "widgets/TrainingHistory.h"
-#include "widgets/TrainingLabPanel.h"
-#include "widgets/Translations.h"
+#include "widgets/lessons/LessonCatalog.h"
+#include "widgets/shell/MainWindow.h"
+#include "widgets/shell/StartupScript.h"
+#include "widgets/shell/Translations.h"
 
 using reslens::ModelRequest;
 
@@ -181,171 +166,49 @@ int main(int argc, char** argv) {
     }
     options.device = parser.value(deviceOption);
     options.threads = parser.value(threadsOption).toInt();
-
-    reslens::MainWindow window;
-    if (parser.isSet(presenterScaleOption)) {
-        window.presenterMode()->setScalePercent(parser.value(presenterScaleOption).toInt());
-    }
-    if (parser.isSet(presenterOption)) {
-        window.presenterMode()->setActive(true);
-    }
-    window.show();
     if (parser.isSet(blockOption)) {
-        const int entry = parser.value(blockOption).toInt();
-        QObject::connect(&window, &reslens::MainWindow::modelShown, &window,
-                         [&window, entry] { window.blockList()->selectEntry(entry); });
+        options.block = parser.value(blockOption).toInt();
     }
-    if (parser.isSet(gradCamOption)) {
-        window.featurePanel()->showGradCam();
+    options.gradCam = parser.isSet(gradCamOption);
+    if (parser.isSet(labOption)) {
+        options.labArch = parser.value(labOption);
+        options.labSteps = parser.value(labStepsOption).toLongLong();
+        options.labBatch = parser.value(labBatchOption).toInt();
     }
-    const bool lab = parser.isSet(labOption);
-    if (lab) {
-        reslens::TrainingLabPanel* panel = window.trainingLab();
-        panel->setArchitecture(parser.value(labOption));
-        panel->setSteps(parser.value(labStepsOption).toLongLong());
-        panel->setBatch(parser.value(labBatchOption).toInt());
-        panel->setCompare(true);
-        window.showTrainingLab(true);
-        window.setExplorerDocksShown(false);
-        QObject::connect(&window, &reslens::MainWindow::predictionsShown, panel, [panel] {
-            if (!panel->running() && panel->history().empty()) {
-                panel->start();
-            }
-        });
-    }
-    const bool openRun = parser.isSet(openRunOption);
-    if (openRun) {
-        const QString error = window.trainingLab()->openRun(parser.value(openRunOption));
-        if (!error.isEmpty()) {
-            qCritical("reslens: %s", qPrintable(error));
-            return 2;
-        }
-        window.showTrainingLab(true);
-        window.setExplorerDocksShown(false);
-    }
-    const bool lesion = parser.isSet(lesionOption);
-    if (lesion) {
-        reslens::LesionView* view = window.lesionView();
-        window.showLesionStudy();
-        window.setExplorerDocksShown(false, "blocksDock");
-        // After start-up's first prediction, once.
-        QObject::connect(&window, &reslens::MainWindow::predictionsShown, view,
-                         &reslens::LesionView::runLoadedModel, Qt::SingleShotConnection);
-        QObject::connect(view, &reslens::LesionView::studyFinished, view, [view, &window] {
-            const ModelRequest& loaded = window.model().request;
-            const reslens::ShippedModel* shipped = reslens::findShippedModel(loaded.location);
-            if (view->studies().size() == 1 && loaded.kind == reslens::ModelKind::Shipped &&
-                shipped && !shipped->twin.empty()) {
-                view->runModel(ModelRequest::shipped(shipped->twin));
-            }
-        });
-    }
-    const bool landscape = parser.isSet(landscapeOption);
-    if (landscape) {
-        reslens::LandscapeView* view = window.landscapeView();
+    options.openRun = parser.value(openRunOption);
+    options.lesion = parser.isSet(lesionOption);
+    if (parser.isSet(landscapeOption)) {
         reslens::LandscapeOptions slice;
         slice.points = parser.value(landscapeOption).toInt();
         slice.samples = parser.value(landscapeSamplesOption).toInt();
         slice.twoD = parser.isSet(landscape2dOption);
-        view->setOptions(slice);
-        window.showLandscape();
-        window.setExplorerDocksShown(false);
-        QObject::connect(&window, &reslens::MainWindow::predictionsShown, view,
-                         &reslens::LandscapeView::run, Qt::SingleShotConnection);
+        options.landscape = slice;
     }
-    std::optional<reslens::LessonId> lesson;
     if (parser.isSet(lessonOption)) {
-        lesson = reslens::lessonFromKey(parser.value(lessonOption));
-        if (!lesson) {
+        options.lesson = reslens::lessonFromKey(parser.value(lessonOption));
+        if (!options.lesson) {
             qCritical("reslens: --lesson %s: no such lesson (%s)",
                       qPrintable(parser.value(lessonOption)),
                       qPrintable(reslens::lessonKeys().join(", ")));
             return 2;
         }
-        QObject::connect(
-            &window, &reslens::MainWindow::predictionsShown, &window,
-            [&window, lesson] { window.lessons()->start(*lesson); }, Qt::SingleShotConnection);
-        // How long it took and what it found, for the docs and whoever runs it.
-        QObject::connect(window.lessons(), &reslens::LessonDirector::completed, &window,
-                         [&window, key = parser.value(lessonOption)] {
-                             const reslens::LessonDirector* lessons = window.lessons();
-                             std::printf("lesson %s: %.1f s\n", qPrintable(key),
-                                         lessons->seconds());
-                             for (const QString& finding : lessons->findings()) {
-                                 std::printf("  %s\n", qPrintable(finding));
-                             }
-                             std::fflush(stdout);
-                         });
-    } else if (parser.positionalArguments().isEmpty() && !lab && !openRun && !lesion &&
-               !landscape && !parser.isSet(blockOption) && !parser.isSet(gradCamOption) &&
-               !QSettings().value(reslens::settings::kStartPageShown).toBool()) {
-        // The very first start, with no view asked for: the lessons are where to begin.
-        QSettings().setValue(reslens::settings::kStartPageShown, true);
-        window.showLessonsPage();
     }
-    // --screenshot: once the view has drawn, let the window paint, save it (and whatever
-    // `alsoSave` writes beside it), then quit with whether it all worked.
-    const QString shotFile = parser.value(screenshotOption);
-    const auto shootAndQuit = [&window, shotFile](std::function<bool()> alsoSave = {}) {
-        QTimer::singleShot(800, &window, [&window, shotFile, alsoSave] {
-            const bool saved = window.grab().save(shotFile, "PNG") && (!alsoSave || alsoSave());
-            QCoreApplication::exit(saved ? 0 : 1);
-        });
-    };
-    if (parser.isSet(screenshotOption) && lesson) {
-        // The lesson's screen once it shows what it teaches; quit once it is complete.
-        auto saved = std::make_shared<bool>(false);
-        QObject::connect(window.lessons(), &reslens::LessonDirector::showcaseReady, &window,
-                         [&window, saved, shotFile] {
-                             QTimer::singleShot(800, &window, [&window, saved, shotFile] {
-                                 *saved = window.grab().save(shotFile, "PNG");
-                             });
-                         });
-        QObject::connect(
-            window.lessons(), &reslens::LessonDirector::completed, &window, [&window, saved] {
-                QTimer::singleShot(1600, &window,
-                                   [saved] { QCoreApplication::exit(*saved ? 0 : 1); });
-            });
-    } else if (parser.isSet(screenshotOption) && landscape) {
-        QObject::connect(window.landscapeView(), &reslens::LandscapeView::allFinished, &window,
-                         [&window, shotFile, shootAndQuit] {
-                             // The numbers behind the picture, beside it (name.csv).
-                             const QFileInfo png(shotFile);
-                             const QString csv =
-                                 png.dir().filePath(png.completeBaseName() + ".csv");
-                             shootAndQuit([&window, csv] {
-                                 return window.landscapeView()->exportCsv(csv).isEmpty();
-                             });
-                         });
-    } else if (parser.isSet(screenshotOption) && lesion) {
-        QObject::connect(
-            window.lesionView(), &reslens::LesionView::studyFinished, &window,
-            [&window, shootAndQuit] {
-                if (!window.lesionView()->running() && window.lesionView()->studies().size() >= 2) {
-                    shootAndQuit();
-                }
-            });
-    } else if (parser.isSet(screenshotOption) && openRun) {
-        QObject::connect(&window, &reslens::MainWindow::predictionsShown, &window,
-                         [shootAndQuit] { shootAndQuit(); });
-    } else if (parser.isSet(screenshotOption) && lab) {
-        QObject::connect(window.trainingLab(), &reslens::TrainingLabPanel::runFinished, &window,
-                         [shootAndQuit] { shootAndQuit(); });
-    } else if (parser.isSet(screenshotOption)) {
-        // After the first prediction and its feature grid.
-        auto shot = std::make_shared<QMetaObject::Connection>();
-        *shot = QObject::connect(&window, &reslens::MainWindow::featureGridShown, &window,
-                                 [&window, shot, shootAndQuit] {
-                                     if (window.lastClassification().top.isEmpty()) {
-                                         return;
-                                     }
-                                     QObject::disconnect(*shot);
-                                     shootAndQuit();
-                                 });
-        QObject::connect(
-            &window, &reslens::MainWindow::errorShown, &window,
-            [](const QString& message) { qCritical("reslens: %s", qPrintable(message)); });
+    options.screenshot = parser.value(screenshotOption);
+    options.presenter = parser.isSet(presenterOption);
+    options.presenterScale = parser.value(presenterScaleOption).toInt();
+
+    reslens::MainWindow window;
+    window.show();
+    QObject::connect(&window, &reslens::MainWindow::scriptFinished, &app,
+                     [](int exitCode) { QCoreApplication::exit(exitCode); });
+    if (!options.screenshot.isEmpty()) {
+        // Unattended: what went wrong goes to the terminal too.
+        QObject::connect(&window, &reslens::MainWindow::errorShown, &app,
+                         [](const QString& m) { qCritical("reslens: %s", qPrintable(m)); });
     }
-    window.start(options);
+    if (const QString error = window.start(options); !error.isEmpty()) {
+        qCritical("reslens: %s", qPrintable(error));
+        return 2;
+    }
     return app.exec();
 }

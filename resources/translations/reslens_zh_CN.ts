@@ -549,10 +549,6 @@
 <context>
     <name>reslens::DepthProfileChart</name>
     <message>
-        <source>Gradient norm against depth, now</source>
-        <translation>当前各深度的梯度范数</translation>
-    </message>
-    <message>
         <source>block (input side → output side)</source>
         <translation>残差块（输入端 → 输出端）</translation>
     </message>
@@ -568,6 +564,10 @@
         <source>%1, step 1</source>
         <translation>%1，第 1 步</translation>
     </message>
+    <message>
+        <source>Gradient norm against depth, now (dashed: step 1)</source>
+        <translation>当前各深度的梯度范数（虚线：第 1 步）</translation>
+    </message>
 </context>
 <context>
     <name>reslens::DropZone</name>
@@ -580,6 +580,73 @@ or paste one (Ctrl+V)</source>
     <message>
         <source>Drop an image file, or paste an image, to classify it</source>
         <translation>拖入图像文件或粘贴图像以进行分类</translation>
+    </message>
+</context>
+<context>
+    <name>reslens::ExplorerController</name>
+    <message>
+        <source>Cannot open the model: %1</source>
+        <translation>无法打开模型：%1</translation>
+    </message>
+    <message>
+        <source>Cannot bypass: %1</source>
+        <translation>无法旁路：%1</translation>
+    </message>
+    <message>
+        <source>Cannot trace Grad-CAM: %1</source>
+        <translation>无法逐块计算 Grad-CAM：%1</translation>
+    </message>
+    <message>
+        <source>Cannot use that device: %1</source>
+        <translation>无法使用该设备：%1</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Classifying %1…</source>
+        <translation>正在分类 %1…</translation>
+    </message>
+    <message>
+        <source>Classifying the pasted image…</source>
+        <translation>正在分类粘贴的图像…</translation>
+    </message>
+    <message>
+        <source>pasted image</source>
+        <translation>粘贴的图像</translation>
+    </message>
+    <message>
+        <source>%1×%2 %3</source>
+        <translation>%1×%2 %3</translation>
+    </message>
+    <message>
+        <source>gray</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>RGB</source>
+        <translation>RGB</translation>
+    </message>
+    <message>
+        <source>, cropped to the object</source>
+        <translation>，已裁剪到物体</translation>
+    </message>
+    <message>
+        <source>, inverted (light background)</source>
+        <translation>，已反相（浅色背景）</translation>
+    </message>
+    <message>
+        <source>%1: %2 ms</source>
+        <translation>%1：%2 毫秒</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>ResLens magnitudes</source>
+        <translation>ResLens 幅值</translation>
     </message>
 </context>
 <context>
@@ -960,10 +1027,6 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>与孪生网络一起运行</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>The first N images of the split, without augmentation</source>
         <translation>该数据划分的前 N 张图像，不做数据增强</translation>
     </message>
@@ -1052,10 +1115,6 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>完成</translation>
     </message>
     <message>
-        <source>opening the model and the data…</source>
-        <translation>正在打开模型和数据…</translation>
-    </message>
-    <message>
         <source>α (along the direction)</source>
         <translation>α（沿该方向）</translation>
     </message>
@@ -1066,6 +1125,10 @@ Shared: one range for all tiles (magnitudes compare).</source>
     <message>
         <source>ResLens loss landscape</source>
         <translation>ResLens 损失地形</translation>
+    </message>
+    <message>
+        <source>Slice the loaded model and, for a shipped model, its twin</source>
+        <translation>对当前模型做切片；随附模型还包括其孪生网络</translation>
     </message>
 </context>
 <context>
@@ -1121,10 +1184,6 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>加入孪生网络</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>The data to measure on, as reslens-cli&apos;s --data: fashion-mnist, cifar10:DIR, folder:DIR (its test split unless it names one)</source>
         <translation>用于测量的数据，写法同 reslens-cli 的 --data：fashion-mnist、cifar10:DIR、folder:DIR（未指定划分时使用测试集）</translation>
     </message>
@@ -1173,24 +1232,8 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>次试验</translation>
     </message>
     <message>
-        <source>%1 of %2: %3</source>
-        <translation>第 %1 个（共 %2 个）：%3</translation>
-    </message>
-    <message>
         <source>Lesion study: %1</source>
         <translation>消融实验：%1</translation>
-    </message>
-    <message>
-        <source>No model open</source>
-        <translation>没有打开模型</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Model:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;模型：&lt;/b&gt;%1</translation>
-    </message>
-    <message>
-        <source>opening the model and the data…</source>
-        <translation>正在打开模型和数据…</translation>
     </message>
     <message>
         <source>cancelled: what ran is shown</source>
@@ -1199,22 +1242,6 @@ Shared: one range for all tiles (magnitudes compare).</source>
     <message>
         <source>done</source>
         <translation>完成</translation>
-    </message>
-    <message>
-        <source>%1 (the shipped twin)</source>
-        <translation>%1（随附的孪生网络）</translation>
-    </message>
-    <message>
-        <source>Model file…</source>
-        <translation>模型文件…</translation>
-    </message>
-    <message>
-        <source>Model to compare with</source>
-        <translation>用于比较的模型</translation>
-    </message>
-    <message>
-        <source>ResLens models (*.pt)</source>
-        <translation>ResLens 模型 (*.pt)</translation>
     </message>
     <message>
         <source>%1 on %2: %3% with every block; one block bypassed: %4%–%5%, median %6%</source>
@@ -1321,10 +1348,6 @@ Shared: one range for all tiles (magnitudes compare).</source>
 <context>
     <name>reslens::LossChart</name>
     <message>
-        <source>Loss and batch accuracy</source>
-        <translation>损失与批次准确率</translation>
-    </message>
-    <message>
         <source>step</source>
         <translation>步</translation>
     </message>
@@ -1337,12 +1360,12 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <source>%1 loss</source>
-        <translation>%1 损失</translation>
-    </message>
-    <message>
         <source>%1 accuracy</source>
         <translation>%1 准确率</translation>
+    </message>
+    <message>
+        <source>Loss (dark) and batch accuracy (light)</source>
+        <translation>损失（深色）与批次准确率（浅色）</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +1401,55 @@ Shared: one range for all tiles (magnitudes compare).</source>
     <message>
         <source>ratio</source>
         <translation>比值</translation>
+    </message>
+</context>
+<context>
+    <name>reslens::MainToolbar</name>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>◀ Previous block</source>
+        <translation>◀ 上一个块</translation>
+    </message>
+    <message>
+        <source>Previous block (Alt+Up; Up/PgUp in the block list)</source>
+        <translation>上一个块（Alt+上；在块列表中按 上/PgUp）</translation>
+    </message>
+    <message>
+        <source>Next block ▶</source>
+        <translation>下一个块 ▶</translation>
+    </message>
+    <message>
+        <source>Next block (Alt+Down; Down/PgDn in the block list)</source>
+        <translation>下一个块（Alt+下；在块列表中按 下/PgDn）</translation>
+    </message>
+    <message>
+        <source> Device: </source>
+        <translation> 设备：</translation>
+    </message>
+    <message>
+        <source>CUDA (unavailable)</source>
+        <translation>CUDA（不可用）</translation>
+    </message>
+    <message>
+        <source>CUDA: %1</source>
+        <translation>CUDA：%1</translation>
+    </message>
+    <message>
+        <source> CPU threads: </source>
+        <translation> CPU 线程：</translation>
+    </message>
+    <message>
+        <source>Threads LibTorch uses on the CPU. While the training lab runs, a change waits and applies after its run.</source>
+        <translation>LibTorch 在 CPU 上使用的线程数。训练实验室运行期间修改，将在本次训练结束后生效。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thread(s) from the next run on: the run in progress keeps its threads.</source>
+        <translation>
+            <numerusform>从下一次运行起使用 %n 个线程：正在进行的运行保持原线程数。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1427,198 +1499,12 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>参数</translation>
     </message>
     <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>◀ Previous block</source>
-        <translation>◀ 上一个块</translation>
-    </message>
-    <message>
-        <source>Previous block (Alt+Up; Up/PgUp in the block list)</source>
-        <translation>上一个块（Alt+上；在块列表中按 上/PgUp）</translation>
-    </message>
-    <message>
-        <source>Next block ▶</source>
-        <translation>下一个块 ▶</translation>
-    </message>
-    <message>
-        <source>Next block (Alt+Down; Down/PgDn in the block list)</source>
-        <translation>下一个块（Alt+下；在块列表中按 下/PgDn）</translation>
-    </message>
-    <message>
-        <source> Device: </source>
-        <translation> 设备：</translation>
-    </message>
-    <message>
-        <source>CUDA (unavailable)</source>
-        <translation>CUDA（不可用）</translation>
-    </message>
-    <message>
-        <source>CUDA: %1</source>
-        <translation>CUDA：%1</translation>
-    </message>
-    <message>
-        <source> CPU threads: </source>
-        <translation> CPU 线程：</translation>
-    </message>
-    <message>
-        <source>Threads LibTorch uses on the CPU. While the training lab runs, a change waits and applies after its run.</source>
-        <translation>LibTorch 在 CPU 上使用的线程数。训练实验室运行期间修改，将在本次训练结束后生效。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n thread(s) from the next run on: the run in progress keeps its threads.</source>
-        <translation>
-            <numerusform>从下一次运行起使用 %n 个线程：正在进行的运行保持原线程数。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Open image…</source>
-        <translation>打开图像(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>&amp;Paste image</source>
-        <translation>粘贴图像(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Recent images</source>
-        <translation>最近的图像</translation>
-    </message>
-    <message>
-        <source>Open &amp;model file…</source>
-        <translation>打开模型文件(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>&amp;New network with fresh weights…</source>
-        <translation>新建随机初始化的网络(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Shipped models</source>
-        <translation>随附模型</translation>
-    </message>
-    <message>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Feature grid or Grad-CAM as PNG…</source>
-        <translation>特征图网格或 Grad-CAM 导出为 PNG…</translation>
-    </message>
-    <message>
-        <source>Magnitude chart as PNG or SVG…</source>
-        <translation>幅值图导出为 PNG 或 SVG…</translation>
-    </message>
-    <message>
-        <source>Statistics as CSV or JSON…</source>
-        <translation>统计数据导出为 CSV 或 JSON…</translation>
-    </message>
-    <message>
-        <source>Open lab &amp;run…</source>
-        <translation>打开训练记录(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>A saved training-lab run, or a reslens-cli compare folder</source>
-        <translation>保存的训练实验室记录，或 reslens-cli compare 的输出文件夹</translation>
-    </message>
-    <message>
-        <source>Save lab r&amp;un…</source>
-        <translation>保存训练记录(&amp;U)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Input x</source>
-        <translation>输入 x</translation>
-    </message>
-    <message>
-        <source>Residual F(x)</source>
-        <translation>残差 F(x)</translation>
-    </message>
-    <message>
-        <source>Shortcut</source>
-        <translation>捷径</translation>
-    </message>
-    <message>
-        <source>Output</source>
-        <translation>输出</translation>
-    </message>
-    <message>
-        <source>Show %1</source>
-        <translation>显示%1</translation>
-    </message>
-    <message>
-        <source>Show Grad-CAM</source>
-        <translation>显示 Grad-CAM</translation>
-    </message>
-    <message>
-        <source>Dismiss message</source>
-        <translation>关闭消息</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard</source>
-        <translation>键盘(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Keyboard</source>
-        <translation>键盘</translation>
-    </message>
-    <message>
-        <source>Up/Down or Left/Right in the block list: previous/next block
-PgUp/PgDn: previous/next stage · Home/End: stem/classifier
-Alt+Up/Alt+Down: previous/next block from anywhere
-Ctrl+1…4: input, F(x), shortcut, output · Ctrl+5: Grad-CAM
-Click a prediction: Grad-CAM for that class
-Ctrl+O: open image · Ctrl+V: paste image · Ctrl+Shift+O: open model
-Ctrl+I: import your own ResNet · Ctrl+N: new network
-Ctrl+E: export feature grid · Ctrl+Shift+E: export statistics
-Ctrl+wheel over the grid: zoom</source>
-        <translation>块列表中 上/下 或 左/右：上一个/下一个块
-PgUp/PgDn：上一个/下一个阶段 · Home/End：主干/分类器
-Alt+上/Alt+下：在任意位置切换上一个/下一个块
-Ctrl+1…4：输入、F(x)、捷径、输出 · Ctrl+5：Grad-CAM
-点击一个预测结果：该类别的 Grad-CAM
-Ctrl+O：打开图像 · Ctrl+V：粘贴图像 · Ctrl+Shift+O：打开模型
-Ctrl+I：导入你自己的残差网络 · Ctrl+N：新建网络
-Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
-在网格上 Ctrl+滚轮：缩放</translation>
-    </message>
-    <message>
-        <source>Cannot open the model: %1</source>
-        <translation>无法打开模型：%1</translation>
-    </message>
-    <message>
         <source>Running on %1 from the next request; the run in progress stays where it started.</source>
         <translation>从下一个请求起在 %1 上运行；正在进行的运行留在原设备上。</translation>
     </message>
     <message>
         <source>Running on %1</source>
         <translation>在 %1 上运行</translation>
-    </message>
-    <message>
-        <source>Cannot bypass: %1</source>
-        <translation>无法旁路：%1</translation>
-    </message>
-    <message>
-        <source>Cannot use that device: %1</source>
-        <translation>无法使用该设备：%1</translation>
-    </message>
-    <message>
-        <source>Opening %1…</source>
-        <translation>正在打开 %1…</translation>
     </message>
     <message>
         <source>ResLens — %1</source>
@@ -1629,49 +1515,23 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>%1 · %2 · %3 个类别</translation>
     </message>
     <message>
-        <source>Classifying %1…</source>
-        <translation>正在分类 %1…</translation>
+        <source>Lessons</source>
+        <translation>课程</translation>
     </message>
     <message>
-        <source>pasted image</source>
-        <translation>粘贴的图像</translation>
+        <source>Lesson</source>
+        <translation>课程</translation>
     </message>
+</context>
+<context>
+    <name>reslens::MessageBar</name>
     <message>
-        <source>Classifying the pasted image…</source>
-        <translation>正在分类粘贴的图像…</translation>
+        <source>Dismiss (Esc)</source>
+        <translation>关闭（Esc）</translation>
     </message>
-    <message>
-        <source>%1×%2 %3</source>
-        <translation>%1×%2 %3</translation>
-    </message>
-    <message>
-        <source>gray</source>
-        <translation>灰度</translation>
-    </message>
-    <message>
-        <source>RGB</source>
-        <translation>RGB</translation>
-    </message>
-    <message>
-        <source>, cropped to the object</source>
-        <translation>，已裁剪到物体</translation>
-    </message>
-    <message>
-        <source>, inverted (light background)</source>
-        <translation>，已反相（浅色背景）</translation>
-    </message>
-    <message>
-        <source>%1: %2 ms</source>
-        <translation>%1：%2 毫秒</translation>
-    </message>
-    <message>
-        <source>The clipboard holds no image.</source>
-        <translation>剪贴板中没有图像。</translation>
-    </message>
-    <message>
-        <source>Open image</source>
-        <translation>打开图像</translation>
-    </message>
+</context>
+<context>
+    <name>reslens::ModelOpener</name>
     <message>
         <source>Open ResLens model</source>
         <translation>打开 ResLens 模型</translation>
@@ -1689,84 +1549,16 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>导入 TorchScript 文件会运行其中保存的代码。</translation>
     </message>
     <message>
-        <source>Don&apos;t warn me again</source>
-        <translation>不再提醒</translation>
-    </message>
-    <message>
-        <source>Export failed: %1</source>
-        <translation>导出失败：%1</translation>
-    </message>
-    <message>
-        <source>ResLens magnitudes</source>
-        <translation>ResLens 幅值</translation>
-    </message>
-    <message>
-        <source>Export Grad-CAM</source>
-        <translation>导出 Grad-CAM</translation>
-    </message>
-    <message>
-        <source>Export feature grid</source>
-        <translation>导出特征图网格</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>Export magnitude chart</source>
-        <translation>导出幅值图</translation>
-    </message>
-    <message>
-        <source>SVG drawings (*.svg);;PNG images (*.png)</source>
-        <translation>SVG 矢量图 (*.svg);;PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <source>Export statistics</source>
-        <translation>导出统计数据</translation>
-    </message>
-    <message>
-        <source>CSV tables (*.csv);;JSON (*.json)</source>
-        <translation>CSV 表格 (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Lessons</source>
-        <translation>课程</translation>
-    </message>
-    <message>
-        <source>Lesson</source>
-        <translation>课程</translation>
-    </message>
-    <message>
-        <source>&amp;Lessons</source>
-        <translation>课程(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Start page</source>
-        <translation>开始页</translation>
-    </message>
-    <message>
-        <source>End lesson</source>
-        <translation>结束课程</translation>
-    </message>
-    <message>
-        <source>Cannot trace Grad-CAM: %1</source>
-        <translation>无法逐块计算 Grad-CAM：%1</translation>
-    </message>
-    <message>
-        <source>&amp;Import your own ResNet…</source>
-        <translation>导入你自己的残差网络(&amp;I)…</translation>
-    </message>
-    <message>
         <source>TorchScript modules carry their own methods, and loading one runs some of them (its __setstate__). They run in LibTorch&apos;s interpreter, which cannot reach Python, but can use any amount of memory and time. Import only files you trust. A checkpoint saved with torch.save, a safetensors file and ResLens model files hold data only and run nothing.</source>
         <translation>TorchScript 模块带有自己的方法，加载时会运行其中一些（它的 __setstate__）。这些代码在 LibTorch 的解释器中运行，无法调用 Python，但可能占用任意多的内存和时间。只导入你信任的文件。用 torch.save 保存的检查点、safetensors 文件和 ResLens 模型文件只包含数据，不会运行任何东西。</translation>
     </message>
     <message>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <source>Don&apos;t warn me again</source>
+        <translation>不再提醒</translation>
     </message>
     <message>
         <source>Import your own ResNet</source>
@@ -1779,13 +1571,6 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
     <message>
         <source>%1 is neither a ResLens model, a PyTorch checkpoint, a safetensors file nor a TorchScript module.</source>
         <translation>%1 既不是 ResLens 模型、PyTorch 检查点、safetensors 文件，也不是 TorchScript 模块。</translation>
-    </message>
-</context>
-<context>
-    <name>reslens::MessageBar</name>
-    <message>
-        <source>Dismiss (Esc)</source>
-        <translation>关闭（Esc）</translation>
     </message>
 </context>
 <context>
@@ -1995,14 +1780,6 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
         <translation>响应：%1</translation>
     </message>
     <message>
-        <source>No model open</source>
-        <translation>没有打开模型</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Model:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;模型：&lt;/b&gt;%1</translation>
-    </message>
-    <message>
         <source>block (1 = the first after the stem)</source>
         <translation>残差块（1 = 主干之后的第一个）</translation>
     </message>
@@ -2017,6 +1794,248 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
     <message>
         <source>ResLens responses</source>
         <translation>ResLens 响应</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>model %1 of %2</source>
+        <translation>第 %1 个模型（共 %2 个）</translation>
+    </message>
+</context>
+<context>
+    <name>reslens::ShellMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open image…</source>
+        <translation>打开图像(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste image</source>
+        <translation>粘贴图像(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Recent images</source>
+        <translation>最近的图像</translation>
+    </message>
+    <message>
+        <source>Open &amp;model file…</source>
+        <translation>打开模型文件(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import your own ResNet…</source>
+        <translation>导入你自己的残差网络(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;New network with fresh weights…</source>
+        <translation>新建随机初始化的网络(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Shipped models</source>
+        <translation>随附模型</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Feature grid or Grad-CAM as PNG…</source>
+        <translation>特征图网格或 Grad-CAM 导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Export Grad-CAM</source>
+        <translation>导出 Grad-CAM</translation>
+    </message>
+    <message>
+        <source>Export feature grid</source>
+        <translation>导出特征图网格</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Magnitude chart as PNG or SVG…</source>
+        <translation>幅值图导出为 PNG 或 SVG…</translation>
+    </message>
+    <message>
+        <source>Export magnitude chart</source>
+        <translation>导出幅值图</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg);;PNG images (*.png)</source>
+        <translation>SVG 矢量图 (*.svg);;PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Statistics as CSV or JSON…</source>
+        <translation>统计数据导出为 CSV 或 JSON…</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>导出统计数据</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv);;JSON (*.json)</source>
+        <translation>CSV 表格 (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Open lab &amp;run…</source>
+        <translation>打开训练记录(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>A saved training-lab run, or a reslens-cli compare folder</source>
+        <translation>保存的训练实验室记录，或 reslens-cli compare 的输出文件夹</translation>
+    </message>
+    <message>
+        <source>Save lab r&amp;un…</source>
+        <translation>保存训练记录(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Input x</source>
+        <translation>输入 x</translation>
+    </message>
+    <message>
+        <source>Residual F(x)</source>
+        <translation>残差 F(x)</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>捷径</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>显示%1</translation>
+    </message>
+    <message>
+        <source>Show Grad-CAM</source>
+        <translation>显示 Grad-CAM</translation>
+    </message>
+    <message>
+        <source>Feature maps</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <source>Training lab</source>
+        <translation>训练实验室</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>关闭消息</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Start page</source>
+        <translation>开始页</translation>
+    </message>
+    <message>
+        <source>End lesson</source>
+        <translation>结束课程</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard</source>
+        <translation>键盘(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>键盘</translation>
+    </message>
+    <message>
+        <source>Up/Down or Left/Right in the block list: previous/next block
+PgUp/PgDn: previous/next stage · Home/End: stem/classifier
+Alt+Up/Alt+Down: previous/next block from anywhere
+Ctrl+1…4: input, F(x), shortcut, output · Ctrl+5: Grad-CAM
+Click a prediction: Grad-CAM for that class
+Ctrl+O: open image · Ctrl+V: paste image · Ctrl+Shift+O: open model
+Ctrl+I: import your own ResNet · Ctrl+N: new network
+Ctrl+E: export feature grid · Ctrl+Shift+E: export statistics
+Ctrl+wheel over the grid: zoom</source>
+        <translation>块列表中 上/下 或 左/右：上一个/下一个块
+PgUp/PgDn：上一个/下一个阶段 · Home/End：主干/分类器
+Alt+上/Alt+下：在任意位置切换上一个/下一个块
+Ctrl+1…4：输入、F(x)、捷径、输出 · Ctrl+5：Grad-CAM
+点击一个预测结果：该类别的 Grad-CAM
+Ctrl+O：打开图像 · Ctrl+V：粘贴图像 · Ctrl+Shift+O：打开模型
+Ctrl+I：导入你自己的残差网络 · Ctrl+N：新建网络
+Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
+在网格上 Ctrl+滚轮：缩放</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image.</source>
+        <translation>剪贴板中没有图像。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>reslens::StudyControls</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Model:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;模型：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>No model open</source>
+        <translation>没有打开模型</translation>
+    </message>
+    <message>
+        <source>opening the model and the data…</source>
+        <translation>正在打开模型和数据…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 个（共 %2 个）</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>第 %1 个（共 %2 个）：%3</translation>
+    </message>
+    <message>
+        <source>%1 (the shipped twin)</source>
+        <translation>%1（随附的孪生网络）</translation>
+    </message>
+    <message>
+        <source>Model file…</source>
+        <translation>模型文件…</translation>
+    </message>
+    <message>
+        <source>Model to compare with</source>
+        <translation>用于比较的模型</translation>
+    </message>
+    <message>
+        <source>ResLens models (*.pt)</source>
+        <translation>ResLens 模型 (*.pt)</translation>
     </message>
 </context>
 <context>

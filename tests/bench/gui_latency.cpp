@@ -19,14 +19,17 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "app/cli/BenchTiming.h"
+#include "WindowTesting.h"
+#include "app/cli/diagnostics/BenchTiming.h"
 #include "model/network/ResNetConfig.h"
-#include "widgets/DropZone.h"
-#include "widgets/InputPanel.h"
-#include "widgets/MainWindow.h"
+#include "widgets/explorer/DropZone.h"
+#include "widgets/explorer/ExplorerController.h"
+#include "widgets/explorer/InputPanel.h"
+#include "widgets/shell/MainWindow.h"
 
 using namespace reslens;
 using reslens::cli::median;
+using reslens::testing::find;
 
 namespace {
 
@@ -104,15 +107,15 @@ int main(int argc, char** argv) {
         clock.start();
         // The widget's own handler, as a real drop reaches it (QApplication routes drops
         // only to the target of a drag in progress).
-        static_cast<QObject*>(window.inputPanel()->dropZone())->event(&event);
+        static_cast<QObject*>(find<InputPanel>(window)->dropZone())->event(&event);
     };
     std::vector<double> toPredictions, toGrid;
     double predictedAt = 0, gridAt = 0;
-    QObject::connect(&window, &MainWindow::predictionsShown, [&] {
+    QObject::connect(find<ExplorerController>(window), &ExplorerController::predictionsShown, [&] {
         predicted = true;
         predictedAt = clock.nsecsElapsed() / 1e6;
     });
-    QObject::connect(&window, &MainWindow::featureGridShown, [&] {
+    QObject::connect(find<ExplorerController>(window), &ExplorerController::featureGridShown, [&] {
         if (!predicted) {
             return;  // a grid from before the drop's predictions
         }
@@ -134,7 +137,7 @@ int main(int argc, char** argv) {
         }
     });
     // The start-up classification of the image is the first "drop".
-    QObject::connect(&window, &MainWindow::modelShown, [&] {
+    QObject::connect(find<ExplorerController>(window), &ExplorerController::modelShown, [&] {
         monitor.start();
         clock.start();
     });

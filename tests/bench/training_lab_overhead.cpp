@@ -22,10 +22,10 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "app/cli/BenchTiming.h"
-#include "app/core/ComputeThreads.h"
-#include "widgets/TrainingLabPanel.h"
-#include "widgets/TrainingWorker.h"
+#include "app/cli/diagnostics/BenchTiming.h"
+#include "app/core/runtime/ComputeThreads.h"
+#include "widgets/lab/TrainingLabPanel.h"
+#include "widgets/lab/TrainingWorker.h"
 
 using namespace reslens;
 using reslens::cli::median;

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "app/core/SavedRunFile.h"
+#include "app/core/training/SavedRunFile.h"
 #include "model/checkpoint/CheckpointFile.h"
 #include "model/checkpoint/ResNetRecognizer.h"
 #include "model/checkpoint/WeightsLocator.h"

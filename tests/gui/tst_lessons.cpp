@@ -1,0 +1,387 @@
+// The lessons, each run headless in its short version (fewer steps and images, the same
+// set-up and texts) through the window as a click would start it. Each test recomputes what
+// the lesson states from the raw data the window holds (the lab's history, the lesion and
+// landscape results, Grad-CAM maps from reslens-cli and plain PyTorch), asserts the fact
+// the lesson teaches, and checks that the guide shows those numbers and that sentence.
+
+#include <QAbstractButton>
+#include <QDockWidget>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest/QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include "CliRunner.h"
+#include "WindowTesting.h"
+#include "widgets/explorer/BlockListWidget.h"
+#include "widgets/explorer/ExplorerController.h"
+#include "widgets/lab/TrainingLabPanel.h"
+#include "widgets/lessons/LessonCatalog.h"
+#include "widgets/lessons/LessonDirector.h"
+#include "widgets/lessons/LessonGuide.h"
+#include "widgets/shell/MainWindow.h"
+#include "widgets/studies/LandscapeView.h"
+#include "widgets/studies/LesionView.h"
+
+using namespace reslens;
+using reslens::testing::find;
+
+namespace {
+
+constexpr int kWaitMs = 600000;
+const double kChanceLoss = std::log(10.0);  // ten classes, a network that knows nothing
+
+// How the findings write a number (LessonDirector.h): 2 decimals below 10, 1 below 100,
+// none above; percentages with one decimal.
+QString shown(double value) {
+    const double magnitude = std::abs(value);
+    return QLocale().toString(value, 'f', magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2);
+}
+
+QString shownPercent(double share) {
+    return QLocale().toString(100 * share, 'f', 1);
+}
+
+double firstOverLast(const QVector<double>& norms) {
+    return norms.first() / norms.last();
+}
+
+// The mean loss of the last tenth of the steps (at least one), as "the last N steps" says.
+double lastTenthLoss(const QVector<StepUpdate>& steps) {
+    const int n = std::max(1, int(std::ceil(0.1 * double(steps.size()))));
+    double sum = 0;
+    for (int i = int(steps.size()) - n; i < steps.size(); ++i) {
+        sum += steps[i].loss;
+    }
+    return sum / n;
+}
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    const size_t n = values.size();
+    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+}  // namespace
+
+class LessonsTest : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<MainWindow> window_;
+
+    LessonDirector* lessons() { return find<LessonDirector>(*window_); }
+    QString guideText() { return window_->findChild<LessonGuide*>()->text(); }
+
+    // Starts the lesson as the Lessons menu does and waits until it has measured all.
+    bool runLesson(LessonId lesson) {
+        QSignalSpy completed(lessons(), &LessonDirector::completed);
+        if (!lessons()->start(lesson)) {
+            return false;
+        }
+        return completed.wait(kWaitMs);
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        window_ = std::make_unique<MainWindow>();
+        window_->show();
+        QSignalSpy shown(find<ExplorerController>(*window_), &ExplorerController::predictionsShown);
+        window_->start({});
+        QVERIFY(shown.wait(kWaitMs));
+        lessons()->setShortVersion(true);
+    }
+
+    void theStartPageAndTheMenuOfferEveryLesson() {
+        window_->showPage(Page::Lessons);
+        for (LessonId lesson : allLessons()) {
+            QVERIFY2(window_->findChild<QWidget*>("lesson-" + lessonKey(lesson)),
+                     qPrintable(lessonKey(lesson)));
+            QCOMPARE(lessonFromKey(lessonKey(lesson)), std::optional<LessonId>(lesson));
+        }
+        QCOMPARE(allLessons().size(), 7);
+        QVERIFY(!lessonFromKey("no-such-lesson"));
+        QDockWidget* guide = window_->findChild<QDockWidget*>("lessonDock");
+        QVERIFY(!guide->isVisible());  // no lesson yet
+    }
+
+    // At step 1 the plain network's gradient grows by orders of magnitude from its last
+    // block back to its first; the ResNet's stays within a factor of 10.
+    void whySkipsShowsTheFirstStepsGradientSpread() {
+        QVERIFY(runLesson(LessonId::WhySkips));
+        QVERIFY(window_->findChild<QDockWidget*>("lessonDock")->isVisible());
+        // The lab gets the room: the explorer's docks are put away for the lesson.
+        QVERIFY(!window_->findChild<QDockWidget*>("blocksDock")->isVisible());
+        const TrainingHistory& history = find<TrainingLabPanel>(*window_)->history();
+        QCOMPARE(history.plan().runs, QStringList({"resnet56", "plain56"}));
+        QCOMPARE(history.plan().blocks.size(), 27);
+        const double resnet = firstOverLast(history.steps(0).first().blockNorms);
+        const double plain = firstOverLast(history.steps(1).first().blockNorms);
+        QVERIFY2(plain > 100, qPrintable(QString::number(plain)));
+        QVERIFY2(resnet > 0.1 && resnet < 10, qPrintable(QString::number(resnet)));
+        const QString text = guideText();
+        QVERIFY2(text.contains("in plain56 the first block's gradient norm is " + shown(plain) +
+                               "× the last block's: it grows"),
+                 qPrintable(text));
+        QVERIFY2(
+            text.contains("in resnet56 the first block's gradient norm is " + shown(resnet) + "×"),
+            qPrintable(text));
+        // The end of the short run: both means as the guide states them.
+        const double resnetLast = lastTenthLoss(history.steps(0));
+        const double plainLast = lastTenthLoss(history.steps(1));
+        QVERIFY2(text.contains(QString("%1 for resnet56, %2 for plain56")
+                                   .arg(shown(resnetLast), shown(plainLast))),
+                 qPrintable(text));
+        QVERIFY(text.contains(plainLast > resnetLast ? "The plain network ended behind"
+                                                     : "kept up with the ResNet"));
+        QVector<double> peak;
+        for (int run = 0; run < 2; ++run) {
+            double highest = 0;
+            for (const StepUpdate& step : history.steps(run)) {
+                highest = std::max(highest, step.loss);
+            }
+            peak << highest / history.steps(run).first().loss;
+        }
+        QVERIFY2(text.contains(QString("The highest batch loss of the run was %1× the first for "
+                                       "resnet56 and %2× for plain56.")
+                                   .arg(shown(peak[0]), shown(peak[1]))),
+                 qPrintable(text));
+        QVERIFY(lessons()->complete());
+    }
+
+    // Without batch norm the plain network's gradient shrinks towards the input and it does
+    // not learn; the ResNet's activations blow up and it diverges.
+    void withoutBatchNormThePlainNetworkDoesNotLearn() {
+        QVERIFY(runLesson(LessonId::WithoutBatchNorm));
+        const TrainingHistory& history = find<TrainingLabPanel>(*window_)->history();
+        QCOMPARE(history.plan().runs, QStringList({"resnet56", "plain56"}));
+        const double plain = firstOverLast(history.steps(1).first().blockNorms);
+        QVERIFY2(plain < 0.5, qPrintable(QString::number(plain)));
+        const double plainLast = lastTenthLoss(history.steps(1));
+        QVERIFY2(std::abs(plainLast - kChanceLoss) < 0.05, qPrintable(QString::number(plainLast)));
+        const double resnetFirstLoss = history.steps(0).first().loss;
+        QVERIFY2(resnetFirstLoss > 10 * kChanceLoss, qPrintable(QString::number(resnetFirstLoss)));
+        QCOMPARE(history.status(0), std::optional<RunStatus>(RunStatus::Diverged));
+        const QString text = guideText();
+        QVERIFY2(text.contains("in plain56 the first block's gradient norm is " + shown(plain) +
+                               "× the last block's: it shrinks"),
+                 qPrintable(text));
+        QVERIFY(text.contains("plain56 has not learned: its loss stayed at chance."));
+        // The diverged run has no last tenth to compare: only the plain one's mean is stated.
+        QVERIFY2(text.contains("plain56: mean batch loss " + shown(plainLast) +
+                               " over its last 2 steps. resnet56 diverged at step " +
+                               QString::number(history.steps(0).size() + 1) + "."),
+                 qPrintable(text));
+        QVERIFY(text.contains("resnet56 without batch norm diverged, its loss at step 1 already " +
+                              shown(resnetFirstLoss)));
+    }
+
+    // Deeper plain trains worse than shallower plain; the deeper ResNet loses less.
+    void degradationHurtsThePlainNetworkMore() {
+        QMap<QString, double> last;  // run -> mean loss of its last tenth
+        TrainingLabPanel* lab = find<TrainingLabPanel>(*window_);
+        connect(lab, &TrainingLabPanel::runFinished, this, [lab, &last] {
+            const TrainingHistory& history = lab->history();
+            for (int run = 0; run < history.runCount(); ++run) {
+                last[history.plan().runs[run]] = lastTenthLoss(history.steps(run));
+            }
+        });
+        QVERIFY(runLesson(LessonId::Degradation));
+        disconnect(lab, &TrainingLabPanel::runFinished, this, nullptr);
+        QCOMPARE(last.keys(), QStringList({"plain20", "plain56", "resnet20", "resnet56"}));
+        const double plainChange = last["plain56"] - last["plain20"];
+        const double resnetChange = last["resnet56"] - last["resnet20"];
+        QVERIFY2(plainChange > 0, qPrintable(QString::number(plainChange)));
+        QVERIFY2(resnetChange < plainChange, qPrintable(QString::number(resnetChange)));
+        const QString text = guideText();
+        for (const QString& run : last.keys()) {
+            QVERIFY2(text.contains(shown(last[run])), qPrintable(run + ": " + text));
+        }
+        QVERIFY2(text.contains("depth hurt the plain network more"), qPrintable(text));
+    }
+
+    // 1x1 256->64, 3x3 64->64, 1x1 64->256 against two 3x3 at 256, by hand.
+    void bottleneckStatesTheArithmetic() {
+        // Started as a teacher would: its button on the start page.
+        window_->showPage(Page::Lessons);
+        auto* button = window_->findChild<QAbstractButton*>("lesson-bottleneck");
+        QVERIFY(button);
+        QSignalSpy completed(lessons(), &LessonDirector::completed);
+        button->click();
+        QVERIFY(completed.wait(kWaitMs));
+        QCOMPARE(lessons()->current(), std::optional<LessonId>(LessonId::Bottleneck));
+        const qint64 bottleneck = 256 * 64 + 3 * 3 * 64 * 64 + 64 * 256;
+        const qint64 basic = 3 * 3 * 256 * 256 * 2;
+        QCOMPARE(bottleneck, qint64(69632));
+        QCOMPARE(basic, qint64(1179648));
+        const QLocale locale;
+        const QString text = guideText();
+        QVERIFY2(text.contains(locale.toString(bottleneck) + " parameters"), qPrintable(text));
+        QVERIFY2(text.contains("= " + locale.toString(basic)), qPrintable(text));
+        // Multiply-adds at the 56x56 output of a 224x224 input: parameters x pixels.
+        QVERIFY2(text.contains(locale.toString(bottleneck * 56 * 56) + " multiply-adds against " +
+                               locale.toString(basic * 56 * 56)),
+                 qPrintable(text));
+        QCOMPARE(find<ExplorerController>(*window_)->model().summary.config.arch,
+                 std::string("resnet50"));
+        QCOMPARE(find<BlockListWidget>(*window_)->currentEntry(), 2);  // stem, layer1.0, layer1.1
+        // An explorer lesson brings back the docks the lab lessons put away.
+        QVERIFY(window_->findChild<QDockWidget*>("blocksDock")->isVisible());
+        QVERIFY(window_->findChild<QDockWidget*>("parametersDock")->isVisible());
+    }
+
+    // One block bypassed: the ResNet keeps its accuracy at the median, the plain network
+    // falls to near chance.
+    void aBlockIsACorrectionInTheResNetOnly() {
+        QVERIFY(runLesson(LessonId::BlockIsCorrection));
+        const QVector<NamedLesionStudy>& studies = find<LesionView>(*window_)->studies();
+        QCOMPARE(studies.size(), 2);
+        QCOMPARE(studies[0].arch, std::string("resnet56"));
+        QCOMPARE(studies[1].arch, std::string("plain56"));
+        const QString text = guideText();
+        std::vector<double> medians;
+        for (const NamedLesionStudy& study : studies) {
+            QCOMPARE(study.result.blocks.size(), size_t(27));
+            QCOMPARE(study.result.samples, int64_t(300));
+            std::vector<double> accuracies;
+            for (const BlockLesion& block : study.result.blocks) {
+                accuracies.push_back(block.accuracy);
+            }
+            medians.push_back(median(accuracies));
+            QVERIFY2(text.contains("median " + shownPercent(medians.back()) + "%"),
+                     qPrintable(text));
+        }
+        QVERIFY2(medians[0] > studies[0].result.baselineAccuracy - 0.05,
+                 qPrintable(QString::number(medians[0])));
+        QVERIFY2(medians[1] < 0.3, qPrintable(QString::number(medians[1])));
+        QVERIFY(text.contains("in the plain network every block is a link of the only path"));
+        // The lesson asks for a live bypass in the explorer: its docks come back with its tab.
+        QVERIFY(!window_->findChild<QDockWidget*>("blocksDock")->isVisible());
+        window_->showPage(Page::Explorer);
+        QVERIFY(window_->findChild<QDockWidget*>("blocksDock")->isVisible());
+    }
+
+    // The region of low loss around ResNet-56 is more than twice plain-56's.
+    void theDeepResNetsBasinIsWider() {
+        QVERIFY(runLesson(LessonId::Landscape));
+        const QVector<NamedLandscape>& slices = find<LandscapeView>(*window_)->slices();
+        QCOMPARE(slices.size(), 2);
+        QVector<double> below;
+        for (const NamedLandscape& slice : slices) {
+            QCOMPARE(slice.result.loss.size(), size_t(81));  // 9 x 9
+            int count = 0;
+            for (double loss : slice.result.loss) {
+                count += loss < 1.0 ? 1 : 0;
+            }
+            below << double(count) / 81.0;
+        }
+        QVERIFY2(below[0] > 2 * below[1], qPrintable(QString("%1 %2").arg(below[0]).arg(below[1])));
+        const QString text = guideText();
+        QVERIFY2(text.contains(QString("below 1 over %1% of resnet56's map and %2% of plain56's")
+                                   .arg(shownPercent(below[0]), shownPercent(below[1]))),
+                 qPrintable(text));
+        QVERIFY(text.contains("resnet56's region of low loss is the larger one"));
+    }
+
+    // Grad-CAM from the CLI at every block, correlated in plain PyTorch: the maps before the
+    // last stage do not look like the last one; the last stage's do.
+    void theEvidenceTakesItsShapeInTheLastStage() {
+        QVERIFY(runLesson(LessonId::EvidenceForms));
+        QTemporaryDir dir;
+        const QString photo =
+            QStringLiteral(RESLENS_SOURCE_RESOURCES) + "/samples/photos/7-sneaker-0788.jpg";
+        const QStringList targets = {"stem",     "layer1.0", "layer1.1", "layer1.2", "layer2.0",
+                                     "layer2.1", "layer2.2", "layer3.0", "layer3.1", "layer3.2"};
+        QStringList arguments = {QStringLiteral(RESLENS_FIXTURES) + "/cam_agreement.py", "28",
+                                 "28"};
+        for (const QString& target : targets) {
+            const CliRun run =
+                runCli({"cam", "--model", "default", photo, "--block", target, "--json"});
+            QVERIFY2(run.exitCode == 0, run.err.constData());
+            const QString file = dir.filePath(target + ".json");
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(run.out);
+            out.close();
+            arguments << target + "=" + file;
+        }
+        QProcess python;
+        python.start(QStringLiteral(RESLENS_PYTHON), arguments);
+        QVERIFY(python.waitForFinished(120000));
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+        const QJsonObject reference =
+            QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+        QCOMPARE(reference.size(), targets.size());
+        const QMap<QString, double>& values = lessons()->values();
+        for (const QString& target : targets) {
+            const double expected = reference[target].toDouble();
+            const double measured = values.value("cam." + target, -2);
+            QVERIFY2(
+                std::abs(measured - expected) < 1e-3,
+                qPrintable(QString("%1: %2 against %3").arg(target).arg(measured).arg(expected)));
+            QVERIFY2(target.startsWith("layer3") ? expected >= 0.5 : expected < 0.5,
+                     qPrintable(QString("%1: %2").arg(target).arg(expected)));
+        }
+        const QString text = guideText();
+        QVERIFY2(text.contains("stem (28×28) " + shown(reference["stem"].toDouble())),
+                 qPrintable(text));
+        QVERIFY2(text.contains("From layer3.0 on, every map correlates at least 0.5 with the last "
+                               "one: the evidence takes its final shape in conv4_x."),
+                 qPrintable(text));
+    }
+
+    // Cancel the lesion study mid-way: the lesson ends with one sentence saying so, no
+    // numbers, and the twin is not started.
+    void aCancelledStudyEndsTheLesson() {
+        QSignalSpy completed(lessons(), &LessonDirector::completed);
+        LesionView* view = find<LesionView>(*window_);
+        QVERIFY(lessons()->start(LessonId::BlockIsCorrection));
+        QTRY_VERIFY_WITH_TIMEOUT(view->running(), kWaitMs);
+        view->cancel();
+        QVERIFY(completed.count() == 1 || completed.wait(kWaitMs));
+        QCOMPARE(view->studies().size(), 1);
+        QVERIFY(view->studies().first().result.cancelled);
+        QVERIFY(!view->running());
+        QCOMPARE(lessons()->findings(),
+                 QStringList{"The study was cancelled: run the lesson again for its numbers."});
+    }
+
+    // A lesson never stops a run: while one is going, another is refused with a message.
+    void aLessonWaitsForARunInProgress() {
+        TrainingLabPanel* lab = find<TrainingLabPanel>(*window_);
+        lab->setArchitecture("resnet20");
+        lab->setSteps(100000);
+        lab->setSubset(512);
+        QSignalSpy started(lab, &TrainingLabPanel::runStarted);
+        lab->start();
+        QVERIFY(started.count() == 1 || started.wait(kWaitMs));
+        QSignalSpy errors(window_.get(), &MainWindow::errorShown);
+        QVERIFY(!lessons()->start(LessonId::WhySkips));
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(errors.first().first().toString().contains("A run is in progress"));
+        QVERIFY(lab->running());
+        QSignalSpy finished(lab, &TrainingLabPanel::runFinished);
+        lab->stop();
+        QVERIFY(finished.count() == 1 || finished.wait(kWaitMs));
+        lessons()->end();
+        QVERIFY(!window_->findChild<QDockWidget*>("lessonDock")->isVisible());
+        QVERIFY(!lessons()->current());
+    }
+
+    void cleanupTestCase() {
+        window_->close();
+        window_.reset();
+    }
+};
+
+int main(int argc, char** argv) {
+    return reslens::testing::runWithOwnSettings<LessonsTest>(argc, argv, "tst_lessons");
+}
+
+#include "tst_lessons.moc"

@@ -1,0 +1,96 @@
+#include "widgets/lab/GradientHistoryChart.h"
+
+#include <QChart>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QValueAxis>
+
+#include <cmath>
+
+#include "widgets/charts/ChartColors.h"
+#include "widgets/charts/ChartOwnership.h"
+
+namespace reslens {
+
+GradientHistoryChart::GradientHistoryChart(QWidget* parent)
+    : QChartView(parent), steps_(new QValueAxis), norms_(new QLogValueAxis) {
+    auto* chart = new QChart;
+    steps_->setTitleText(tr("step"));
+    steps_->setLabelFormat("%d");
+    norms_->setTitleText(tr("gradient norm (log)"));
+    norms_->setLabelFormat("%.0e");
+    norms_->setBase(10);
+    chart->addAxis(steps_, Qt::AlignBottom);
+    chart->addAxis(norms_, Qt::AlignLeft);
+    chart->legend()->hide();  // dozens of blocks: the colour ramp says shallow to deep
+    installChart(this, chart);
+    // Dozens of series redrawn 10 times a second while training holds both cores: plain
+    // 1-pixel lines draw several times faster than antialiased ones.
+    setRenderHint(QPainter::Antialiasing, false);
+}
+
+void GradientHistoryChart::reset(const QString& title, const QStringList& blocks,
+                                 qint64 totalSteps) {
+    title_ = title;
+    chart()->removeAllSeries();
+    series_.clear();
+    low_ = high_ = 0;
+    for (int i = 0; i < blocks.size(); ++i) {
+        auto* s = new QLineSeries;
+        s->setName(blocks[i]);
+        QPen pen(depthColor(i, int(blocks.size())));
+        pen.setWidthF(1.2);
+        s->setPen(pen);
+        chart()->addSeries(s);
+        s->attachAxis(steps_);
+        s->attachAxis(norms_);
+        series_.push_back(s);
+    }
+    chart()->setTitle(
+        tr("%1: per-block gradient norms (shallow = violet, deep = yellow)").arg(title));
+    steps_->setRange(0, double(std::max<qint64>(totalSteps, 1)));
+    norms_->setRange(1e-4, 1);
+}
+
+void GradientHistoryChart::append(const QVector<StepUpdate>& steps, bool outputs) {
+    if (steps.isEmpty() || series_.isEmpty()) {
+        return;
+    }
+    QVector<QList<QPointF>> points(series_.size());
+    for (const StepUpdate& s : steps) {
+        const QVector<double>& norms = outputs ? s.outputNorms : s.blockNorms;
+        for (int b = 0; b < norms.size() && b < series_.size(); ++b) {
+            const double v = norms[b];
+            if (!std::isfinite(v) || v <= 0) {
+                continue;  // a log axis has no place for 0, NaN or Inf
+            }
+            points[b].append(QPointF(double(s.step), v));
+            low_ = low_ > 0 ? std::min(low_, v) : v;
+            high_ = std::max(high_, v);
+        }
+    }
+    for (int b = 0; b < series_.size(); ++b) {
+        series_[b]->append(points[b]);
+    }
+    if (low_ > 0) {
+        norms_->setRange(std::pow(10.0, std::floor(std::log10(low_))),
+                         std::pow(10.0, std::ceil(std::log10(high_) + 1e-9)));
+    }
+}
+
+void GradientHistoryChart::setNote(const QString& note) {
+    chart()->setTitle(
+        note.isEmpty()
+            ? tr("%1: per-block gradient norms (shallow = violet, deep = yellow)").arg(title_)
+            : tr("%1: %2").arg(title_, note));
+}
+
+QList<QPointF> GradientHistoryChart::points(int block) const {
+    return block >= 0 && block < series_.size() ? series_[block]->points() : QList<QPointF>();
+}
+
+int GradientHistoryChart::pointCount() const {
+    return series_.isEmpty() ? 0 : int(series_.front()->count());
+}
+
+}  // namespace reslens

@@ -1,0 +1,179 @@
+#include "widgets/lessons/LessonCatalog.h"
+
+#include <QCoreApplication>
+
+namespace reslens {
+namespace {
+
+// Every lesson in the order the menu and the start page show them, with its command-line
+// name (`reslens --lesson why-skips`).
+struct LessonName {
+    LessonId lesson;
+    const char* key;
+};
+constexpr LessonName kLessons[] = {
+    {LessonId::WhySkips, "why-skips"},
+    {LessonId::Degradation, "degradation"},
+    {LessonId::WithoutBatchNorm, "without-batch-norm"},
+    {LessonId::Bottleneck, "bottleneck"},
+    {LessonId::BlockIsCorrection, "lesion"},
+    {LessonId::Landscape, "landscape"},
+    {LessonId::EvidenceForms, "grad-cam"},
+};
+
+}  // namespace
+
+QVector<LessonId> allLessons() {
+    QVector<LessonId> lessons;
+    for (const LessonName& name : kLessons) {
+        lessons << name.lesson;
+    }
+    return lessons;
+}
+
+QString lessonKey(LessonId lesson) {
+    for (const LessonName& name : kLessons) {
+        if (name.lesson == lesson) {
+            return QString::fromLatin1(name.key);
+        }
+    }
+    return {};
+}
+
+std::optional<LessonId> lessonFromKey(const QString& key) {
+    for (const LessonName& name : kLessons) {
+        if (key == QLatin1String(name.key)) {
+            return name.lesson;
+        }
+    }
+    return std::nullopt;
+}
+
+QStringList lessonKeys() {
+    QStringList keys;
+    for (const LessonName& name : kLessons) {
+        keys << QString::fromLatin1(name.key);
+    }
+    return keys;
+}
+
+// Each text spelled out as QCoreApplication::translate("Lessons", ...): lupdate reads
+// literal calls only, and files these under the context "Lessons".
+LessonText lessonText(LessonId lesson) {
+    switch (lesson) {
+        case LessonId::WhySkips:
+            return {
+                QCoreApplication::translate("Lessons", "Why skip connections?"),
+                QCoreApplication::translate(
+                    "Lessons",
+                    "ResNet-56 beside plain-56, same weights, same batches: the gradient at the "
+                    "first step, then a short paired run."),
+                QCoreApplication::translate(
+                    "Lessons",
+                    "The depth profile: every block's gradient norm at step 1 (dashed) for both "
+                    "networks, block 1 on the left. Then the loss chart as the run goes on, and "
+                    "the two per-block charts: do the shallow (violet) and deep (yellow) curves "
+                    "stay together?"),
+                QCoreApplication::translate(
+                    "Lessons",
+                    "Before the first step: which network's first block will get the larger "
+                    "gradient, and by how much? After the run: is the plain network stuck, or "
+                    "only slower?")};
+        case LessonId::Degradation:
+            return {
+                QCoreApplication::translate("Lessons",
+                                            "Degradation: deeper is not better without skips"),
+                QCoreApplication::translate(
+                    "Lessons",
+                    "20 and 56 layers, each with and without skips, trained alike for a few "
+                    "minutes: does depth help? (He et al. 2015, Fig. 1 and 6)"),
+                QCoreApplication::translate(
+                    "Lessons",
+                    "The measurements below fill in as each paired run ends: first the "
+                    "20-layer networks, then the 56-layer ones. The charts show the pair in "
+                    "training."),
+                QCoreApplication::translate(
+                    "Lessons",
+                    "Will the 56-layer plain network end better or worse than the 20-layer one? "
+                    "And the ResNets? He et al. argue that a deeper network could copy a "
+                    "shallower one and make its extra layers identities: so why would it be "
+                    "worse?")};
+        case LessonId::WithoutBatchNorm:
+            return {QCoreApplication::translate("Lessons", "Without batch norm"),
+                    QCoreApplication::translate(
+                        "Lessons",
+                        "ResNet-56 and plain-56 with no batch normalisation: where does the "
+                        "gradient go, and does either network learn?"),
+                    QCoreApplication::translate(
+                        "Lessons",
+                        "The depth profile at step 1: block 1 on the left. Then the loss chart: "
+                        "chance on ten classes is a loss of ln 10 = 2.30."),
+                    QCoreApplication::translate(
+                        "Lessons",
+                        "Batch norm rescales every layer's output during training. Take it away: "
+                        "what happens to the signal going forward through 56 layers, and to the "
+                        "gradient coming back?")};
+        case LessonId::Bottleneck:
+            return {QCoreApplication::translate("Lessons", "Bottleneck against basic"),
+                    QCoreApplication::translate(
+                        "Lessons",
+                        "ResNet-50's layer1.1: why a 1×1 convolution before and after the 3×3 "
+                        "saves parameters."),
+                    QCoreApplication::translate(
+                        "Lessons",
+                        "The Parameters table at layer1.1, and the Blocks list's Params and "
+                        "Mult-adds columns for every block."),
+                    QCoreApplication::translate(
+                        "Lessons",
+                        "A block takes 256 channels and gives 256. Two 3×3 convolutions at 256 "
+                        "channels, or 1×1 down to 64, 3×3 at 64, 1×1 back up to 256: which costs "
+                        "more, and by how much?")};
+        case LessonId::BlockIsCorrection:
+            return {
+                QCoreApplication::translate("Lessons", "A block is a correction"),
+                QCoreApplication::translate(
+                    "Lessons",
+                    "Bypass one block at a time in the trained ResNet-56 and plain-56 and measure "
+                    "the accuracy (Veit et al. 2016)."),
+                QCoreApplication::translate(
+                    "Lessons",
+                    "The left chart: the accuracy with each block bypassed, both networks side "
+                    "by side, chance dotted. Then, in the Feature maps tab, tick Bypass on a "
+                    "block in the Blocks list and watch the prediction."),
+                QCoreApplication::translate(
+                    "Lessons",
+                    "If you delete one layer of a 56-layer network, what happens? Does it "
+                    "matter whether the network has skip connections?")};
+        case LessonId::Landscape:
+            return {QCoreApplication::translate("Lessons", "The loss landscape of the deep twins"),
+                    QCoreApplication::translate(
+                        "Lessons",
+                        "The loss around the trained ResNet-56 and plain-56 along two random, "
+                        "filter-normalised directions (Li et al. 2018)."),
+                    QCoreApplication::translate(
+                        "Lessons",
+                        "The two maps share their contour levels; ✕ marks the trained network. "
+                        "Compare the size and shape of the region of low loss around it."),
+                    QCoreApplication::translate(
+                        "Lessons",
+                        "Which network's training would you rather steer, from what you see? "
+                        "What would a wide, round basin mean for gradient descent?")};
+        case LessonId::EvidenceForms:
+            return {QCoreApplication::translate("Lessons", "Where the evidence forms"),
+                    QCoreApplication::translate(
+                        "Lessons",
+                        "Grad-CAM through the blocks of ResNet-20 for a photo of a sneaker: from "
+                        "which block on does the map show what the network decides on?"),
+                    QCoreApplication::translate(
+                        "Lessons",
+                        "The Grad-CAM view: step through the blocks with the arrow keys, from the "
+                        "stem to the last block, and watch the map's resolution and shape."),
+                    QCoreApplication::translate(
+                        "Lessons",
+                        "Where in the image will the evidence for Sneaker lie at the first block? "
+                        "At the last? Where does it settle?")};
+    }
+    return {};
+}
+
+}  // namespace reslens

@@ -1,0 +1,38 @@
+#pragma once
+
+// What a lesson (and a start-up scenario) may ask of the window, and nothing more: whether a
+// run is in progress, a message, which page is in front and which docks are out, and the
+// features it drives — the explorer, the training lab and the studies. The shell implements
+// it (shell/Workbench.h); the lessons never see the main window.
+
+#include <QString>
+
+namespace reslens {
+
+class ExplorerController;
+class LandscapeView;
+class LesionView;
+class TrainingLabPanel;
+
+enum class Page { Lessons, Explorer, Lab, Lesion, Responses, Landscape };
+
+class LessonHost {
+public:
+    virtual ~LessonHost() = default;
+
+    // The lab, a lesion study or a landscape is running: a lesson never stops a run.
+    virtual bool runInProgress() const = 0;
+    virtual void showError(const QString& message) = 0;
+    // Brings the page to the front. The explorer's page brings its docks back; the others
+    // put them away to make room, but the block list when `keepBlocks`.
+    virtual void showPage(Page page, bool keepBlocks = false) = 0;
+    // The parameter table, shown and raised (bottleneck against basic).
+    virtual void showParameters() = 0;
+
+    virtual ExplorerController& explorer() = 0;
+    virtual TrainingLabPanel& lab() = 0;
+    virtual LesionView& lesionStudy() = 0;
+    virtual LandscapeView& landscape() = 0;
+};
+
+}  // namespace reslens

@@ -1,0 +1,50 @@
+#pragma once
+
+// The shell's side of LessonHost: the features the window assembled, the tabs they sit in
+// and the docks around them. The lessons and the start-up scenarios drive the window
+// through it; the main window itself hands nothing out.
+
+#include "widgets/lessons/LessonHost.h"
+
+class QTabWidget;
+
+namespace reslens {
+
+class DockLayout;
+class LessonsPage;
+class MessageBar;
+class ResponseView;
+
+struct WorkbenchParts {
+    ExplorerController* explorer;
+    TrainingLabPanel* lab;
+    LesionView* lesion;
+    ResponseView* responses;
+    LandscapeView* landscape;
+    LessonsPage* lessons;
+    MessageBar* messages;
+    QTabWidget* tabs;
+    DockLayout* docks;
+};
+
+class Workbench : public LessonHost {
+public:
+    explicit Workbench(const WorkbenchParts& parts) : parts_(parts) {}
+
+    bool runInProgress() const override;
+    void showError(const QString& message) override;
+    void showPage(Page page, bool keepBlocks = false) override;
+    void showParameters() override;
+    ExplorerController& explorer() override { return *parts_.explorer; }
+    TrainingLabPanel& lab() override { return *parts_.lab; }
+    LesionView& lesionStudy() override { return *parts_.lesion; }
+    LandscapeView& landscape() override { return *parts_.landscape; }
+
+    // The page in front, from the tabs (the user may have switched).
+    Page currentPage() const;
+
+private:
+    WorkbenchParts parts_;
+};
+
+}  // namespace reslens
