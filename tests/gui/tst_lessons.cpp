@@ -27,6 +27,8 @@
 #include "widgets/lessons/LessonGuide.h"
 #include "widgets/shell/MainWindow.h"
 #include "widgets/studies/LandscapeView.h"
+#include "widgets/studies/LesionBlockChart.h"
+#include "widgets/studies/LesionDepthChart.h"
 #include "widgets/studies/LesionView.h"
 
 using namespace reslens;
@@ -261,6 +263,11 @@ private Q_SLOTS:
                  qPrintable(QString::number(medians[0])));
         QVERIFY2(medians[1] < 0.3, qPrintable(QString::number(medians[1])));
         QVERIFY(text.contains("in the plain network every block is a link of the only path"));
+        // 27 block names fit under their bars only turned on their side; the lesson draws
+        // no random lesions, so their chart stands aside instead of empty.
+        LesionView* view = find<LesionView>(*window_);
+        QCOMPARE(view->blockChart()->labelAngle(), -90);
+        QVERIFY(view->depthChart()->isHidden());
         // The lesson asks for a live bypass in the explorer: its docks come back with its tab.
         QVERIFY(!window_->findChild<QDockWidget*>("blocksDock")->isVisible());
         window_->showPage(Page::Explorer);

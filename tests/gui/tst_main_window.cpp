@@ -270,7 +270,9 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(view->blockChart()->barCount(), 18);
+        QCOMPARE(view->blockChart()->labelAngle(), 0);  // nine names fit level
         QCOMPARE(view->depthChart()->pointCount(), 2);
+        QVERIFY(!view->depthChart()->isHidden());
 
         const QString csv = dir_.filePath("lesion.csv");
         QCOMPARE(view->exportCsv(csv), QString());

@@ -3,6 +3,9 @@
 // saved run (and a reslens-cli compare folder) reopens with every chart as it was, and a
 // damaged one is refused with one message, leaving the lab as it was.
 
+#include <QChart>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -105,6 +108,17 @@ private Q_SLOTS:
             QCOMPARE(lab.depthChart()->pointCount(run), 9);     // the profile: one per block
         }
         QCOMPARE(lab.depthChart()->seriesCount(), 2);
+        // One legend entry per run, named by the run alone: four did not fit and were cut.
+        for (QChartView* chart : {static_cast<QChartView*>(lab.lossChart()),
+                                  static_cast<QChartView*>(lab.depthChart())}) {
+            QStringList shown;
+            for (QLegendMarker* marker : chart->chart()->legend()->markers()) {
+                if (marker->isVisible()) {
+                    shown << marker->label();
+                }
+            }
+            QCOMPARE(shown, (QStringList{"resnet20", "plain20"}));
+        }
         // Lockstep on the same batches: step k of both runs reported, in order.
         for (int i = 0; i < 6; ++i) {
             QCOMPARE(lab.history().steps(0)[i].step, qint64(i + 1));

@@ -107,4 +107,9 @@ void LesionBlockChart::showStudies(const QVector<NamedLesionStudy>& studies, int
     }
 }
 
+int LesionBlockChart::labelAngle() const {
+    const QList<QAbstractAxis*> axes = chart()->axes(Qt::Horizontal);
+    return axes.isEmpty() ? 0 : axes.first()->labelsAngle();
+}
+
 }  // namespace reslens

@@ -21,6 +21,8 @@ public:
     // study's order is the chart's.
     void showStudies(const QVector<NamedLesionStudy>& studies, int classes);
     int barCount() const { return barCount_; }
+    // The block names' angle under the bars: 0 while they fit level, -90 beside many blocks.
+    int labelAngle() const;
 
 private:
     int barCount_ = 0;
