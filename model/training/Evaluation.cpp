@@ -4,6 +4,16 @@
 
 namespace reslens {
 
+torch::Tensor normalizedImages(const Dataset& data, int64_t start, int64_t n,
+                               const torch::Tensor& mean, const torch::Tensor& std) {
+    return data.images.narrow(0, start, n)
+        .to(mean.device())
+        .to(torch::kFloat)
+        .div_(255)
+        .sub_(mean)
+        .div_(std);
+}
+
 EvaluationResult evaluate(ResNetImpl& network, const Dataset& data, const std::vector<double>& mean,
                           const std::vector<double>& std, int batch) {
     torch::InferenceMode inference;
@@ -16,12 +26,7 @@ EvaluationResult evaluate(ResNetImpl& network, const Dataset& data, const std::v
     int64_t correct = 0;
     for (int64_t start = 0; start < data.size(); start += batch) {
         const int64_t n = std::min<int64_t>(batch, data.size() - start);
-        const torch::Tensor inputs = data.images.narrow(0, start, n)
-                                         .to(device)
-                                         .to(torch::kFloat)
-                                         .div_(255)
-                                         .sub_(meanT)
-                                         .div_(stdT);
+        const torch::Tensor inputs = normalizedImages(data, start, n, meanT, stdT);
         const torch::Tensor labels = data.labels.narrow(0, start, n).to(device);
         const torch::Tensor logits = network.forward(inputs);
         lossSum += torch::cross_entropy_loss(logits, labels, {}, at::Reduction::Sum).item<double>();

@@ -23,33 +23,41 @@ void Workbench::showError(const QString& message) {
     parts_.messages->showError(message);
 }
 
+QWidget* Workbench::widgetOf(Page page) const {
+    switch (page) {
+        case Page::Lessons:
+            return parts_.lessons;
+        case Page::Explorer:
+            return parts_.explorer->panels().features;
+        case Page::Lab:
+            return parts_.lab;
+        case Page::Lesion:
+            return parts_.lesion;
+        case Page::Responses:
+            return parts_.responses;
+        case Page::Landscape:
+            return parts_.landscape;
+    }
+    return parts_.lessons;
+}
+
 void Workbench::showPage(Page page, bool keepBlocks) {
-    QWidget* widgets[] = {parts_.lessons,   parts_.explorer->panels().features,
-                          parts_.lab,       parts_.lesion,
-                          parts_.responses, parts_.landscape};
     // Every page but the explorer's and the start page wants the room its docks take.
     if (page != Page::Explorer && page != Page::Lessons) {
         parts_.docks->setExplorerShown(
             false, keepBlocks ? std::optional<Dock>(Dock::Blocks) : std::nullopt);
     }
-    parts_.tabs->setCurrentWidget(widgets[int(page)]);
+    parts_.tabs->setCurrentWidget(widgetOf(page));
 }
 
 Page Workbench::currentPage() const {
     QWidget* current = parts_.tabs->currentWidget();
-    if (current == parts_.lab) {
-        return Page::Lab;
+    for (Page page : {Page::Lessons, Page::Lab, Page::Lesion, Page::Responses, Page::Landscape}) {
+        if (current == widgetOf(page)) {
+            return page;
+        }
     }
-    if (current == parts_.lesion) {
-        return Page::Lesion;
-    }
-    if (current == parts_.responses) {
-        return Page::Responses;
-    }
-    if (current == parts_.landscape) {
-        return Page::Landscape;
-    }
-    return current == parts_.lessons ? Page::Lessons : Page::Explorer;
+    return Page::Explorer;
 }
 
 void Workbench::showParameters() {

@@ -7,6 +7,7 @@
 #include "widgets/lessons/LessonHost.h"
 
 class QTabWidget;
+class QWidget;
 
 namespace reslens {
 
@@ -44,6 +45,8 @@ public:
     Page currentPage() const;
 
 private:
+    QWidget* widgetOf(Page page) const;
+
     WorkbenchParts parts_;
 };
 

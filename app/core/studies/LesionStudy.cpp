@@ -82,12 +82,7 @@ int64_t sweepSingleLesions(ResNetImpl& network, const Dataset& data, const Prepr
     int64_t done = 0;
     for (int64_t start = 0; start < data.size(); start += kBatch) {
         const int64_t n = std::min<int64_t>(kBatch, data.size() - start);
-        const torch::Tensor inputs = data.images.narrow(0, start, n)
-                                         .to(device)
-                                         .to(torch::kFloat)
-                                         .div_(255)
-                                         .sub_(mean)
-                                         .div_(std);
+        const torch::Tensor inputs = normalizedImages(data, start, n, mean, std);
         const torch::Tensor labels = data.labels.narrow(0, start, n).to(device);
         std::vector<torch::Tensor> blockInputs;
         torch::Tensor x = network.stem(inputs);
