@@ -193,7 +193,10 @@ private Q_SLOTS:
         QVERIFY(studied.wait(kWaitMs));
         QCOMPARE(lesion->studies().size(), 1);
         QVERIFY(lesion->studies().first().result.cancelled);
-        QCOMPARE(lesion->studies().first().result.evaluations, 1);  // the baseline, then stop
+        // Stopped after its first batch of 500 images (the intact network and every
+        // single-block lesion share each batch), not after the 10,000.
+        QCOMPARE(lesion->studies().first().result.samples, int64_t(500));
+        QVERIFY(lesion->studies().first().result.random.empty());
 
         LandscapeView* landscape = find<LandscapeView>(window());
         LandscapeOptions options;

@@ -50,6 +50,11 @@ bool LessonDirector::start(LessonId lesson) {
     showcaseShown_ = false;
     seconds_ = 0;
     startedMs_ = QDateTime::currentMSecsSinceEpoch();
+    // The lab, the lesion study and the landscape want the room; the explorer's lessons
+    // want its docks.
+    if (lesson != LessonId::Bottleneck && lesson != LessonId::EvidenceForms) {
+        host_.makeRoom();
+    }
     Q_EMIT started(lesson);
     Q_EMIT findingsChanged();
     switch (lesson) {

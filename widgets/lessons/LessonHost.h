@@ -23,9 +23,11 @@ public:
     // The lab, a lesion study or a landscape is running: a lesson never stops a run.
     virtual bool runInProgress() const = 0;
     virtual void showError(const QString& message) = 0;
-    // Brings the page to the front. The explorer's page brings its docks back; the others
-    // put them away to make room, but the block list when `keepBlocks`.
-    virtual void showPage(Page page, bool keepBlocks = false) = 0;
+    // Brings the page to the front; the explorer's page brings back docks put away.
+    virtual void showPage(Page page) = 0;
+    // Puts the explorer's docks away for a page that wants the room (the lab, a study), but
+    // the block list when `keepBlocks`; they come back with the explorer's page.
+    virtual void makeRoom(bool keepBlocks = false) = 0;
     // The parameter table, shown and raised (bottleneck against basic).
     virtual void showParameters() = 0;
 

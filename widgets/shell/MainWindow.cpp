@@ -46,9 +46,9 @@ MainWindow::MainWindow(QWidget* parent)
       landscape_(new LandscapeView),
       lessonsPage_(new LessonsPage),
       docks_(std::make_unique<DockLayout>(this)),
-      workbench_(std::make_unique<Workbench>(WorkbenchParts{explorer_, lab_, lesion_, responses_,
-                                                            landscape_, lessonsPage_, messages_,
-                                                            tabs_, docks_.get()})),
+      workbench_(std::make_unique<Workbench>(
+          WorkbenchParts{explorer_, lab_, lesion_, responses_, landscape_, lessonsPage_, tabs_,
+                         docks_.get(), [this](const QString& message) { showError(message); }})),
       lessons_(new LessonDirector(*workbench_, this)),
       opener_(new ModelOpener(this, explorer_)),
       toolbar_(new MainToolbar(explorer_, *workbench_, messages_, this)),

@@ -51,6 +51,7 @@ QString StartupScript::arrange() {
         if (!error.isEmpty()) {
             return error;
         }
+        host_.makeRoom();
         host_.showPage(Page::Lab);
     }
     if (options_.lesion) {
@@ -74,6 +75,7 @@ void StartupScript::arrangeLab() {
     lab->setSteps(options_.labSteps);
     lab->setBatch(options_.labBatch);
     lab->setCompare(true);
+    host_.makeRoom();
     host_.showPage(Page::Lab);
     // After start-up's first prediction, once the lab has the model's data.
     connect(&host_.explorer(), &ExplorerController::predictionsShown, lab, [lab] {
@@ -85,7 +87,8 @@ void StartupScript::arrangeLab() {
 
 void StartupScript::arrangeLesion() {
     LesionView* view = &host_.lesionStudy();
-    host_.showPage(Page::Lesion, true);
+    host_.makeRoom(/*keepBlocks=*/true);
+    host_.showPage(Page::Lesion);
     connect(&host_.explorer(), &ExplorerController::predictionsShown, view,
             &LesionView::runLoadedModel, Qt::SingleShotConnection);
     // Then its twin, once: the pair the study is about.
@@ -100,6 +103,7 @@ void StartupScript::arrangeLesion() {
 void StartupScript::arrangeLandscape() {
     LandscapeView* view = &host_.landscape();
     view->setOptions(*options_.landscape);
+    host_.makeRoom();
     host_.showPage(Page::Landscape);
     connect(&host_.explorer(), &ExplorerController::predictionsShown, view, &LandscapeView::run,
             Qt::SingleShotConnection);

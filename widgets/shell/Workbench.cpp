@@ -7,7 +7,6 @@
 #include "widgets/lab/TrainingLabPanel.h"
 #include "widgets/lessons/LessonsPage.h"
 #include "widgets/shell/DockLayout.h"
-#include "widgets/shell/MessageBar.h"
 #include "widgets/studies/LandscapeView.h"
 #include "widgets/studies/LesionView.h"
 #include "widgets/studies/ResponseView.h"
@@ -20,7 +19,7 @@ bool Workbench::runInProgress() const {
 }
 
 void Workbench::showError(const QString& message) {
-    parts_.messages->showError(message);
+    parts_.showError(message);
 }
 
 QWidget* Workbench::widgetOf(Page page) const {
@@ -41,13 +40,16 @@ QWidget* Workbench::widgetOf(Page page) const {
     return parts_.lessons;
 }
 
-void Workbench::showPage(Page page, bool keepBlocks) {
-    // Every page but the explorer's and the start page wants the room its docks take.
-    if (page != Page::Explorer && page != Page::Lessons) {
-        parts_.docks->setExplorerShown(
-            false, keepBlocks ? std::optional<Dock>(Dock::Blocks) : std::nullopt);
+void Workbench::showPage(Page page) {
+    if (page == Page::Explorer) {
+        parts_.docks->setExplorerShown(true);  // also when its tab was in front already
     }
     parts_.tabs->setCurrentWidget(widgetOf(page));
+}
+
+void Workbench::makeRoom(bool keepBlocks) {
+    parts_.docks->setExplorerShown(false,
+                                   keepBlocks ? std::optional<Dock>(Dock::Blocks) : std::nullopt);
 }
 
 Page Workbench::currentPage() const {

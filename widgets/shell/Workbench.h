@@ -4,6 +4,8 @@
 // and the docks around them. The lessons and the start-up scenarios drive the window
 // through it; the main window itself hands nothing out.
 
+#include <functional>
+
 #include "widgets/lessons/LessonHost.h"
 
 class QTabWidget;
@@ -13,7 +15,6 @@ namespace reslens {
 
 class DockLayout;
 class LessonsPage;
-class MessageBar;
 class ResponseView;
 
 struct WorkbenchParts {
@@ -23,9 +24,10 @@ struct WorkbenchParts {
     ResponseView* responses;
     LandscapeView* landscape;
     LessonsPage* lessons;
-    MessageBar* messages;
     QTabWidget* tabs;
     DockLayout* docks;
+    // The window's one way to show an error (its message bar and errorShown).
+    std::function<void(const QString&)> showError;
 };
 
 class Workbench : public LessonHost {
@@ -34,7 +36,8 @@ public:
 
     bool runInProgress() const override;
     void showError(const QString& message) override;
-    void showPage(Page page, bool keepBlocks = false) override;
+    void showPage(Page page) override;
+    void makeRoom(bool keepBlocks = false) override;
     void showParameters() override;
     ExplorerController& explorer() override { return *parts_.explorer; }
     TrainingLabPanel& lab() override { return *parts_.lab; }
