@@ -1244,8 +1244,8 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>完成</translation>
     </message>
     <message>
-        <source>%1 on %2: %3% with every block; one block bypassed: %4%–%5%, median %6%</source>
-        <translation>%1 在 %2 上：全部块时 %3%；旁路单个块：%4%–%5%，中位数 %6%</translation>
+        <source>%1 on %2 (%7 images): %3% with every block; one block bypassed: %4%–%5%, median %6%</source>
+        <translation>%1 在 %2 上（%7 张图像）：全部块时 %3%；旁路单个块：%4%–%5%，中位数 %6%</translation>
     </message>
     <message>
         <source>ResLens lesion study</source>

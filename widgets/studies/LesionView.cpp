@@ -174,12 +174,14 @@ void LesionView::redraw() {
             continue;
         }
         const LesionSpread spread = lesionSpread(s.result);
-        lines << tr("%1 on %2: %3% with every block; one block bypassed: %4%–%5%, median %6%")
+        lines << tr("%1 on %2 (%7 images): %3% with every block; one block bypassed: %4%–%5%, "
+                    "median %6%")
                      .arg(QString::fromStdString(s.title), QString::fromStdString(s.data))
                      .arg(100 * spread.baseline, 0, 'f', 2)
                      .arg(100 * spread.lowest, 0, 'f', 1)
                      .arg(100 * spread.highest, 0, 'f', 1)
-                     .arg(100 * spread.median, 0, 'f', 1);
+                     .arg(100 * spread.median, 0, 'f', 1)
+                     .arg(s.result.samples);
     }
     summary_->setText(lines.join('\n'));
 }
