@@ -3,15 +3,19 @@
 // reference is the same network with the fast path switched off, which runs every layer as
 // torchvision does (tst_torchvision_forward checks that path against torchvision itself).
 
-#include <torch/torch.h>
-
 #include <QtTest/QtTest>
+
+// What the test uses and its moc does not need: moc would walk every LibTorch header
+// these reach (8 s a test) for a class it finds in this file alone.
+#ifndef Q_MOC_RUN
+#include <torch/torch.h>
 
 #include "TestNetworks.h"
 #include "model/files/StateDict.h"
 #include "model/network/ResNet.h"
 #include "model/tracing/BlockStatisticsProbe.h"
 #include "model/tracing/FeatureCaptureProbe.h"
+#endif
 
 using namespace reslens;
 

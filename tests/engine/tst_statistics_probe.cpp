@@ -1,14 +1,18 @@
 // The statistics probe's numbers against a direct computation with tensor ops on the
 // captured tensors (a different code path: FeatureCaptureProbe + torch reductions).
 
-#include <torch/torch.h>
-
 #include <QtTest/QtTest>
+
+// What the test uses and its moc does not need: moc would walk every LibTorch header
+// these reach (8 s a test) for a class it finds in this file alone.
+#ifndef Q_MOC_RUN
+#include <torch/torch.h>
 
 #include "TestNetworks.h"
 #include "model/network/ResNet.h"
 #include "model/tracing/BlockStatisticsProbe.h"
 #include "model/tracing/FeatureCaptureProbe.h"
+#endif
 
 using namespace reslens;
 
