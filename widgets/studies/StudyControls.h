@@ -29,7 +29,6 @@ public:
 
     // The loaded model: its title on the label ("No model open" when empty), Run enabled.
     void setModel(const ModelRequest& request, const QString& title);
-    const ModelRequest& model() const { return model_; }
     // The twin button: offered with this text once `setTwinEnabled(true)`.
     void addTwinButton(const QString& text, const QString& tip);
     void setTwinEnabled(bool enabled);

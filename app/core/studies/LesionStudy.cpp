@@ -184,9 +184,9 @@ LesionStudyResult runLesionStudy(LoadedModel& model, const Dataset& allData,
     if (shared) {
         // The intact network and every single-block lesion, batch by batch; progress in
         // their share of the study's evaluations, a cancel after the batch it came in.
-        std::vector<size_t> candidates;
+        const auto& all = network.blocks();
+        std::vector<size_t> candidates;  // each chosen block's place in the network
         for (const auto& block : blocks) {
-            const auto& all = network.blocks();
             candidates.push_back(size_t(std::find(all.begin(), all.end(), block) - all.begin()));
         }
         std::vector<Tally> tallies(1 + blocks.size());
