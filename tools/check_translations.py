@@ -22,7 +22,7 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-SOURCES = ("widgets", "app/gui")
+SOURCES = ("widgets", "app/gui", "app/core/lessons")
 PLACEHOLDER = re.compile(r"%(\d+|n)")
 ACCELERATOR = re.compile(r"&([^&\s])")
 

@@ -15,6 +15,7 @@
 #include "app/cli/commands/InspectCommand.h"
 #include "app/cli/commands/LandscapeCommand.h"
 #include "app/cli/commands/LesionCommand.h"
+#include "app/cli/commands/LessonsCommand.h"
 #include "app/cli/commands/TrainCommand.h"
 #include "app/cli/common/ResourcePaths.h"
 #include "app/cli/common/UsageError.h"
@@ -55,6 +56,7 @@ std::vector<std::unique_ptr<Command>> subcommands(CLI::App& app) {
     commands.push_back(std::make_unique<EvaluateCommand>(app));
     commands.push_back(std::make_unique<LesionCommand>(app));
     commands.push_back(std::make_unique<LandscapeCommand>(app));
+    commands.push_back(std::make_unique<LessonsCommand>(app));
     commands.push_back(std::make_unique<ImportCommand>(app));
     commands.push_back(std::make_unique<BenchCommand>(app));
     commands.push_back(std::make_unique<CheckDeviceCommand>(app));

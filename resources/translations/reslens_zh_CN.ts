@@ -19,20 +19,279 @@
 <context>
     <name>LessonFindings</name>
     <message>
-        <source>in %1 the first block&apos;s gradient norm is %2× the last block&apos;s: it grows on its way back to the input</source>
-        <translation>在 %1 中，第一个块的梯度范数是最后一个块的 %2 倍：梯度在传回输入的路上变大</translation>
+        <source>step 1, first block&apos;s gradient norm ÷ last block&apos;s</source>
+        <translation>第 1 步：第一个块的梯度范数 ÷ 最后一个块的</translation>
     </message>
     <message>
-        <source>in %1 the first block&apos;s gradient norm is %2× the last block&apos;s: it shrinks on its way back to the input</source>
-        <translation>在 %1 中，第一个块的梯度范数是最后一个块的 %2 倍：梯度在传回输入的路上变小</translation>
+        <source>loss at step 1</source>
+        <translation>第 1 步的损失</translation>
     </message>
     <message>
-        <source>At step 1, %1; %2.</source>
-        <translation>第 1 步时，%1；%2。</translation>
+        <source>mean loss over the last tenth of the steps</source>
+        <translation>最后十分之一步数的平均损失</translation>
+    </message>
+    <message>
+        <source>highest loss ÷ first</source>
+        <translation>最高损失 ÷ 第一步损失</translation>
+    </message>
+    <message>
+        <source>diverged (1) or not (0)</source>
+        <translation>是否发散（1 是，0 否）</translation>
+    </message>
+    <message>
+        <source>the step it diverged at</source>
+        <translation>发散时的步数</translation>
+    </message>
+    <message>
+        <source>change of the loss from 20 to 56 layers</source>
+        <translation>从 20 层到 56 层损失的变化</translation>
+    </message>
+    <message>
+        <source>accuracy with every block</source>
+        <translation>所有块都在时的准确率</translation>
+    </message>
+    <message>
+        <source>accuracy, one block bypassed: median</source>
+        <translation>绕过一个块时的准确率：中位数</translation>
+    </message>
+    <message>
+        <source>accuracy, one block bypassed: lowest</source>
+        <translation>绕过一个块时的准确率：最低</translation>
+    </message>
+    <message>
+        <source>accuracy, one block bypassed: highest</source>
+        <translation>绕过一个块时的准确率：最高</translation>
+    </message>
+    <message>
+        <source>accuracy lost at the median</source>
+        <translation>中位数处损失的准确率</translation>
+    </message>
+    <message>
+        <source>share of the map below loss 1</source>
+        <translation>图中损失低于 1 的比例</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>multiply-adds per image</source>
+        <translation>每张图像的乘加次数</translation>
+    </message>
+    <message>
+        <source>parameters ÷ the bottleneck&apos;s</source>
+        <translation>参数量 ÷ 瓶颈结构的</translation>
+    </message>
+    <message>
+        <source>probability of the class explained</source>
+        <translation>所解释类别的概率</translation>
+    </message>
+    <message>
+        <source>the step from which every map correlates ≥ 0.5</source>
+        <translation>从该步起每张图的相关系数都 ≥ 0.5</translation>
+    </message>
+    <message>
+        <source>%1: correlation with the last map</source>
+        <translation>%1：与最后一张图的相关系数</translation>
+    </message>
+</context>
+<context>
+    <name>LessonSentences</name>
+    <message>
+        <source>Measured in one run (seed %1). One run shows what happened once; it cannot say how much of it is chance.</source>
+        <translation>只测了一次运行（种子 %1）。一次运行只说明这一次发生了什么，说不出其中有多少是偶然。</translation>
+    </message>
+    <message>
+        <source>Measured over %1 seeds (%2): each number is their median, with the range over the seeds in brackets.</source>
+        <translation>在 %1 个种子（%2）上测量：每个数字是它们的中位数，括号里是各种子之间的范围。</translation>
+    </message>
+    <message>
+        <source>Seed %1: %2</source>
+        <translation>种子 %1：%2</translation>
+    </message>
+    <message>
+        <source>One run cannot settle the comparison: run the lesson with 3 seeds for that.</source>
+        <translation>一次运行无法确定这个比较：请用 3 个种子运行本课。</translation>
+    </message>
+    <message>
+        <source>At step 1, the first block&apos;s gradient norm over the last block&apos;s: %1 in %2, %3 in %4.</source>
+        <translation>第 1 步时，第一个块的梯度范数与最后一个块之比：%2 为 %1，%4 为 %3。</translation>
+    </message>
+    <message>
+        <source>In %1 the gradient grows on its way back to the input.</source>
+        <translation>在 %1 中，梯度在传回输入的途中变大。</translation>
+    </message>
+    <message>
+        <source>In %1 the gradient shrinks on its way back to the input.</source>
+        <translation>在 %1 中，梯度在传回输入的途中变小。</translation>
+    </message>
+    <message>
+        <source>In %1 the gradient grows on its way back to the input, in every seed.</source>
+        <translation>在 %1 中，每个种子的梯度都在传回输入的途中变大。</translation>
+    </message>
+    <message>
+        <source>In %1 the gradient shrinks on its way back to the input, in every seed.</source>
+        <translation>在 %1 中，每个种子的梯度都在传回输入的途中变小。</translation>
+    </message>
+    <message>
+        <source>In %1 the gradient grew on its way back in some seeds and shrank in others.</source>
+        <translation>在 %1 中，梯度在传回途中有的种子变大，有的种子变小。</translation>
+    </message>
+    <message>
+        <source>In every seed that ratio was larger in %1 than in %2, by more than %2&apos;s spread over the seeds.</source>
+        <translation>每个种子中，%1 的这个比值都比 %2 的大，差距超过 %2 在各种子间的波动范围。</translation>
+    </message>
+    <message>
+        <source>In every seed that ratio was smaller in %1 than in %2, by more than %2&apos;s spread over the seeds.</source>
+        <translation>每个种子中，%1 的这个比值都比 %2 的小，差距超过 %2 在各种子间的波动范围。</translation>
+    </message>
+    <message>
+        <source>These seeds did not settle in which network that ratio is larger.</source>
+        <translation>这些种子没能确定哪个网络的这个比值更大。</translation>
+    </message>
+    <message>
+        <source>A run that ended early has no last steps to compare: run the lesson again.</source>
+        <translation>提前结束的运行没有最后的步数可比较：请重新运行本课。</translation>
+    </message>
+    <message>
+        <source>Mean batch loss over the last %1 of %2 steps: %3 for %4, %5 for %6.</source>
+        <translation>%2 步中最后 %1 步的平均批次损失：%4 为 %3，%6 为 %5。</translation>
+    </message>
+    <message>
+        <source>The highest batch loss of the run was %1× the first for %2 and %3× for %4.</source>
+        <translation>本次运行的最高批次损失：%2 为第一步的 %1 倍，%4 为 %3 倍。</translation>
+    </message>
+    <message>
+        <source>In every seed %1 ended behind %2, by more than %2&apos;s spread over the seeds.</source>
+        <translation>每个种子中，%1 最后都落后于 %2，差距超过 %2 在各种子间的波动范围。</translation>
+    </message>
+    <message>
+        <source>In every seed %1 kept up with %2: it ended lower, by more than %2&apos;s spread over the seeds.</source>
+        <translation>每个种子中，%1 都跟上了 %2：最后损失更低，差距超过 %2 在各种子间的波动范围。</translation>
+    </message>
+    <message>
+        <source>These seeds did not settle which network ends lower after %1 steps.</source>
+        <translation>这些种子没能确定 %1 步后哪个网络的损失更低。</translation>
+    </message>
+    <message>
+        <source>%1 was not stuck: its loss fell from %2 at step 1 to %3.</source>
+        <translation>%1 没有停滞：它的损失从第 1 步的 %2 降到了 %3。</translation>
+    </message>
+    <message>
+        <source>%1 hardly moved from its first loss (%2 at step 1, %3 at the end).</source>
+        <translation>%1 的损失几乎没有离开起点（第 1 步 %2，最后 %3）。</translation>
     </message>
     <message>
         <source>The loss at step 1: %1 for %2, %3 for %4 (chance: %5).</source>
-        <translation>第 1 步的损失：%2 为 %1，%4 为 %3（随机水平：%5）。</translation>
+        <translation>第 1 步的损失：%2 为 %1，%4 为 %3（随机猜测：%5）。</translation>
+    </message>
+    <message>
+        <source>%1 did not learn in any seed: its mean loss over the last %2 steps stayed at chance (%3).</source>
+        <translation>%1 在任何种子中都没有学到东西：最后 %2 步的平均损失停留在随机猜测水平（%3）。</translation>
+    </message>
+    <message>
+        <source>%1 learned in every seed: its loss moved away from chance (%2 over the last %3 steps).</source>
+        <translation>%1 在每个种子中都学到了东西：损失离开了随机猜测水平（最后 %3 步为 %2）。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s loss stayed at chance in %2 of %3 seeds.</source>
+        <translation>%1 的损失在 %3 个种子中的 %2 个停留在随机猜测水平。</translation>
+    </message>
+    <message>
+        <source>%1 did not diverge in any seed.</source>
+        <translation>%1 在任何种子中都没有发散。</translation>
+    </message>
+    <message>
+        <source>%1 without batch norm diverged in %2 of %3 seeds, at step %4.</source>
+        <translation>没有批归一化的 %1 在 %3 个种子中的 %2 个发散，发生在第 %4 步。</translation>
+    </message>
+    <message>
+        <source>The lesson needs every run to finish: run it again.</source>
+        <translation>本课需要每次运行都完成：请重新运行。</translation>
+    </message>
+    <message>
+        <source>Mean batch loss over the last %1 of %2 steps, 20 layers: %3 for resnet20, %4 for plain20; 56 layers: %5 for resnet56, %6 for plain56.</source>
+        <translation>%2 步中最后 %1 步的平均批次损失，20 层：resnet20 为 %3，plain20 为 %4；56 层：resnet56 为 %5，plain56 为 %6。</translation>
+    </message>
+    <message>
+        <source>From 20 to 56 layers the plain network&apos;s loss changed by %1 and the ResNet&apos;s by %2.</source>
+        <translation>从 20 层到 56 层，普通网络的损失变化了 %1，ResNet 的变化了 %2。</translation>
+    </message>
+    <message>
+        <source>In every seed depth hurt the plain network more, by more than the ResNet&apos;s spread over the seeds. That is the direction of the degradation problem He et al. found (2015, Fig. 1 and 6); they measured training error at convergence, this lesson the loss after a few minutes of training.</source>
+        <translation>每个种子中，深度对普通网络的伤害都更大，差距超过 ResNet 在各种子间的波动范围。这与 He 等人发现的退化问题方向一致（2015，图 1 和图 6）；他们测的是收敛时的训练误差，本课测的是训练几分钟后的损失。</translation>
+    </message>
+    <message>
+        <source>In every seed depth hurt the ResNet more than the plain network: not the direction He et al. found (2015).</source>
+        <translation>每个种子中，深度对 ResNet 的伤害都比对普通网络的大：与 He 等人的发现（2015）方向相反。</translation>
+    </message>
+    <message>
+        <source>These seeds did not settle whether depth hurts the plain network more: the difference changed sign between seeds, or was within the ResNet&apos;s spread.</source>
+        <translation>这些种子没能确定深度是否对普通网络伤害更大：差值在种子之间改变了符号，或没有超出 ResNet 的波动范围。</translation>
+    </message>
+    <message>
+        <source>The study was cancelled: run the lesson again for its numbers.</source>
+        <translation>研究已取消：请重新运行本课以得到数字。</translation>
+    </message>
+    <message>
+        <source>%1, one block bypassed at a time, on %2 test images a seed: lowest %3, median %4, highest %5 (every block in place: %6).</source>
+        <translation>%1，每次绕过一个块，每个种子 %2 张测试图像：最低 %3，中位数 %4，最高 %5（所有块都在：%6）。</translation>
+    </message>
+    <message>
+        <source>In every seed bypassing one block cost the plain network more than the ResNet, by more than the ResNet&apos;s spread over the seeds: at the median %1 points of accuracy against %2. Veit et al. 2016 (Fig. 3) found the same, and explain it by the shortcut: without F(x), x still reaches the next block.</source>
+        <translation>每个种子中，绕过一个块对普通网络造成的损失都比对 ResNet 的大，差距超过 ResNet 在各种子间的波动范围：中位数处准确率下降 %1 个百分点，而 ResNet 为 %2。Veit 等人 2016（图 3）得到相同结果，并用捷径连接解释：没有 F(x)，x 仍能到达下一个块。</translation>
+    </message>
+    <message>
+        <source>In every seed bypassing one block cost the ResNet more than the plain network: %1 points against %2 at the median.</source>
+        <translation>每个种子中，绕过一个块对 ResNet 造成的损失都比对普通网络的大：中位数处为 %1 个百分点对 %2。</translation>
+    </message>
+    <message>
+        <source>These seeds did not settle which network a bypassed block costs more: %1 points for the plain network, %2 for the ResNet, at the median.</source>
+        <translation>这些种子没能确定绕过一个块对哪个网络损失更大：中位数处普通网络为 %1 个百分点，ResNet 为 %2。</translation>
+    </message>
+    <message>
+        <source>At the median, bypassing one block cost the plain network %1 points of accuracy and the ResNet %2.</source>
+        <translation>在中位数处，绕过一个块使普通网络的准确率下降 %1 个百分点，ResNet 下降 %2。</translation>
+    </message>
+    <message>
+        <source>The landscape did not finish: run the lesson again for its numbers.</source>
+        <translation>损失地形没有完成：请重新运行本课以得到数字。</translation>
+    </message>
+    <message>
+        <source>On a %1×%1 grid reaching %2 along each direction, over the first %3 training images, with new random directions each seed: the loss is below 1 over %4 of resnet56&apos;s map and %5 of plain56&apos;s.</source>
+        <translation>在每个方向延伸到 %2 的 %1×%1 网格上，用前 %3 张训练图像，每个种子取新的随机方向：resnet56 的图中有 %4 的区域损失低于 1，plain56 的为 %5。</translation>
+    </message>
+    <message>
+        <source>In every seed resnet56&apos;s region of low loss was the larger, by more than plain56&apos;s spread over the seeds: the direction of Li et al.&apos;s finding (2018, Fig. 5).</source>
+        <translation>每个种子中，resnet56 的低损失区域都更大，差距超过 plain56 在各种子间的波动范围：与 Li 等人的发现方向一致（2018，图 5）。</translation>
+    </message>
+    <message>
+        <source>In every seed plain56&apos;s region of low loss was the larger: not the direction of Li et al.&apos;s finding (2018).</source>
+        <translation>每个种子中，plain56 的低损失区域都更大：与 Li 等人的发现（2018）方向相反。</translation>
+    </message>
+    <message>
+        <source>These seeds did not settle which network&apos;s region of low loss is larger.</source>
+        <translation>这些种子没能确定哪个网络的低损失区域更大。</translation>
+    </message>
+    <message>
+        <source>layer1.1&apos;s three convolutions (1×1 256→64, 3×3 64→64, 1×1 64→256) hold %1 parameters; two 3×3 convolutions at 256 channels would hold 3·3·256·256·2 = %2, %3× as many.</source>
+        <translation>layer1.1 的三个卷积（1×1 256→64，3×3 64→64，1×1 64→256）共有 %1 个参数；两个 256 通道的 3×3 卷积将有 3·3·256·256·2 = %2 个，是其 %3 倍。</translation>
+    </message>
+    <message>
+        <source>At its %1×%2 output that is %3 multiply-adds against %4 per image.</source>
+        <translation>在其 %1×%2 的输出上，每张图像需要 %3 次乘加，而后者需要 %4 次。</translation>
+    </message>
+    <message>
+        <source>For %1 (%2), the correlation of each block&apos;s map with the last block&apos;s, both at the input&apos;s resolution: %3.</source>
+        <translation>对于 %1（%2），每个块的图与最后一个块的图的相关系数（均在输入分辨率下）：%3。</translation>
+    </message>
+    <message>
+        <source>From %1 on, every map correlates at least 0.5 with the last one: the evidence takes its final shape in %2.</source>
+        <translation>从 %1 起，每张图与最后一张的相关系数都至少为 0.5：证据在 %2 中形成最终的形状。</translation>
+    </message>
+    <message>
+        <source>No earlier map correlates at least 0.5 with the last one: the evidence takes its shape at the very end.</source>
+        <translation>之前没有一张图与最后一张的相关系数达到 0.5：证据到最后才成形。</translation>
     </message>
     <message>
         <source>%1 diverged at step %2.</source>
@@ -41,122 +300,6 @@
     <message>
         <source>%1 was stopped after %2 steps.</source>
         <translation>%1 在 %2 步后被停止。</translation>
-    </message>
-    <message>
-        <source>Mean batch loss over the last %1 of %2 steps: %3 for %4, %5 for %6.</source>
-        <translation>%2 步中最后 %1 步的平均批次损失：%4 为 %3，%6 为 %5。</translation>
-    </message>
-    <message>
-        <source>%1: mean batch loss %2 over its last %3 steps.</source>
-        <translation>%1：最后 %3 步的平均批次损失为 %2。</translation>
-    </message>
-    <message>
-        <source>The highest batch loss of the run was %1× the first for %2 and %3× for %4.</source>
-        <translation>本次运行中最高的批次损失：%2 为第一步的 %1 倍，%4 为 %3 倍。</translation>
-    </message>
-    <message>
-        <source>The plain network ended behind, but it was not stuck: its loss fell from %1 at step 1 to %2.</source>
-        <translation>普通网络最终落后，但并没有卡住：它的损失从第 1 步的 %1 降到了 %2。</translation>
-    </message>
-    <message>
-        <source>The plain network ended behind and hardly moved from its first loss (%1 at step 1, %2 at the end).</source>
-        <translation>普通网络最终落后，而且损失几乎没有离开起点（第 1 步 %1，结束时 %2）。</translation>
-    </message>
-    <message>
-        <source>In this run the plain network kept up with the ResNet.</source>
-        <translation>在这次运行中，普通网络跟上了残差网络。</translation>
-    </message>
-    <message>
-        <source>%1 has not learned: its loss stayed at chance.</source>
-        <translation>%1 没有学到东西：它的损失停留在随机水平。</translation>
-    </message>
-    <message>
-        <source>%1 learned: its loss moved away from chance.</source>
-        <translation>%1 学到了东西：它的损失离开了随机水平。</translation>
-    </message>
-    <message>
-        <source>%1 without batch norm diverged, its loss at step 1 already %2: every block adds its F(x) to x, and with nothing to rescale them the activations grow with depth (Zhang et al. 2019, Fixup, §2).</source>
-        <translation>没有批归一化的 %1 发散了，第 1 步的损失已达 %2：每个块都把 F(x) 加到 x 上，没有东西重新缩放，激活值随深度增长（Zhang 等，2019，Fixup，§2）。</translation>
-    </message>
-    <message>
-        <source>%1 and %2: mean batch loss over the last %3 of %4 steps %5 and %6.</source>
-        <translation>%1 和 %2：%4 步中最后 %3 步的平均批次损失分别为 %5 和 %6。</translation>
-    </message>
-    <message>
-        <source>The lesson needs both pairs to finish: run it again.</source>
-        <translation>本课需要两组对照训练都完成：请重新运行。</translation>
-    </message>
-    <message>
-        <source>From 20 to 56 layers the plain network&apos;s loss changed by %1 and the ResNet&apos;s by %2: depth hurt the plain network more. This is the degradation problem He et al. found (2015, Fig. 1 and 6).</source>
-        <translation>从 20 层到 56 层，普通网络的损失变化了 %1，残差网络的变化了 %2：加深对普通网络的伤害更大。这就是 He 等人发现的退化问题（2015，图 1 和图 6）。</translation>
-    </message>
-    <message>
-        <source>From 20 to 56 layers the plain network&apos;s loss changed by %1 and the ResNet&apos;s by %2: in this run depth did not hurt the plain network more. A few hundred steps are noisy; the shipped deep twins, trained for 8 epochs, are compared in the user guide.</source>
-        <translation>从 20 层到 56 层，普通网络的损失变化了 %1，残差网络的变化了 %2：在这次运行中，加深并没有对普通网络造成更大的伤害。几百步的训练噪声较大；随附的训练了 8 个轮次的深层双胞胎网络在用户指南中有比较。</translation>
-    </message>
-    <message>
-        <source>layer1.1&apos;s three convolutions (1×1 256→64, 3×3 64→64, 1×1 64→256) hold %1 parameters; two 3×3 convolutions at 256 channels would hold 3·3·256·256·2 = %2, %3× as many.</source>
-        <translation>layer1.1 的三个卷积（1×1 256→64、3×3 64→64、1×1 64→256）共有 %1 个参数；两个 256 通道的 3×3 卷积则有 3·3·256·256·2 = %2 个，是它的 %3 倍。</translation>
-    </message>
-    <message>
-        <source>At its %1×%2 output that is %3 multiply-adds against %4 per image.</source>
-        <translation>在 %1×%2 的输出上，每张图像的乘加次数为 %3，对比 %4。</translation>
-    </message>
-    <message>
-        <source>The study was cancelled: run the lesson again for its numbers.</source>
-        <translation>实验已取消：请重新运行本课以得到数值。</translation>
-    </message>
-    <message>
-        <source>%1 on the first %2 test images, one block bypassed at a time: from %3% to %4%, median %5% (every block in place: %6%).</source>
-        <translation>%1 在前 %2 张测试图像上，每次绕过一个块：准确率从 %3% 到 %4%，中位数 %5%（所有块都在时：%6%）。</translation>
-    </message>
-    <message>
-        <source>At the median, bypassing one block costs the ResNet %1 points and the plain network %2 (chance: 10%). Remove a block of the ResNet and its shortcut still passes x on, so the rest of the network works on; in the plain network every block is a link of the only path (Veit et al. 2016, Fig. 3).</source>
-        <translation>按中位数计，绕过一个块使残差网络损失 %1 个百分点，普通网络损失 %2 个（随机水平：10%）。去掉残差网络的一个块，它的捷径仍把 x 传下去，网络其余部分照常工作；而在普通网络中，每个块都是唯一通路上的一环（Veit 等，2016，图 3）。</translation>
-    </message>
-    <message>
-        <source>At the median, bypassing one block costs the ResNet %1 points and the plain network %2: in this run the two were hurt alike.</source>
-        <translation>按中位数计，绕过一个块使残差网络损失 %1 个百分点，普通网络损失 %2 个：在这次运行中两者受损程度相近。</translation>
-    </message>
-    <message>
-        <source>The landscape did not finish: run the lesson again for its numbers.</source>
-        <translation>损失地形未完成：请重新运行本课以得到数值。</translation>
-    </message>
-    <message>
-        <source>On a %1×%1 grid reaching %2 along each direction, over the first %3 training images, the loss is below 1 over %4% of %5&apos;s map and %6% of %7&apos;s.</source>
-        <translation>在每个方向延伸到 %2 的 %1×%1 网格上，用前 %3 张训练图像计算：%5 的图中有 %4% 的区域损失低于 1，%7 的图中为 %6%。</translation>
-    </message>
-    <message>
-        <source>%1&apos;s region of low loss is the larger one, %2 times %3&apos;s: the direction of Li et al.&apos;s finding (2018, Fig. 5), milder here, where the plain network has batch norm.</source>
-        <translation>%1 的低损失区域更大，是 %3 的 %2 倍：与 Li 等人的发现方向一致（2018，图 5），但这里更温和，因为这里的普通网络有批归一化。</translation>
-    </message>
-    <message>
-        <source>In this slice %1&apos;s region of low loss was not the larger one.</source>
-        <translation>在这个切片中，%1 的低损失区域并不是更大的那个。</translation>
-    </message>
-    <message>
-        <source>%1 (%2) %3 to %4</source>
-        <translation>%1（%2）%3 至 %4</translation>
-    </message>
-    <message>
-        <source>stem (%1×%2) %3</source>
-        <translation>主干（%1×%2）%3</translation>
-    </message>
-    <message>
-        <source>For %1 (%2%), the correlation of each block&apos;s map with the last block&apos;s, both at the input&apos;s resolution: %3.</source>
-        <translation>对于 %1（%2%），每个块的热力图与最后一个块的热力图之间的相关系数（均在输入分辨率下）：%3。</translation>
-    </message>
-    <message>
-        <source>From %1 on, every map correlates at least 0.5 with the last one: the evidence takes its final shape in %2.</source>
-        <translation>从 %1 开始，每张热力图与最后一张的相关系数都至少为 0.5：证据在 %2 中形成最终的形状。</translation>
-    </message>
-    <message>
-        <source>the stem</source>
-        <translation>主干</translation>
-    </message>
-    <message>
-        <source>No earlier map correlates at least 0.5 with the last one: the evidence takes its shape at the very end.</source>
-        <translation>此前没有哪张热力图与最后一张的相关系数达到 0.5：证据直到最后才成形。</translation>
     </message>
 </context>
 <context>
@@ -1290,6 +1433,14 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <source>The landscape failed: %1</source>
         <translation>损失地形计算失败：%1</translation>
     </message>
+    <message>
+        <source>The other seeds could not be measured: %1</source>
+        <translation>其他种子无法测量：%1</translation>
+    </message>
+    <message>
+        <source>This run (seed %1), at step 1:</source>
+        <translation>本次运行（种子 %1），第 1 步：</translation>
+    </message>
 </context>
 <context>
     <name>reslens::LessonGuide</name>
@@ -1332,6 +1483,58 @@ Shared: one range for all tiles (magnitudes compare).</source>
     <message>
         <source>Measured in under a second on this machine.</source>
         <translation>在本机上测量用时不到一秒。</translation>
+    </message>
+    <message>
+        <source>1 run (quick)</source>
+        <translation>1 次运行（快速）</translation>
+    </message>
+    <message>
+        <source>%1 seeds</source>
+        <translation>%1 个种子</translation>
+    </message>
+    <message>
+        <source>How many seeds the lesson measures: each number is their median and range, and a sentence that compares is said only when every seed agrees</source>
+        <translation>本课测量多少个种子：每个数字是它们的中位数和范围，只有所有种子一致时才给出比较性的结论</translation>
+    </message>
+    <message>
+        <source>Measuring seeds %1: the first here, the others beside it.</source>
+        <translation>正在测量种子 %1：第一个在这里显示，其余的同时在后台运行。</translation>
+    </message>
+    <message>
+        <source>Measuring one run (seed %1).</source>
+        <translation>正在测量一次运行（种子 %1）。</translation>
+    </message>
+    <message>
+        <source>About %1 min on the reference machine.</source>
+        <translation>在参考机器上约需 %1 分钟。</translation>
+    </message>
+    <message>
+        <source>Other seeds: %1</source>
+        <translation>其他种子：%1</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>This run</source>
+        <translation>本次运行</translation>
+    </message>
+    <message>
+        <source>%1 seeds here</source>
+        <translation>本机 %1 个种子</translation>
+    </message>
+    <message>
+        <source>Measured on the reference machine</source>
+        <translation>在参考机器上测得</translation>
+    </message>
+    <message>
+        <source>Reference: %1.</source>
+        <translation>参考：%1。</translation>
+    </message>
+    <message>
+        <source>Reference: seeds %1; %2.</source>
+        <translation>参考：种子 %1；%2。</translation>
     </message>
 </context>
 <context>

@@ -312,6 +312,10 @@ void TrainingLabPanel::setBatchNorm(bool enabled) {
     batchNorm_->setChecked(enabled);
 }
 
+void TrainingLabPanel::setSeed(int seed) {
+    seed_->setValue(seed);
+}
+
 void TrainingLabPanel::useDefaultRecipe() {
     // Measured (docs/benchmarks.md, *Lab defaults*): resnet56 beside plain56 at batch 64 for
     // 300 steps takes about 2.5 minutes on two cores, and at the scaled rate neither loss

@@ -48,6 +48,7 @@ public:
     void setSubset(qint64 images);
     void setLearningRate(double rate);
     void setBatchNorm(bool enabled);
+    void setSeed(int seed);
     // The lab's measured defaults (docs/benchmarks.md, *Lab defaults*): 300 steps at batch
     // 64, the rate following the batch (0.05), seed 1, every image, batch norm, compare on,
     // Fashion-MNIST. The architecture stays as chosen. A lesson starts from here.

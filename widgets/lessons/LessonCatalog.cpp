@@ -3,56 +3,27 @@
 #include <QCoreApplication>
 
 namespace reslens {
-namespace {
-
-// Every lesson in the order the menu and the start page show them, with its command-line
-// name (`reslens --lesson why-skips`).
-struct LessonName {
-    LessonId lesson;
-    const char* key;
-};
-constexpr LessonName kLessons[] = {
-    {LessonId::WhySkips, "why-skips"},
-    {LessonId::Degradation, "degradation"},
-    {LessonId::WithoutBatchNorm, "without-batch-norm"},
-    {LessonId::Bottleneck, "bottleneck"},
-    {LessonId::BlockIsCorrection, "lesion"},
-    {LessonId::Landscape, "landscape"},
-    {LessonId::EvidenceForms, "grad-cam"},
-};
-
-}  // namespace
 
 QVector<LessonId> allLessons() {
     QVector<LessonId> lessons;
-    for (const LessonName& name : kLessons) {
-        lessons << name.lesson;
+    for (LessonId lesson : lessonIds()) {
+        lessons << lesson;
     }
     return lessons;
 }
 
 QString lessonKey(LessonId lesson) {
-    for (const LessonName& name : kLessons) {
-        if (name.lesson == lesson) {
-            return QString::fromLatin1(name.key);
-        }
-    }
-    return {};
+    return QString::fromStdString(lessonName(lesson));
 }
 
 std::optional<LessonId> lessonFromKey(const QString& key) {
-    for (const LessonName& name : kLessons) {
-        if (key == QLatin1String(name.key)) {
-            return name.lesson;
-        }
-    }
-    return std::nullopt;
+    return lessonNamed(key.toStdString());
 }
 
 QStringList lessonKeys() {
     QStringList keys;
-    for (const LessonName& name : kLessons) {
-        keys << QString::fromLatin1(name.key);
+    for (LessonId lesson : lessonIds()) {
+        keys << lessonKey(lesson);
     }
     return keys;
 }

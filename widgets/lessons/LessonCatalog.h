@@ -11,17 +11,9 @@
 
 #include <optional>
 
-namespace reslens {
+#include "app/core/lessons/LessonId.h"
 
-enum class LessonId {
-    WhySkips,
-    Degradation,
-    WithoutBatchNorm,
-    Bottleneck,
-    BlockIsCorrection,
-    Landscape,
-    EvidenceForms,
-};
+namespace reslens {
 
 struct LessonText {
     QString title;

@@ -1,27 +1,27 @@
 #include "widgets/lessons/LessonDirector.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QTimer>
 
 #include <algorithm>
 
 #include "app/core/explorer/GradCamTrace.h"
+#include "app/core/lessons/LessonExperiment.h"
+#include "app/core/lessons/LessonReport.h"
 #include "widgets/explorer/ExplorerController.h"
+#include "widgets/lab/TrainingHistory.h"
 #include "widgets/lab/TrainingLabPanel.h"
 #include "widgets/lessons/LessonFindings.h"
 #include "widgets/lessons/LessonHost.h"
 #include "widgets/studies/LandscapeView.h"
 #include "widgets/studies/LesionView.h"
+#include "widgets/studies/StudyRunner.h"
 
 namespace reslens {
 namespace {
 
-// The short versions the tests run: the same set-up on fewer steps and images.
-constexpr qint64 kShortSteps = 12;
-constexpr qint64 kShortDegradationSteps = 100;
-constexpr int kLesionImages = 1000;
-constexpr int kShortLesionImages = 300;
-constexpr const char* kEvidencePhoto = ":/samples/photos/7-sneaker-0788.jpg";
+constexpr const char* kReferenceRecord = ":/lessons/measured.json";
 
 bool isShipped(const ModelView& model, const char* name) {
     return model.request.kind == ModelKind::Shipped && model.request.location == name;
@@ -31,9 +31,78 @@ bool isShippedDeep(const ModelView& model) {
     return isShipped(model, "deep");
 }
 
+std::vector<double> lossesOf(const QVector<StepUpdate>& steps) {
+    std::vector<double> out;
+    for (const StepUpdate& step : steps) {
+        out.push_back(step.loss);
+    }
+    return out;
+}
+
+std::vector<double> firstNormsOf(const QVector<StepUpdate>& steps) {
+    return steps.isEmpty() ? std::vector<double>()
+                           : std::vector<double>(steps.first().blockNorms.begin(),
+                                                 steps.first().blockNorms.end());
+}
+
+std::vector<LessonRecord> readReferences() {
+    QFile file(QString::fromLatin1(kReferenceRecord));
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    try {
+        return parseLessonRecords(file.readAll().toStdString());
+    } catch (const std::exception&) {
+        return {};  // a broken record compiled in: the lessons show this machine's numbers only
+    }
+}
+
 }  // namespace
 
-LessonDirector::LessonDirector(LessonHost& host, QObject* parent) : QObject(parent), host_(host) {}
+LessonDirector::LessonDirector(LessonHost& host, QObject* parent)
+    : QObject(parent), host_(host), references_(readReferences()) {}
+
+void LessonDirector::retireSeedRunner() {
+    if (seedRunner_) {
+        // Its job stops at its next progress report; the runner waits for that as it goes.
+        seedRunner_->cancel();
+        seedRunner_->deleteLater();
+        seedRunner_ = nullptr;
+    }
+}
+
+void LessonDirector::setShortVersion(bool shortVersion) {
+    settings_ = shortVersion ? LessonSettings::shortVersion() : LessonSettings::reference();
+}
+
+void LessonDirector::setSeedCount(int seeds) {
+    seedCount_ = std::clamp(seeds, 1, 20);
+}
+
+const LessonRecord* LessonDirector::reference() const {
+    if (!current_) {
+        return nullptr;
+    }
+    const std::string name = lessonName(*current_);
+    for (const LessonRecord& record : references_) {
+        if (record.lesson == name) {
+            return &record;
+        }
+    }
+    return nullptr;
+}
+
+double LessonDirector::estimatedSeconds(LessonId lesson) const {
+    const std::string name = lessonName(lesson);
+    for (const LessonRecord& record : references_) {
+        if (record.lesson == name) {
+            const double perSeed =
+                record.seconds / double(std::max<size_t>(1, record.seeds.size()));
+            return lessonUsesSeeds(lesson) ? perSeed * seedCount_ : record.seconds;
+        }
+    }
+    return 0;
+}
 
 bool LessonDirector::start(LessonId lesson) {
     if (host_.runInProgress()) {
@@ -42,7 +111,22 @@ bool LessonDirector::start(LessonId lesson) {
         return false;
     }
     disconnectAll();
+    retireSeedRunner();  // a lesson restarted: the old seeds stop, their results are dropped
+    ++generation_;
     current_ = lesson;
+    seeds_.clear();
+    if (lessonUsesSeeds(lesson)) {
+        for (int i = 0; i < seedCount_; ++i) {
+            seeds_.push_back(nextSeed_++);
+        }
+    }
+    shown_ = SeedMeasure{};
+    shown_.seed = seeds_.empty() ? 0 : seeds_.front();
+    others_.clear();
+    shownDone_ = false;
+    othersDone_ = seeds_.size() < 2;
+    record_.reset();
+    backgroundProgress_.clear();
     findings_.clear();
     values_.clear();
     complete_ = false;
@@ -57,6 +141,7 @@ bool LessonDirector::start(LessonId lesson) {
     }
     Q_EMIT started(lesson);
     Q_EMIT findingsChanged();
+    startBackgroundSeeds();
     switch (lesson) {
         case LessonId::WhySkips:
             startPairedRun(QStringLiteral("resnet56"), true);
@@ -85,6 +170,8 @@ bool LessonDirector::start(LessonId lesson) {
 
 void LessonDirector::end() {
     disconnectAll();
+    retireSeedRunner();
+    ++generation_;
     current_.reset();
     Q_EMIT ended();
 }
@@ -96,20 +183,95 @@ void LessonDirector::disconnectAll() {
     connections_.clear();
 }
 
+void LessonDirector::startBackgroundSeeds() {
+    if (seeds_.size() < 2) {
+        return;
+    }
+    const LessonId lesson = *current_;
+    const std::vector<uint64_t> seeds(seeds_.begin() + 1, seeds_.end());
+    const LessonSettings settings = settings_;
+    const int generation = generation_;
+    seedRunner_ = new StudyRunner(QStringLiteral("lesson seeds"), this);
+    connect(seedRunner_, &StudyRunner::progressed, this,
+            [this](int done, int total, const QString& what, double) {
+                backgroundProgress_ =
+                    QStringLiteral("%1 — %2%").arg(what).arg(total > 0 ? 100 * done / total : 0);
+                Q_EMIT findingsChanged();
+            });
+    connect(seedRunner_, &StudyRunner::failed, this, [this](const QString& message) {
+        if (current_ && !complete_) {
+            finishWith(tr("The other seeds could not be measured: %1").arg(message));
+        }
+    });
+    seedRunner_->run<std::vector<SeedMeasure>>(
+        [lesson, seeds, settings](StudyContext& context) {
+            std::vector<SeedMeasure> measures;
+            for (size_t i = 0; i < seeds.size(); ++i) {
+                measures.push_back(
+                    measureSeed(lesson, seeds[i], settings, context.resources(), "cpu",
+                                [&](const std::string& what, double done) {
+                                    const double all = (double(i) + done) / double(seeds.size());
+                                    return context.progress(int(1000 * all), 1000,
+                                                            QString::fromStdString(what));
+                                }));
+                if (context.cancelled()) {
+                    break;
+                }
+            }
+            return measures;
+        },
+        [this, generation](const std::vector<SeedMeasure>& measures) {
+            if (generation != generation_) {
+                return;  // a lesson since restarted or ended
+            }
+            others_ = measures;
+            othersDone_ = true;
+            backgroundProgress_.clear();
+            reportIfDone();
+        });
+}
+
+void LessonDirector::shownMeasured() {
+    shownDone_ = true;
+    values_.clear();
+    for (const auto& [name, value] : shown_.values) {
+        values_.insert(QString::fromStdString(name), value);
+    }
+    if (shown_.stopped) {
+        // This run was stopped: the lesson is not measured this time.
+        retireSeedRunner();
+        othersDone_ = true;
+    }
+    reportIfDone();
+}
+
+void LessonDirector::reportIfDone() {
+    if (!shownDone_ || !othersDone_ || complete_) {
+        Q_EMIT findingsChanged();
+        return;
+    }
+    std::vector<SeedMeasure> all{shown_};
+    all.insert(all.end(), others_.begin(), others_.end());
+    if (shown_.stopped) {
+        all.resize(1);  // what the class saw stopped is what the lesson reports
+    }
+    record_ = reportLesson(*current_, all, settings_);
+    record_->seconds = double(QDateTime::currentMSecsSinceEpoch() - startedMs_) / 1000.0;
+    findings_ = LessonFindings::sentences(record_->sentences);
+    finish();
+}
+
 void LessonDirector::finishWith(const QString& sentence) {
+    retireSeedRunner();
     findings_ << sentence;
     finish();
 }
 
-void LessonDirector::add(const LessonFindings::Findings& findings) {
-    findings_ << findings.sentences;
-    values_.insert(findings.values);
-    Q_EMIT findingsChanged();
-}
-
 void LessonDirector::finish() {
     disconnectAll();
+    ++generation_;  // nothing more comes in for this lesson
     complete_ = true;
+    backgroundProgress_.clear();
     seconds_ = double(QDateTime::currentMSecsSinceEpoch() - startedMs_) / 1000.0;
     Q_EMIT findingsChanged();
     if (!showcaseShown_) {
@@ -141,14 +303,15 @@ void LessonDirector::startPairedRun(const QString& arch, bool batchNorm) {
     lab->useDefaultRecipe();
     lab->setArchitecture(arch);
     lab->setBatchNorm(batchNorm);
-    if (short_) {
-        lab->setSteps(current_ == LessonId::Degradation ? kShortDegradationSteps : kShortSteps);
-    }
+    lab->setBatch(settings_.batch);
+    lab->setLearningRate(settings_.learningRate);
+    lab->setSteps(current_ == LessonId::Degradation ? settings_.degradationSteps : settings_.steps);
+    lab->setSeed(int(shown_.seed));
     host_.showPage(Page::Lab);
     const LessonId lesson = *current_;
     if (lesson != LessonId::Degradation) {
         connections_ << connect(lab, &TrainingLabPanel::chartsRefreshed, this,
-                                [this, lesson] { onPairedStep(lesson); });
+                                &LessonDirector::onPairedStep);
     }
     // Data that cannot be loaded, say: the lesson says so instead of measuring forever.
     connections_ << connect(lab, &TrainingLabPanel::errorOccurred, this, [this](const QString& m) {
@@ -161,43 +324,53 @@ void LessonDirector::startPairedRun(const QString& arch, bool batchNorm) {
     lab->start();
 }
 
-void LessonDirector::onPairedStep(LessonId lesson) {
+// Step 1 of this run, said at once: the gradient's spread, while the run goes on.
+void LessonDirector::onPairedStep() {
     const TrainingHistory& history = host_.lab().history();
     if (firstStepShown_ || history.runCount() < 2 || history.steps(0).isEmpty() ||
         history.steps(1).isEmpty()) {
         return;
     }
     firstStepShown_ = true;
-    add(LessonFindings::firstStep(history, lesson));
+    SeedMeasure first;
+    first.seed = shown_.seed;
+    for (int run = 0; run < 2; ++run) {
+        measurePairedRun(first, history.plan().runs[run].toStdString(),
+                         {history.steps(run).first().loss}, firstNormsOf(history.steps(run)),
+                         RunStatus::Finished);
+    }
+    findings_ = QStringList{tr("This run (seed %1), at step 1:").arg(shown_.seed)} +
+                LessonFindings::sentences(firstStepSentences(first));
+    for (const auto& [name, value] : first.values) {
+        if (QString::fromStdString(name).endsWith(".firstOverLast")) {
+            values_.insert(QString::fromStdString(name), value);
+        }
+    }
+    Q_EMIT findingsChanged();
     showcaseShown_ = true;
     Q_EMIT showcaseReady();
 }
 
 void LessonDirector::onPairedRunFinished(LessonId lesson) {
     if (lesson != LessonId::Degradation) {
-        onPairedStep(lesson);  // a run shorter than one chart refresh
+        onPairedStep();  // a run shorter than one chart refresh
     }
     const TrainingHistory& history = host_.lab().history();
     if (history.runCount() < 2) {
         finishWith(tr("The lesson needs the paired run: run it again with compare on."));
         return;
     }
-    if (lesson != LessonId::Degradation) {
-        add(LessonFindings::runEnd(history, lesson, values_));
-        finish();
-        return;
+    for (int run = 0; run < 2; ++run) {
+        measurePairedRun(shown_, history.plan().runs[run].toStdString(),
+                         lossesOf(history.steps(run)), firstNormsOf(history.steps(run)),
+                         history.status(run).value_or(RunStatus::Cancelled));
     }
-    const int pair = degradationPair_;
-    const LessonFindings::Findings findings = LessonFindings::degradationPair(history, pair);
-    add(findings);
-    if (pair == 0 && findings.clean) {
+    if (lesson == LessonId::Degradation && degradationPair_ == 0 && shown_.complete) {
         startDegradationPair(1);
         return;
     }
-    if (findings.clean) {
-        add(LessonFindings::degradation(values_));
-    }
-    finish();
+    disconnectAll();
+    shownMeasured();
 }
 
 void LessonDirector::startDegradationPair(int pair) {
@@ -224,8 +397,8 @@ void LessonDirector::showBottleneck() {
         }
         host_.explorer().selectEntry(int(block - blocks.begin()) + 1);
         host_.showParameters();
-        add(LessonFindings::bottleneck(*block));
-        finish();
+        measureBottleneck(shown_, *block);
+        shownMeasured();
     });
 }
 
@@ -245,7 +418,7 @@ void LessonDirector::startLesionStudy() {
         finishWith(tr("The study failed: %1").arg(m));
     });
     openThen(ModelRequest::shipped("deep"), isShippedDeep, [this, view] {
-        view->setSamples(short_ ? kShortLesionImages : kLesionImages);
+        view->setSamples(int(settings_.lesionImages), shown_.seed);
         view->setRandomLesions(0, 1);
         host_.showPage(Page::Lesion);
         view->runLoadedModel();
@@ -253,8 +426,15 @@ void LessonDirector::startLesionStudy() {
 }
 
 void LessonDirector::onLesionStudyFinished() {
-    add(LessonFindings::lesion(host_.lesionStudy().studies()));
-    finish();
+    disconnectAll();
+    for (const NamedLesionStudy& study : host_.lesionStudy().studies()) {
+        measureLesion(shown_, study);
+    }
+    if (host_.lesionStudy().studies().size() < 2) {
+        shown_.complete = false;
+        shown_.stopped = true;
+    }
+    shownMeasured();
 }
 
 // --- the loss landscape of the deep twins --------------------------------------------------
@@ -269,10 +449,10 @@ void LessonDirector::startLandscape() {
     openThen(ModelRequest::shipped("deep"), isShippedDeep, [this, view] {
         LandscapeOptions options;
         options.twoD = true;
-        options.points = short_ ? 9 : 11;
-        options.samples = short_ ? 200 : 300;
-        options.range = 1.0;
-        options.seed = 1;
+        options.points = settings_.landscapePoints;
+        options.samples = settings_.landscapeImages;
+        options.range = settings_.landscapeRange;
+        options.seed = shown_.seed;
         view->setOptions(options);
         host_.showPage(Page::Landscape);
         view->run();
@@ -280,8 +460,16 @@ void LessonDirector::startLandscape() {
 }
 
 void LessonDirector::onLandscapeFinished() {
-    add(LessonFindings::landscape(host_.landscape().slices(), host_.landscape().options()));
-    finish();
+    disconnectAll();
+    const QVector<NamedLandscape>& slices = host_.landscape().slices();
+    for (const NamedLandscape& slice : slices.mid(0, 2)) {
+        measureLandscape(shown_, slice);
+    }
+    if (slices.size() < 2) {
+        shown_.complete = false;
+        shown_.stopped = true;
+    }
+    shownMeasured();
 }
 
 // --- where the evidence forms: Grad-CAM through the blocks --------------------------------
@@ -302,13 +490,14 @@ void LessonDirector::startEvidence() {
     connections_ << connect(explorer, &ExplorerController::gradCamTraced, this,
                             &LessonDirector::onEvidenceTraced);
     host_.showPage(Page::Explorer);
-    openThen(ModelRequest::shipped("default"), isDefault,
-             [explorer] { explorer->classifyFile(QString::fromLatin1(kEvidencePhoto)); });
+    openThen(ModelRequest::shipped("default"), isDefault, [explorer] {
+        explorer->classifyFile(QStringLiteral(":/") + QString::fromLatin1(kEvidencePhoto));
+    });
 }
 
 void LessonDirector::onEvidenceTraced(const CamTrace& trace) {
-    add(LessonFindings::evidence(trace));
-    finish();
+    measureEvidence(shown_, trace);
+    shownMeasured();
 }
 
 }  // namespace reslens

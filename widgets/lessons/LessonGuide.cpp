@@ -1,12 +1,16 @@
 #include "widgets/lessons/LessonGuide.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QPushButton>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include "widgets/lessons/LessonDirector.h"
+#include "widgets/lessons/LessonFindings.h"
 
 namespace reslens {
 
@@ -14,13 +18,25 @@ LessonGuide::LessonGuide(LessonDirector* director, QWidget* parent)
     : QWidget(parent),
       director_(director),
       text_(new QTextBrowser(this)),
+      seeds_(new QComboBox(this)),
       again_(new QPushButton(tr("Run again"), this)),
       end_(new QPushButton(tr("End lesson"), this)) {
     text_->setObjectName("lessonText");
     text_->setOpenLinks(false);
     again_->setToolTip(tr("Set the lesson up again and measure anew"));
     end_->setToolTip(tr("Close the guide; a run the lesson started goes on"));
+    seeds_->setObjectName("lessonSeeds");
+    for (int n : {3, 5, 1}) {
+        seeds_->addItem(n == 1 ? tr("1 run (quick)") : tr("%1 seeds").arg(n), n);
+    }
+    seeds_->setCurrentIndex(seeds_->findData(director_->seedCount()));
+    seeds_->setToolTip(
+        tr("How many seeds the lesson measures: each number is their median and range, and a "
+           "sentence that compares is said only when every seed agrees"));
+    connect(seeds_, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
+            [this] { director_->setSeedCount(seeds_->currentData().toInt()); });
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(seeds_);
     buttons->addWidget(again_);
     buttons->addStretch();
     buttons->addWidget(end_);
@@ -63,12 +79,39 @@ void LessonGuide::redraw() {
     html += QStringLiteral("<h3>%1</h3><p>%2</p>")
                 .arg(tr("Ask the class").toHtmlEscaped(), lesson.ask.toHtmlEscaped());
     html += QStringLiteral("<h3>%1</h3>").arg(tr("Measured here").toHtmlEscaped());
+    const std::vector<uint64_t>& seeds = director_->seeds();
+    if (!director_->complete()) {
+        QStringList list;
+        for (uint64_t seed : seeds) {
+            list << QString::number(seed);
+        }
+        const double estimate = director_->estimatedSeconds(*director_->current());
+        QString plan = seeds.size() > 1
+                           ? tr("Measuring seeds %1: the first here, the others beside it.")
+                                 .arg(list.join(QStringLiteral(", ")))
+                       : seeds.size() == 1 ? tr("Measuring one run (seed %1).").arg(list.first())
+                                           : QString();
+        if (estimate >= 1) {
+            plan += ' ' + tr("About %1 min on the reference machine.")
+                              .arg(QString::number(std::max(1.0, estimate / 60.0), 'f', 0));
+        }
+        if (!plan.isEmpty()) {
+            html += QStringLiteral("<p><i>%1</i></p>").arg(plan.toHtmlEscaped());
+        }
+    }
     for (const QString& finding : director_->findings()) {
         html += QStringLiteral("<p>%1</p>").arg(finding.toHtmlEscaped());
     }
     if (!director_->complete()) {
         html += QStringLiteral("<p><i>%1</i></p>").arg(tr("Measuring…").toHtmlEscaped());
+        if (!director_->backgroundProgress().isEmpty()) {
+            html +=
+                QStringLiteral("<p><i>%1</i></p>")
+                    .arg(
+                        tr("Other seeds: %1").arg(director_->backgroundProgress()).toHtmlEscaped());
+        }
     } else {
+        html += numbersTable();
         const double seconds = director_->seconds();
         html +=
             QStringLiteral("<p><i>%1</i></p>")
@@ -77,6 +120,61 @@ void LessonGuide::redraw() {
                          .toHtmlEscaped());
     }
     text_->setHtml(html);
+}
+
+// Each number: this run, the median and range over this machine's seeds, and the
+// reference machine's (docs/lessons/measured.json) for the same settings.
+QString LessonGuide::numbersTable() const {
+    const std::optional<LessonRecord>& record = director_->record();
+    if (!record || record->quantities.empty()) {
+        return {};
+    }
+    const LessonRecord* reference = director_->reference();
+    const bool seeded = record->seeds.size() > 1;
+    QString html = QStringLiteral("<table border=\"0\" cellspacing=\"0\" cellpadding=\"2\">");
+    html += QStringLiteral("<tr><th align=\"left\">%1</th><th>%2</th>")
+                .arg(tr("Number").toHtmlEscaped(), tr("This run").toHtmlEscaped());
+    if (seeded) {
+        html += QStringLiteral("<th>%1</th>")
+                    .arg(tr("%1 seeds here").arg(record->seeds.size()).toHtmlEscaped());
+    }
+    if (reference) {
+        html += QStringLiteral("<th>%1</th>")
+                    .arg(tr("Measured on the reference machine").toHtmlEscaped());
+    }
+    html += QStringLiteral("</tr>");
+    for (const Quantity& q : record->quantities) {
+        html +=
+            QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td>")
+                .arg(LessonFindings::label(q.name).toHtmlEscaped(),
+                     LessonFindings::value(q.values.empty() ? q.median : q.values.front(), q.kind)
+                         .toHtmlEscaped());
+        if (seeded) {
+            html += QStringLiteral("<td align=\"right\">%1</td>")
+                        .arg(LessonFindings::spread(q).toHtmlEscaped());
+        }
+        if (reference) {
+            const Quantity* there = reference->quantity(q.name);
+            html += QStringLiteral("<td align=\"right\">%1</td>")
+                        .arg(there ? LessonFindings::spread(*there).toHtmlEscaped()
+                                   : QStringLiteral("–"));
+        }
+        html += QStringLiteral("</tr>");
+    }
+    html += QStringLiteral("</table>");
+    if (reference) {
+        QStringList list;
+        for (uint64_t seed : reference->seeds) {
+            list << QString::number(seed);
+        }
+        const QString settings = QString::fromStdString(reference->settings);
+        html += QStringLiteral("<p><small>%1</small></p>")
+                    .arg((list.isEmpty() ? tr("Reference: %1.").arg(settings)
+                                         : tr("Reference: seeds %1; %2.")
+                                               .arg(list.join(QStringLiteral(", ")), settings))
+                             .toHtmlEscaped());
+    }
+    return html;
 }
 
 }  // namespace reslens

@@ -1,11 +1,14 @@
 #pragma once
 
 // The lesson in progress, in a dock beside whatever the lesson shows: its title, what to
-// look at, what to ask the class, and what this run measured, filled in as it comes.
-// "Run again" restarts the lesson; "End lesson" closes the guide.
+// look at, what to ask the class, and what it measured, filled in as it comes: the
+// sentences, then each number over the seeds, this run's value beside it, and the
+// reference machine's. "Seeds" chooses how many (1: quick, one run); "Run again" restarts
+// the lesson on new seeds; "End lesson" closes the guide.
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QTextBrowser;
@@ -28,9 +31,11 @@ protected:
 
 private:
     void redraw();
+    QString numbersTable() const;
 
     LessonDirector* director_;
     QTextBrowser* text_;
+    QComboBox* seeds_;
     QPushButton* again_;
     QPushButton* end_;
 };

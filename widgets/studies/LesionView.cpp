@@ -43,6 +43,9 @@ LesionView::LesionView(QWidget* parent)
     samples_->setSingleStep(1000);
     samples_->setSpecialValueText(tr("all"));
     samples_->setToolTip(tr("Study the first N images of the data (all: every image)"));
+    // A count chosen by hand means the first N again, not a lesson's draw.
+    connect(samples_, QOverload<int>::of(&QSpinBox::valueChanged), this,
+            [this] { sampleSeed_ = 0; });
     randomK_->setRange(0, 200);
     randomK_->setValue(6);
     randomK_->setToolTip(tr("Also bypass k = 1..K random blocks at once (0: none)"));
@@ -111,8 +114,9 @@ void LesionView::setRandomLesions(int maxK, int trials) {
     trials_->setValue(trials);
 }
 
-void LesionView::setSamples(int samples) {
+void LesionView::setSamples(int samples, quint64 drawnBySeed) {
     samples_->setValue(samples);
+    sampleSeed_ = drawnBySeed;
 }
 
 void LesionView::runLoadedModel() {
@@ -136,6 +140,7 @@ void LesionView::start(const ModelRequest& request) {
     options.randomK = randomK_->value();
     options.trials = trials_->value();
     options.samples = samples_->value();
+    options.sampleSeed = sampleSeed_;
     runner_->run<NamedLesionStudy>(
         [request, data, device, options](StudyContext& context) {
             return runLesionStudy(

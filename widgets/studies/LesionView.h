@@ -36,7 +36,9 @@ public:
     // The random lesions' controls: k = 1..maxK, `trials` draws each.
     void setRandomLesions(int maxK, int trials);
     // Study the first N images of the data (0: all of them).
-    void setSamples(int samples);
+    // The first `samples` images, or with `drawnBySeed` that many drawn by the seed (the
+    // lessons' seeds); changing the count by hand goes back to the first ones.
+    void setSamples(int samples, quint64 drawnBySeed = 0);
 
     const QVector<NamedLesionStudy>& studies() const { return studies_; }
     bool running() const;
@@ -70,6 +72,7 @@ private:
     StudyControls* controls_;
     QLineEdit* data_;
     QSpinBox* samples_;
+    quint64 sampleSeed_ = 0;
     QSpinBox* randomK_;
     QSpinBox* trials_;
     QLabel* summary_;

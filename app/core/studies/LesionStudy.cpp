@@ -144,6 +144,25 @@ std::vector<std::vector<int>> drawLesions(int candidates, int k, int trials, uin
     return draws;
 }
 
+namespace {
+
+// `count` of `available` indices, drawn without replacement by a partial Fisher-Yates shuffle
+// on mt19937_64 (the same on every platform, unlike std::shuffle), in ascending order.
+torch::Tensor drawSamples(int64_t available, int64_t count, uint64_t seed) {
+    std::mt19937_64 random(seed);
+    std::vector<int64_t> order(static_cast<size_t>(available));
+    std::iota(order.begin(), order.end(), 0);
+    for (int64_t i = 0; i < count; ++i) {
+        const int64_t j = i + static_cast<int64_t>(random() % static_cast<uint64_t>(available - i));
+        std::swap(order[size_t(i)], order[size_t(j)]);
+    }
+    order.resize(static_cast<size_t>(count));
+    std::sort(order.begin(), order.end());
+    return torch::tensor(order, torch::kLong);
+}
+
+}  // namespace
+
 LesionStudyResult runLesionStudy(LoadedModel& model, const Dataset& allData,
                                  const LesionOptions& options, const LesionProgress& progress) {
     ResNetImpl& network = *model.network;
@@ -152,8 +171,15 @@ LesionStudyResult runLesionStudy(LoadedModel& model, const Dataset& allData,
     // every class is in them); narrow() shares the storage, nothing is copied.
     Dataset data = allData;
     if (options.samples > 0 && options.samples < allData.size()) {
-        data.images = allData.images.narrow(0, 0, options.samples);
-        data.labels = allData.labels.narrow(0, 0, options.samples);
+        if (options.sampleSeed == 0) {
+            data.images = allData.images.narrow(0, 0, options.samples);
+            data.labels = allData.labels.narrow(0, 0, options.samples);
+        } else {
+            const torch::Tensor drawn =
+                drawSamples(allData.size(), options.samples, options.sampleSeed);
+            data.images = allData.images.index_select(0, drawn);
+            data.labels = allData.labels.index_select(0, drawn);
+        }
     }
     // Whatever mask the network had comes back at the end, by any return or exception.
     const ScopedLesion restore(network, LesionMask::of(network));

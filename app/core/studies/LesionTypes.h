@@ -16,6 +16,9 @@ struct LesionOptions {
     int trials = 5;                   // draws per k
     uint64_t seed = 0;                // of the draws
     int64_t samples = 0;              // the first N images of the data; 0: all of them
+    // 0: the first `samples` images; else `samples` images drawn without replacement by this
+    // seed (the lessons' seeds: each measures another sample of the test split).
+    uint64_t sampleSeed = 0;
 };
 
 struct BlockLesion {

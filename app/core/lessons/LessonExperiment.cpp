@@ -1,0 +1,212 @@
+#include "app/core/lessons/LessonExperiment.h"
+
+#include <chrono>
+#include <map>
+
+#include "app/core/lessons/LessonReport.h"
+#include "app/core/studies/LandscapeRequest.h"
+#include "app/core/studies/LesionStudyRequest.h"
+#include "app/core/training/TrainingJob.h"
+#include "app/core/training/TrainingRecipe.h"
+#include "model/network/ArchitectureSummary.h"
+#include "model/runtime/InputError.h"
+
+#if RESLENS_WITH_IMAGING
+#include "app/core/explorer/ExplorerSession.h"
+#include "app/core/explorer/GradCamTrace.h"
+#include "app/core/models/ResourceSource.h"
+#include "imaging/ImageDecoder.h"
+#endif
+
+namespace reslens {
+namespace {
+
+std::string seedLabel(uint64_t seed) {
+    return "seed " + std::to_string(seed) + ": ";
+}
+
+// One pair of the lab: the ResNet and its plain twin from the same start on the same batches.
+void measurePair(SeedMeasure& measure, const std::string& arch, bool batchNorm, int64_t steps,
+                 const LessonSettings& settings, const std::string& device,
+                 const LessonProgress& progress) {
+    ResNetConfig config = ResNetConfig::fromArchName(arch);
+    config.batchNorm = batchNorm;
+    const DataSpec data = DataSpec::parse("fashion-mnist:train");
+    TrainingRecipe recipe = TrainingRecipe::forLab(config, data, steps, settings.batch,
+                                                   settings.learningRate, measure.seed);
+    recipe.withPlainTwin = true;
+    recipe.device = device;
+    recipe.source = "reslens-cli lessons --measure";
+    TrainingJob job;
+    std::vector<std::string> runs;
+    std::map<int, std::vector<double>> losses;
+    std::map<int, std::vector<double>> firstNorms;
+    const std::string what =
+        seedLabel(measure.seed) + arch + (batchNorm ? "" : " without batch norm");
+    const std::vector<RunEnd> ends = job.run(
+        recipe, [&](const TrainingStart& start) { runs = start.runs; },
+        [&](int run, const StepReport& step) {
+            losses[run].push_back(step.loss);
+            if (step.step == 1) {
+                firstNorms[run] = step.blockGradientNorms;
+            }
+            const double done = double(step.step) / double(std::max<int64_t>(1, step.totalSteps));
+            if (progress && !progress(what + ", step " + std::to_string(step.step) + " of " +
+                                          std::to_string(step.totalSteps),
+                                      done)) {
+                job.stop();
+            }
+        });
+    for (const RunEnd& end : ends) {
+        measurePairedRun(measure, runs.at(size_t(end.run)), losses[end.run], firstNorms[end.run],
+                         end.status);
+    }
+}
+
+bool progressOf(const LessonProgress& progress, const std::string& what, int done, int total) {
+    return !progress || progress(what, double(done) / double(std::max(1, total)));
+}
+
+void measureLesionStudies(SeedMeasure& measure, const LessonSettings& settings,
+                          const ResourceSource& resources, const std::string& device,
+                          const LessonProgress& progress) {
+    LesionOptions options;
+    options.samples = settings.lesionImages;
+    options.sampleSeed = measure.seed;
+    const DataSpec data = DataSpec::parse("fashion-mnist:test");
+    for (const char* model : {"deep", "deep-plain"}) {
+        const std::string what = seedLabel(measure.seed) + "lesion study of " + model;
+        const NamedLesionStudy study =
+            runLesionStudy(resources, ModelRequest::shipped(model), data, device, options,
+                           [&](int done, int total, const std::string&) {
+                               return progressOf(progress, what, done, total);
+                           });
+        measureLesion(measure, study);
+        if (measure.stopped) {
+            return;
+        }
+    }
+}
+
+void measureLandscapes(SeedMeasure& measure, const LessonSettings& settings,
+                       const ResourceSource& resources, const std::string& device,
+                       const LessonProgress& progress) {
+    LandscapeOptions options;
+    options.twoD = true;
+    options.points = settings.landscapePoints;
+    options.samples = settings.landscapeImages;
+    options.range = settings.landscapeRange;
+    options.seed = measure.seed;
+    const DataSpec data = DataSpec::parse("fashion-mnist:train");
+    for (const char* model : {"deep", "deep-plain"}) {
+        const std::string what = seedLabel(measure.seed) + "landscape of " + model;
+        const NamedLandscape slice = runLandscape(
+            resources, ModelRequest::shipped(model), data, device, options,
+            [&](int done, int total) { return progressOf(progress, what, done, total); });
+        measureLandscape(measure, slice);
+        if (measure.stopped) {
+            return;
+        }
+    }
+}
+
+void measureBottleneckBlock(SeedMeasure& measure) {
+    const ArchitectureSummary summary = summarize(ResNetConfig::fromArchName("resnet50"));
+    for (const BlockAccount& block : summary.blocks) {
+        if (block.info.name == "layer1.1" && block.basicEquivalentParams) {
+            measureBottleneck(measure, block);
+            return;
+        }
+    }
+    throw InputError("resnet50 has no bottleneck block layer1.1");
+}
+
+void measureEvidenceOfPhoto(SeedMeasure& measure, const ResourceSource& resources,
+                            const std::string& device) {
+#if RESLENS_WITH_IMAGING
+    ExplorerSession session(resources, /*captureFeatures=*/false);
+    session.setDevice(device);
+    session.open(ModelRequest::shipped("default"));
+    const std::optional<std::vector<char>> photo = resources.read(kEvidencePhoto);
+    if (!photo) {
+        throw InputError("the Grad-CAM lesson's photo is missing: " +
+                         resources.locate(kEvidencePhoto));
+    }
+    session.classify(decodeImage(*photo, kEvidencePhoto), 1);
+    measureEvidence(measure, traceGradCam(session));
+#else
+    (void)measure;
+    (void)resources;
+    (void)device;
+    throw InputError("this build has no imaging: the Grad-CAM lesson cannot run");
+#endif
+}
+
+}  // namespace
+
+SeedMeasure measureSeed(LessonId lesson, uint64_t seed, const LessonSettings& settings,
+                        const ResourceSource& resources, const std::string& device,
+                        const LessonProgress& progress) {
+    SeedMeasure measure;
+    measure.seed = seed;
+    switch (lesson) {
+        case LessonId::WhySkips:
+            measurePair(measure, "resnet56", true, settings.steps, settings, device, progress);
+            break;
+        case LessonId::WithoutBatchNorm:
+            measurePair(measure, "resnet56", false, settings.steps, settings, device, progress);
+            break;
+        case LessonId::Degradation:
+            measurePair(measure, "resnet20", true, settings.degradationSteps, settings, device,
+                        [&](const std::string& what, double done) {
+                            return !progress || progress(what, done / 2);
+                        });
+            // The deeper pair only after the shallower finished: both are the lesson.
+            if (measure.complete) {
+                measurePair(measure, "resnet56", true, settings.degradationSteps, settings, device,
+                            [&](const std::string& what, double done) {
+                                return !progress || progress(what, 0.5 + done / 2);
+                            });
+            }
+            break;
+        case LessonId::Bottleneck:
+            measureBottleneckBlock(measure);
+            break;
+        case LessonId::BlockIsCorrection:
+            measureLesionStudies(measure, settings, resources, device, progress);
+            break;
+        case LessonId::Landscape:
+            measureLandscapes(measure, settings, resources, device, progress);
+            break;
+        case LessonId::EvidenceForms:
+            measureEvidenceOfPhoto(measure, resources, device);
+            break;
+    }
+    return measure;
+}
+
+LessonRecord measureLesson(LessonId lesson, uint64_t first, int count,
+                           const LessonSettings& settings, const ResourceSource& resources,
+                           const std::string& device, const LessonProgress& progress) {
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<SeedMeasure> measures;
+    const int seeds = lessonUsesSeeds(lesson) ? count : 1;
+    for (int i = 0; i < seeds; ++i) {
+        SeedMeasure measure =
+            measureSeed(lesson, first + uint64_t(i), settings, resources, device,
+                        [&](const std::string& what, double done) {
+                            return !progress || progress(what, (i + done) / seeds);
+                        });
+        const bool stopped = measure.stopped;
+        measures.push_back(std::move(measure));
+        if (stopped) {
+            break;  // what ran is reported, marked incomplete
+        }
+    }
+    LessonRecord record = reportLesson(lesson, measures, settings);
+    record.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return record;
+}
+
+}  // namespace reslens

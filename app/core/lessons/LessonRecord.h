@@ -1,0 +1,38 @@
+#pragma once
+
+// What one lesson measured over its seeds: every number with its value per seed, median
+// and range, and the sentences the lesson says for these results. `reslens-cli lessons
+// --measure` writes a list of them as JSON (docs/cli.md); docs/lessons/measured.json is the
+// reference machine's, which the app shows beside this machine's numbers.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/core/lessons/LessonSentence.h"
+#include "app/core/lessons/SeedSpread.h"
+
+namespace reslens {
+
+struct LessonRecord {
+    std::string lesson;           // its command-line name, e.g. "why-skips"
+    std::string settings;         // what ran, e.g. "300 steps, batch 64, rate 0.05, ..."
+    std::vector<uint64_t> seeds;  // empty for a lesson that neither trains nor samples
+    std::vector<Quantity> quantities;
+    std::vector<LessonSentence> sentences;
+    bool complete = true;  // every run ended as planned (none stopped or failed)
+    double seconds = 0;    // wall time of the measurement
+
+    // nullptr when the lesson has no such number.
+    const Quantity* quantity(const std::string& name) const;
+};
+
+// The document: {"lessons": [{"name", "settings", "seeds", "complete", "seconds",
+// "quantities": [{"name", "kind", "values", "median", "min", "max"}], "sentences": [...]}]}.
+// NaN is written as null.
+std::string lessonRecordsJson(const std::vector<LessonRecord>& records);
+// Reads that document back; the sentences come back as their English text. Throws
+// InputError for anything that is not such a document.
+std::vector<LessonRecord> parseLessonRecords(const std::string& json);
+
+}  // namespace reslens
