@@ -172,7 +172,10 @@ private Q_SLOTS:
     // alpha 0.2 to 0.3 against ResNet-20 over the same step; and, over the whole slice, the
     // plain twin's largest step between neighbouring points, in log loss, more than twice
     // the ResNet's.
-    void theTwinsSlicesMatchTheGuidesTable() {
+    // A regression guard, not a reference: these numbers were this code's own output when
+    // the guide was written. The reference is tst_outside_references, where plain PyTorch
+    // walks the same directions (written by reslens-cli landscape --directions).
+    void regressionGuard_theTwinsSlicesAsTheGuideTabulates() {
         struct Row {
             const char* model;
             double loss[5];

@@ -6,6 +6,7 @@
 
 #include <QAbstractButton>
 #include <QDockWidget>
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -310,6 +311,15 @@ private Q_SLOTS:
         // An explorer lesson brings back the docks the lab lessons put away.
         QVERIFY(window_->findChild<QDockWidget*>("blocksDock")->isVisible());
         QVERIFY(window_->findChild<QDockWidget*>("parametersDock")->isVisible());
+        // The handout: one page with the window's picture and the lesson's words.
+        QTemporaryDir dir;
+        LessonGuide* guide = window_->findChild<LessonGuide*>();
+        QCOMPARE(guide->writeHandout(dir.filePath("bottleneck.png")), QString());
+        const QImage page(dir.filePath("bottleneck.png"));
+        QCOMPARE(page.size(), QSize(1240, 1754));
+        QCOMPARE(guide->writeHandout(dir.filePath("bottleneck.pdf")), QString());
+        QFile pdf(dir.filePath("bottleneck.pdf"));
+        QVERIFY(pdf.open(QIODevice::ReadOnly) && pdf.readAll().startsWith("%PDF-"));
     }
 
     // One block bypassed: the ResNet keeps its accuracy at the median, the plain network

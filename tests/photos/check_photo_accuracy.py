@@ -5,10 +5,11 @@ Usage: check_photo_accuracy.py RESLENS_CLI WORK_DIR
 
 Builds 200 photos from Fashion-MNIST test images with make_photo_set.py (seed 2017: the
 set the closing notes report), classifies them as a user's dropped photos are, and asserts
-  - default and default-plain are right on at least 80% (the issue's target; chance: 10%);
+the numbers docs/benchmarks.md and the user guide state, within 3 points (6 of 200 photos):
+  - with the crop, default is right on 91.0% and default-plain on 92.0% (chance: 10%);
   - with --whole-image (the "crop to object" toggle off: the frame squeezed to 28x28, as
-    before photos were prepared) default is right on under half of them — the preparation,
-    not the photos' ease, makes the difference;
+    before photos were prepared) default is right on 9.0% — the preparation, not the
+    photos' ease, makes the difference;
   - default classifies every photo of the gallery (resources/samples/photos) right: the
     walkthrough drops them.
 """
@@ -20,6 +21,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GALLERY = os.path.join(HERE, "..", "..", "resources", "samples", "photos")
+TOLERANCE = 0.03 + 1e-9  # 3 points: 6 of the 200 photos
 
 
 def accuracy(cli, photos, model, *extra):
@@ -36,19 +38,21 @@ def main():
     subprocess.run([sys.executable, os.path.join(HERE, "make_photo_set.py"), photos,
                     "--count", "200", "--seed", "2017"], check=True)
     failures = []
-    for model in ("default", "default-plain"):
+    documented = {"default": 0.910, "default-plain": 0.920}
+    for model, stated in documented.items():
         value = accuracy(cli, photos, model)
         print(f"{model}: {value:.1%} of 200 photos right")
-        if value < 0.80:
-            failures.append(f"{model} is right on {value:.1%} of the photos; the target is 80%")
+        if abs(value - stated) > TOLERANCE:
+            failures.append(f"{model} is right on {value:.1%} of the photos; the docs say "
+                            f"{stated:.1%}")
     gallery = accuracy(cli, GALLERY, "default")
     print(f"default on the gallery's photos: {gallery:.0%}")
     if gallery < 1:
         failures.append("the walkthrough's gallery photos are not all classified right")
     whole = accuracy(cli, photos, "default", "--whole-image")
     print(f"default, --whole-image: {whole:.1%}")
-    if whole >= 0.5:
-        failures.append(f"with --whole-image default is right on {whole:.1%}: the photos are too easy")
+    if abs(whole - 0.090) > TOLERANCE:
+        failures.append(f"with --whole-image default is right on {whole:.1%}; the docs say 9.0%")
     shutil.rmtree(photos, ignore_errors=True)
     if failures:
         sys.exit("\n".join(failures))

@@ -147,4 +147,37 @@ LessonText lessonText(LessonId lesson) {
     return {};
 }
 
+QString lessonCitation(LessonId lesson) {
+    switch (lesson) {
+        case LessonId::WhySkips:
+        case LessonId::Degradation:
+            return QStringLiteral(
+                "K. He, X. Zhang, S. Ren, J. Sun. Deep Residual Learning for Image Recognition. "
+                "CVPR 2016 (arXiv:1512.03385).");
+        case LessonId::WithoutBatchNorm:
+            return QStringLiteral(
+                "S. Ioffe, C. Szegedy. Batch Normalization. ICML 2015. H. Zhang, Y. N. Dauphin, "
+                "T. Ma. Fixup Initialization: Residual Learning Without Normalization. ICLR "
+                "2019.");
+        case LessonId::Bottleneck:
+            return QStringLiteral(
+                "K. He, X. Zhang, S. Ren, J. Sun. Deep Residual Learning for Image Recognition. "
+                "CVPR 2016, §4.1, Deeper Bottleneck Architectures.");
+        case LessonId::BlockIsCorrection:
+            return QStringLiteral(
+                "A. Veit, M. Wilber, S. Belongie. Residual Networks Behave Like Ensembles of "
+                "Relatively Shallow Networks. NeurIPS 2016.");
+        case LessonId::Landscape:
+            return QStringLiteral(
+                "H. Li, Z. Xu, G. Taylor, C. Studer, T. Goldstein. Visualizing the Loss "
+                "Landscape of Neural Nets. NeurIPS 2018.");
+        case LessonId::EvidenceForms:
+            return QStringLiteral(
+                "R. R. Selvaraju, M. Cogswell, A. Das, R. Vedantam, D. Parikh, D. Batra. "
+                "Grad-CAM: Visual Explanations from Deep Networks via Gradient-based "
+                "Localization. ICCV 2017.");
+    }
+    return {};
+}
+
 }  // namespace reslens

@@ -24,6 +24,8 @@ struct LessonText {
 
 QVector<LessonId> allLessons();
 LessonText lessonText(LessonId lesson);
+// The paper the lesson is about, as a reference list writes it (not translated).
+QString lessonCitation(LessonId lesson);
 // The lesson's name on the command line (`reslens --lesson why-skips`).
 QString lessonKey(LessonId lesson);
 std::optional<LessonId> lessonFromKey(const QString& key);

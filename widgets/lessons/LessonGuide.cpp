@@ -2,7 +2,9 @@
 
 #include <QComboBox>
 #include <QEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -11,6 +13,7 @@
 
 #include "widgets/lessons/LessonDirector.h"
 #include "widgets/lessons/LessonFindings.h"
+#include "widgets/lessons/LessonHandout.h"
 
 namespace reslens {
 
@@ -20,6 +23,7 @@ LessonGuide::LessonGuide(LessonDirector* director, QWidget* parent)
       text_(new QTextBrowser(this)),
       seeds_(new QComboBox(this)),
       again_(new QPushButton(tr("Run again"), this)),
+      handout_(new QPushButton(tr("Handout…"), this)),
       end_(new QPushButton(tr("End lesson"), this)) {
     text_->setObjectName("lessonText");
     text_->setOpenLinks(false);
@@ -38,6 +42,7 @@ LessonGuide::LessonGuide(LessonDirector* director, QWidget* parent)
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(seeds_);
     buttons->addWidget(again_);
+    buttons->addWidget(handout_);
     buttons->addStretch();
     buttons->addWidget(end_);
     auto* layout = new QVBoxLayout(this);
@@ -51,6 +56,9 @@ LessonGuide::LessonGuide(LessonDirector* director, QWidget* parent)
         }
     });
     connect(end_, &QPushButton::clicked, director_, &LessonDirector::end);
+    handout_->setObjectName("lessonHandout");
+    handout_->setToolTip(tr("Save this lesson's result as one page (PDF or PNG) for students"));
+    connect(handout_, &QPushButton::clicked, this, &LessonGuide::saveHandout);
     connect(director_, &LessonDirector::started, this, &LessonGuide::redraw);
     connect(director_, &LessonDirector::findingsChanged, this, &LessonGuide::redraw);
 }
@@ -67,6 +75,7 @@ void LessonGuide::changeEvent(QEvent* event) {
 }
 
 void LessonGuide::redraw() {
+    handout_->setEnabled(director_->current() && director_->complete());
     if (!director_->current()) {
         text_->clear();
         return;
@@ -120,6 +129,45 @@ void LessonGuide::redraw() {
                          .toHtmlEscaped());
     }
     text_->setHtml(html);
+}
+
+void LessonGuide::saveHandout() {
+    QString selected;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save the handout"), lessonKey(*director_->current()) + QStringLiteral(".pdf"),
+        tr("PDF (*.pdf);;PNG image (*.png)"), &selected);
+    if (path.isEmpty()) {
+        return;
+    }
+    const QString error = writeHandout(path);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Handout"), error);
+    }
+}
+
+QString LessonGuide::writeHandout(const QString& path) const {
+    if (!director_->current() || !director_->complete()) {
+        return tr("The lesson has not measured yet.");
+    }
+    const LessonId lesson = *director_->current();
+    const LessonText text = lessonText(lesson);
+    HandoutContent content;
+    content.title = text.title;
+    content.summary = text.summary;
+    content.ask = text.ask;
+    content.sentences = director_->findings();
+    content.numbersHtml = numbersTable();
+    QStringList seeds;
+    for (uint64_t seed : director_->seeds()) {
+        seeds << QString::number(seed);
+    }
+    content.seeds =
+        seeds.isEmpty()
+            ? tr("Measured on this machine.")
+            : tr("Measured over seeds %1 on this machine.").arg(seeds.join(QStringLiteral(", ")));
+    content.citation = lessonCitation(lesson);
+    content.screen = window()->grab().toImage();
+    return LessonHandout::write(path, content);
 }
 
 // Each number: this run, the median and range over this machine's seeds, and the

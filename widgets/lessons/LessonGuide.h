@@ -25,6 +25,10 @@ public:
 
     // The guide's text as shown, for tests.
     QString text() const;
+    // The lesson's result as one page (.pdf or .png): its title, the window as it stands,
+    // the question, what it said and its numbers with their seeds, the citation. The error,
+    // or an empty string.
+    QString writeHandout(const QString& path) const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -32,11 +36,13 @@ protected:
 private:
     void redraw();
     QString numbersTable() const;
+    void saveHandout();
 
     LessonDirector* director_;
     QTextBrowser* text_;
     QComboBox* seeds_;
     QPushButton* again_;
+    QPushButton* handout_;
     QPushButton* end_;
 };
 

@@ -31,7 +31,8 @@ void LessonsPage::build() {
     auto* intro = new QLabel(
         tr("Each lesson sets the app up for one point in one click and says what to look "
            "at and what to ask the class. Its numbers are measured while it runs, on this "
-           "machine. Lessons ▸ End lesson, or the guide's button, closes it."),
+           "machine, over several seeds, beside the reference machine's. Lessons ▸ End "
+           "lesson, or the guide's button, closes it."),
         content);
     intro->setWordWrap(true);
     column->addWidget(heading);
@@ -40,7 +41,14 @@ void LessonsPage::build() {
     const QVector<LessonId> lessons = allLessons();
     for (int i = 0; i < lessons.size(); ++i) {
         const LessonText text = lessonText(lessons[i]);
-        auto* button = new QCommandLinkButton(text.title, text.summary, content);
+        const double seconds = estimate_ ? estimate_(lessons[i]) : 0;
+        QString summary = text.summary;
+        if (seconds >= 60) {
+            summary += ' ' + tr("(about %1 min)").arg(qRound(seconds / 60));
+        } else if (seconds > 0) {
+            summary += ' ' + tr("(under a minute)");
+        }
+        auto* button = new QCommandLinkButton(text.title, summary, content);
         button->setObjectName(QStringLiteral("lesson-") + lessonKey(lessons[i]));
         connect(button, &QCommandLinkButton::clicked, this,
                 [this, lesson = lessons[i]] { Q_EMIT lessonChosen(lesson); });
@@ -50,6 +58,11 @@ void LessonsPage::build() {
     column->addStretch();
     scroll->setWidget(content);
     layout->addWidget(scroll);
+}
+
+void LessonsPage::setEstimate(std::function<double(LessonId)> estimate) {
+    estimate_ = std::move(estimate);
+    build();
 }
 
 void LessonsPage::changeEvent(QEvent* event) {

@@ -1,9 +1,11 @@
 #pragma once
 
-// The start page: every lesson as one button with its one-line summary. A click sets the
-// app up for the lesson (LessonDirector).
+// The start page: every lesson as one button with its one-line summary and, before it
+// starts, about how long it takes. A click sets the app up for the lesson (LessonDirector).
 
 #include <QWidget>
+
+#include <functional>
 
 #include "widgets/lessons/LessonCatalog.h"
 
@@ -14,6 +16,8 @@ class LessonsPage : public QWidget {
 
 public:
     explicit LessonsPage(QWidget* parent = nullptr);
+    // Seconds a lesson takes (LessonDirector::estimatedSeconds); 0: unknown, not shown.
+    void setEstimate(std::function<double(LessonId)> estimate);
 
 Q_SIGNALS:
     void lessonChosen(reslens::LessonId lesson);
@@ -23,6 +27,8 @@ protected:
 
 private:
     void build();
+
+    std::function<double(LessonId)> estimate_;
 };
 
 }  // namespace reslens

@@ -105,6 +105,8 @@ void MainWindow::buildPages() {
                 showPage(Page::Explorer);
             });
     connect(lessonsPage_, &LessonsPage::lessonChosen, lessons_, &LessonDirector::start);
+    lessonsPage_->setEstimate(
+        [director = lessons_](LessonId lesson) { return director->estimatedSeconds(lesson); });
 }
 
 void MainWindow::buildDocks() {

@@ -54,6 +54,8 @@ LandscapeCommand::LandscapeCommand(CLI::App& parent) {
     command_->add_option("--seed", options_.seed, "seed of the directions")->capture_default_str();
     command_->add_flag("--2d", options_.twoD, "a 2-D slice: points x points evaluations");
     command_->add_option("--out", out_, "a directory for the CSV file");
+    command_->add_option("--directions", directions_,
+                         "also write the slice's directions, as torch.load reads them");
     command_->add_flag("--json", json_, "print one JSON document");
 }
 
@@ -74,6 +76,9 @@ int LandscapeCommand::run(const CommandContext& context) {
         }
     }
 
+    if (!directions_.empty()) {
+        writeFileAtomically(directions_, landscapeDirectionsFile(model, options_));
+    }
     ProgressLine progress;
     RunControl control;
     LandscapeResult result;

@@ -21,6 +21,7 @@ private:
     ModelSource source_;
     std::string data_ = "fashion-mnist:train";
     std::string out_;
+    std::string directions_;
     LandscapeOptions options_;
     bool json_ = false;
 };

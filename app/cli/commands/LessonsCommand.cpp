@@ -83,6 +83,7 @@ int LessonsCommand::run(const CommandContext& context) {
             for (const LessonSentence& sentence : record.sentences) {
                 std::printf("  %s\n", sentence.english().c_str());
             }
+            std::fflush(stdout);  // each lesson as it finishes, also into a pipe or a log
         }
         records.push_back(std::move(record));
         if (stopped) {

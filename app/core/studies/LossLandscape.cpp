@@ -87,4 +87,21 @@ LandscapeResult runLandscape(LoadedModel& model, const Dataset& data,
     return result;
 }
 
+std::vector<char> landscapeDirectionsFile(const LoadedModel& model,
+                                          const LandscapeOptions& options) {
+    const ResNetImpl& network = *model.network;
+    const auto directions = filterNormalizedDirections(network, options.seed, options.twoD ? 2 : 1);
+    const auto parameters = network.named_parameters(/*recurse=*/true);
+    c10::impl::GenericDict archive(c10::StringType::get(), c10::AnyType::get());
+    for (size_t i = 0; i < directions.size(); ++i) {
+        c10::Dict<std::string, torch::Tensor> named;
+        for (size_t p = 0; p < parameters.size(); ++p) {
+            named.insert(parameters[p].key(),
+                         directions[i][p].detach().to(torch::kCPU).contiguous());
+        }
+        archive.insert("direction" + std::to_string(i), c10::IValue(named));
+    }
+    return torch::pickle_save(archive);
+}
+
 }  // namespace reslens

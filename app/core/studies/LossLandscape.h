@@ -25,4 +25,9 @@ LandscapeResult runLandscape(LoadedModel& model, const Dataset& data,
                              const LandscapeOptions& options,
                              const LandscapeProgress& progress = {});
 
+// The slice's directions as torch.load reads them: {"direction0": {parameter name: tensor},
+// "direction1": ... (2-D only)}, so that an outside evaluation can walk the same slice.
+std::vector<char> landscapeDirectionsFile(const LoadedModel& model,
+                                          const LandscapeOptions& options);
+
 }  // namespace reslens
