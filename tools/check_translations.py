@@ -66,7 +66,9 @@ def check(lupdate, root, sources=SOURCES):
             copy = os.path.join(tmp, os.path.basename(ts))
             shutil.copy(ts, copy)
             run = subprocess.run([lupdate, "-silent", "-I", root, "-locations", "none",
-                                  "-no-obsolete", *[os.path.join(root, s) for s in sources],
+                                  "-no-obsolete",
+                                  *[os.path.join(root, s) for s in sources
+                                    if os.path.isdir(os.path.join(root, s))],
                                   "-ts", copy], capture_output=True, text=True)
             if run.returncode != 0:
                 problems.append(f"lupdate failed on {ts}: {run.stderr.strip()}")

@@ -96,6 +96,29 @@
     </message>
 </context>
 <context>
+    <name>LessonHandout</name>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>What the lesson measured</source>
+        <translation>本课测得的结果</translation>
+    </message>
+    <message>
+        <source>Reference:</source>
+        <translation>参考文献：</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>A handout is a .pdf or a .png file: %1</source>
+        <translation>讲义须为 .pdf 或 .png 文件：%1</translation>
+    </message>
+</context>
+<context>
     <name>LessonSentences</name>
     <message>
         <source>Measured in one run (seed %1). One run shows what happened once; it cannot say how much of it is chance.</source>
@@ -1536,6 +1559,38 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <source>Reference: seeds %1; %2.</source>
         <translation>参考：种子 %1；%2。</translation>
     </message>
+    <message>
+        <source>Handout…</source>
+        <translation>讲义…</translation>
+    </message>
+    <message>
+        <source>Save this lesson&apos;s result as one page (PDF or PNG) for students</source>
+        <translation>把本课的结果保存为一页（PDF 或 PNG），发给学生</translation>
+    </message>
+    <message>
+        <source>Save the handout</source>
+        <translation>保存讲义</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;PNG image (*.png)</source>
+        <translation>PDF (*.pdf);;PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Handout</source>
+        <translation>讲义</translation>
+    </message>
+    <message>
+        <source>The lesson has not measured yet.</source>
+        <translation>本课还没有测完。</translation>
+    </message>
+    <message>
+        <source>Measured on this machine.</source>
+        <translation>在本机上测得。</translation>
+    </message>
+    <message>
+        <source>Measured over seeds %1 on this machine.</source>
+        <translation>在本机上用种子 %1 测得。</translation>
+    </message>
 </context>
 <context>
     <name>reslens::LessonsPage</name>
@@ -1544,8 +1599,16 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>课程</translation>
     </message>
     <message>
-        <source>Each lesson sets the app up for one point in one click and says what to look at and what to ask the class. Its numbers are measured while it runs, on this machine. Lessons ▸ End lesson, or the guide&apos;s button, closes it.</source>
-        <translation>每节课一键把应用设置好，讲清一个要点，并说明该观察什么、该向学生提什么问题。课程中的数值都是运行时在本机上测得的。用“课程 ▸ 结束课程”或指南中的按钮关闭课程。</translation>
+        <source>Each lesson sets the app up for one point in one click and says what to look at and what to ask the class. Its numbers are measured while it runs, on this machine, over several seeds, beside the reference machine&apos;s. Lessons ▸ End lesson, or the guide&apos;s button, closes it.</source>
+        <translation>每节课一键把应用设置好，讲清一个要点，并说明看什么、问全班什么。课中的数字在运行时于本机上用多个种子测得，并与参考机器的结果并列。课程 ▸ 结束课程，或指南中的按钮，可关闭它。</translation>
+    </message>
+    <message>
+        <source>(about %1 min)</source>
+        <translation>（约 %1 分钟）</translation>
+    </message>
+    <message>
+        <source>(under a minute)</source>
+        <translation>（不到一分钟）</translation>
     </message>
 </context>
 <context>

@@ -447,12 +447,7 @@ void LessonDirector::startLandscape() {
         finishWith(tr("The landscape failed: %1").arg(m));
     });
     openThen(ModelRequest::shipped("deep"), isShippedDeep, [this, view] {
-        LandscapeOptions options;
-        options.twoD = true;
-        options.points = settings_.landscapePoints;
-        options.samples = settings_.landscapeImages;
-        options.range = settings_.landscapeRange;
-        options.seed = shown_.seed;
+        const LandscapeOptions options = settings_.landscapeOptions(shown_.seed);
         view->setOptions(options);
         host_.showPage(Page::Landscape);
         view->run();

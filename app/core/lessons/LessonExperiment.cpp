@@ -70,9 +70,7 @@ bool progressOf(const LessonProgress& progress, const std::string& what, int don
 void measureLesionStudies(SeedMeasure& measure, const LessonSettings& settings,
                           const ResourceSource& resources, const std::string& device,
                           const LessonProgress& progress) {
-    LesionOptions options;
-    options.samples = settings.lesionImages;
-    options.sampleSeed = measure.seed;
+    const LesionOptions options = settings.lesionOptions(measure.seed);
     const DataSpec data = DataSpec::parse("fashion-mnist:test");
     for (const char* model : {"deep", "deep-plain"}) {
         const std::string what = seedLabel(measure.seed) + "lesion study of " + model;
@@ -91,12 +89,7 @@ void measureLesionStudies(SeedMeasure& measure, const LessonSettings& settings,
 void measureLandscapes(SeedMeasure& measure, const LessonSettings& settings,
                        const ResourceSource& resources, const std::string& device,
                        const LessonProgress& progress) {
-    LandscapeOptions options;
-    options.twoD = true;
-    options.points = settings.landscapePoints;
-    options.samples = settings.landscapeImages;
-    options.range = settings.landscapeRange;
-    options.seed = measure.seed;
+    const LandscapeOptions options = settings.landscapeOptions(measure.seed);
     const DataSpec data = DataSpec::parse("fashion-mnist:train");
     for (const char* model : {"deep", "deep-plain"}) {
         const std::string what = seedLabel(measure.seed) + "landscape of " + model;

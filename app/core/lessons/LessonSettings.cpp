@@ -31,6 +31,24 @@ LessonSettings LessonSettings::shortVersion() {
     return s;
 }
 
+LandscapeOptions LessonSettings::landscapeOptions(uint64_t seed) const {
+    LandscapeOptions options;
+    options.twoD = true;
+    options.points = landscapePoints;
+    options.samples = landscapeImages;
+    options.range = landscapeRange;
+    options.seed = seed;
+    return options;
+}
+
+LesionOptions LessonSettings::lesionOptions(uint64_t seed) const {
+    LesionOptions options;
+    options.samples = lesionImages;
+    options.sampleSeed = seed;
+    options.randomK = 0;  // single blocks only: the lesson's chart has no random lesions
+    return options;
+}
+
 std::string LessonSettings::describe(LessonId lesson) const {
     char text[200];
     switch (lesson) {

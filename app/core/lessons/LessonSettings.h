@@ -8,6 +8,8 @@
 #include <string>
 
 #include "app/core/lessons/LessonId.h"
+#include "app/core/studies/LandscapeTypes.h"
+#include "app/core/studies/LesionTypes.h"
 
 namespace reslens {
 
@@ -24,6 +26,11 @@ struct LessonSettings {
     static LessonSettings reference();
     // Fewer steps and images, the same set-up: the tests' version.
     static LessonSettings shortVersion();
+
+    // The landscape lesson's 2-D slice and the lesion lesson's study for one seed (its
+    // directions, its draw of test images), the same in the app and headless.
+    LandscapeOptions landscapeOptions(uint64_t seed) const;
+    LesionOptions lesionOptions(uint64_t seed) const;
 
     // What the lesson runs, in words, e.g. "resnet56 beside plain56, 300 steps, batch 64,
     // rate 0.05, cosine, 30 warm-up steps, Fashion-MNIST".
