@@ -16,6 +16,18 @@
 #include "widgets/lessons/LessonHandout.h"
 
 namespace reslens {
+namespace {
+
+// "1, 2, 3": how the guide, its table and the handout name the seeds.
+QString seedList(const std::vector<uint64_t>& seeds) {
+    QStringList list;
+    for (uint64_t seed : seeds) {
+        list << QString::number(seed);
+    }
+    return list.join(QStringLiteral(", "));
+}
+
+}  // namespace
 
 LessonGuide::LessonGuide(LessonDirector* director, QWidget* parent)
     : QWidget(parent),
@@ -90,15 +102,11 @@ void LessonGuide::redraw() {
     html += QStringLiteral("<h3>%1</h3>").arg(tr("Measured here").toHtmlEscaped());
     const std::vector<uint64_t>& seeds = director_->seeds();
     if (!director_->complete()) {
-        QStringList list;
-        for (uint64_t seed : seeds) {
-            list << QString::number(seed);
-        }
         const double estimate = director_->estimatedSeconds(*director_->current());
         QString plan = seeds.size() > 1
                            ? tr("Measuring seeds %1: the first here, the others beside it.")
-                                 .arg(list.join(QStringLiteral(", ")))
-                       : seeds.size() == 1 ? tr("Measuring one run (seed %1).").arg(list.first())
+                                 .arg(seedList(seeds))
+                       : seeds.size() == 1 ? tr("Measuring one run (seed %1).").arg(seedList(seeds))
                                            : QString();
         if (estimate >= 1) {
             plan += ' ' + tr("About %1 min on the reference machine.")
@@ -157,14 +165,9 @@ QString LessonGuide::writeHandout(const QString& path) const {
     content.ask = text.ask;
     content.sentences = director_->findings();
     content.numbersHtml = numbersTable();
-    QStringList seeds;
-    for (uint64_t seed : director_->seeds()) {
-        seeds << QString::number(seed);
-    }
-    content.seeds =
-        seeds.isEmpty()
-            ? tr("Measured on this machine.")
-            : tr("Measured over seeds %1 on this machine.").arg(seeds.join(QStringLiteral(", ")));
+    const QString seeds = seedList(director_->seeds());
+    content.seeds = seeds.isEmpty() ? tr("Measured on this machine.")
+                                    : tr("Measured over seeds %1 on this machine.").arg(seeds);
     content.citation = lessonCitation(lesson);
     content.screen = window()->grab().toImage();
     return LessonHandout::write(path, content);
@@ -211,15 +214,11 @@ QString LessonGuide::numbersTable() const {
     }
     html += QStringLiteral("</table>");
     if (reference) {
-        QStringList list;
-        for (uint64_t seed : reference->seeds) {
-            list << QString::number(seed);
-        }
+        const QString list = seedList(reference->seeds);
         const QString settings = QString::fromStdString(reference->settings);
         html += QStringLiteral("<p><small>%1</small></p>")
                     .arg((list.isEmpty() ? tr("Reference: %1.").arg(settings)
-                                         : tr("Reference: seeds %1; %2.")
-                                               .arg(list.join(QStringLiteral(", ")), settings))
+                                         : tr("Reference: seeds %1; %2.").arg(list, settings))
                              .toHtmlEscaped());
     }
     return html;
