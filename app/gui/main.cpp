@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QIcon>
 
@@ -28,6 +29,7 @@ ModelRequest modelRequestFor(const QString& value) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    const qint64 launchedMs = QDateTime::currentMSecsSinceEpoch();  // for --startup-time
     QApplication::setHighDpiScaleFactorRoundingPolicy(
         Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     QApplication app(argc, argv);
@@ -131,6 +133,11 @@ int main(int argc, char** argv) {
             "its first result and the app quits when the lesson has measured everything.")
             .arg(reslens::lessonKeys().join(", ")),
         "name");
+    QCommandLineOption startupTimeOption(
+        "startup-time",
+        QCoreApplication::translate("main",
+                                    "Print how long after launch the first image was classified "
+                                    "and drawn, then quit (tests/bench/cold_start.py)."));
     QCommandLineOption screenshotOption(
         "screenshot",
         QCoreApplication::translate(
@@ -138,11 +145,16 @@ int main(int argc, char** argv) {
             "Save a PNG of the window once it has drawn, then quit (for docs); with --landscape, "
             "the slices' CSV beside it."),
         "file");
-    parser.addOptions({modelOption, importOption, archOption, deviceOption, threadsOption,
-                       blockOption, gradCamOption, labOption, labStepsOption, labBatchOption,
-                       lesionOption, landscapeOption, landscape2dOption, landscapeSamplesOption,
-                       openRunOption, presenterOption, presenterScaleOption, lessonOption,
-                       screenshotOption});
+    parser.addOptions({modelOption,          importOption,
+                       archOption,           deviceOption,
+                       threadsOption,        blockOption,
+                       gradCamOption,        labOption,
+                       labStepsOption,       labBatchOption,
+                       lesionOption,         landscapeOption,
+                       landscape2dOption,    landscapeSamplesOption,
+                       openRunOption,        presenterOption,
+                       presenterScaleOption, lessonOption,
+                       screenshotOption,     startupTimeOption});
     parser.process(app);
 
     reslens::StartupOptions options;
@@ -196,6 +208,8 @@ int main(int argc, char** argv) {
     options.screenshot = parser.value(screenshotOption);
     options.presenter = parser.isSet(presenterOption);
     options.presenterScale = parser.value(presenterScaleOption).toInt();
+    options.reportStartup = parser.isSet(startupTimeOption);
+    options.launchedMs = launchedMs;
 
     reslens::MainWindow window;
     window.show();

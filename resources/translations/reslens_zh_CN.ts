@@ -241,8 +241,8 @@
         <translation>从 20 层到 56 层，普通网络的损失变化了 %1，ResNet 的变化了 %2。</translation>
     </message>
     <message>
-        <source>In every seed depth hurt the plain network more, by more than the ResNet&apos;s spread over the seeds. That is the direction of the degradation problem He et al. found (2015, Fig. 1 and 6); they measured training error at convergence, this lesson the loss after a few minutes of training.</source>
-        <translation>每个种子中，深度对普通网络的伤害都更大，差距超过 ResNet 在各种子间的波动范围。这与 He 等人发现的退化问题方向一致（2015，图 1 和图 6）；他们测的是收敛时的训练误差，本课测的是训练几分钟后的损失。</translation>
+        <source>In every seed depth hurt the plain network more, by more than the ResNet&apos;s spread over the seeds. That is the direction of the degradation problem He et al. found (2015, Fig. 1 and 6); they measured training error at convergence, this lesson the loss after a short run.</source>
+        <translation>每个种子中，深度对普通网络的伤害都更大，差距超过 ResNet 在各种子间的波动范围。这与 He 等人发现的退化问题方向一致（2015，图 1 和图 6）；他们测的是收敛时的训练误差，本课测的是短暂训练后的损失。</translation>
     </message>
     <message>
         <source>In every seed depth hurt the ResNet more than the plain network: not the direction He et al. found (2015).</source>

@@ -157,7 +157,7 @@ private Q_SLOTS:
         // What it measured, not He et al.'s finding restated.
         QVERIFY(
             text.contains("they measured training error at convergence, this lesson the loss "
-                          "after a few minutes of training"));
+                          "after a short run"));
         QVERIFY(!text.contains("This is the degradation problem"));
     }
 

@@ -2,7 +2,9 @@
 // plain twin, lockstep, on the same batches) trained by the lab's worker with nothing
 // drawn, and by the lab panel on screen (offscreen platform) redrawing its charts at 10 Hz,
 // in alternating rounds. Prints steps per second of both, the ratio, the chart updates per
-// second and the longest event-loop stall during the charted runs.
+// second, the longest event-loop stall during the charted runs, and how much the process's
+// resident memory grew over a charted run beside the size of the history it keeps (the
+// charts hold no copy of it: M4Aggregate).
 //
 // Usage: bench_training_lab [--arch resnet20] [--steps 200] [--batch 4] [--rounds 3]
 //                           [--threads N] [--json]
@@ -18,6 +20,8 @@
 #include <QJsonObject>
 #include <QThread>
 #include <QTimer>
+
+#include <QFile>
 
 #include <algorithm>
 #include <cstdio>
@@ -80,10 +84,39 @@ double headlessRun(const TrainingRequest& request) {
     return clock.rate();
 }
 
+// The process's resident memory, MiB (Linux).
+double residentMiB() {
+    QFile status("/proc/self/status");
+    if (!status.open(QIODevice::ReadOnly)) {
+        return 0;
+    }
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:")) {
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+        }
+    }
+    return 0;
+}
+
+// What the lab's history of a run holds: each step's record and its two vectors of norms.
+double historyMiB(const TrainingLabPanel& lab) {
+    double bytes = 0;
+    const TrainingHistory& history = lab.history();
+    for (int r = 0; r < history.runCount(); ++r) {
+        for (const StepUpdate& u : history.steps(r)) {
+            bytes += sizeof(StepUpdate) + 2 * 24 /* QVector headers */ +
+                     double(u.blockNorms.size() + u.outputNorms.size()) * sizeof(double);
+        }
+    }
+    return bytes / (1024.0 * 1024.0);
+}
+
 struct ChartedResult {
     double stepsPerSecond = 0;
     double refreshesPerSecond = 0;
     double worstStallMs = 0;
+    double memoryGrowthMiB = 0;  // from the first step to the end of the run
+    double historyMiB = 0;
 };
 
 ChartedResult chartedRun(const QString& arch, qint64 steps, int batch) {
@@ -115,10 +148,12 @@ ChartedResult chartedRun(const QString& arch, qint64 steps, int batch) {
     });
     // From the first step to the last: setting the charts up and the summary at the end are
     // not "during the run".
+    double residentAtStart = 0;
     QObject::connect(static_cast<TrainingWorker*>(worker), &TrainingWorker::stepped, &lab,
                      [&](const StepUpdate& u) {
                          if (!training && u.step == 1) {
                              training = true;
+                             residentAtStart = residentMiB();
                              gap.start();
                          }
                      });
@@ -136,6 +171,8 @@ ChartedResult chartedRun(const QString& arch, qint64 steps, int batch) {
     r.refreshesPerSecond =
         clock.last > clock.first ? lab.chartRefreshes() / (clock.last - clock.first) : 0;
     r.worstStallMs = std::max(0.0, worst);
+    r.memoryGrowthMiB = residentMiB() - residentAtStart;
+    r.historyMiB = historyMiB(lab);
     return r;
 }
 
@@ -157,13 +194,15 @@ int main(int argc, char** argv) {
 
     const TrainingRequest request = requestFor(parser.value(arch), parser.value(steps).toLongLong(),
                                                parser.value(batch).toInt());
-    std::vector<double> headless, charted, refreshes, stalls;
+    std::vector<double> headless, charted, refreshes, stalls, growth, history;
     for (int i = 0; i < parser.value(rounds).toInt(); ++i) {
         headless.push_back(headlessRun(request));
         const ChartedResult r = chartedRun(parser.value(arch), request.steps, request.batch);
         charted.push_back(r.stepsPerSecond);
         refreshes.push_back(r.refreshesPerSecond);
         stalls.push_back(r.worstStallMs);
+        growth.push_back(r.memoryGrowthMiB);
+        history.push_back(r.historyMiB);
     }
     const double h = median(headless), c = median(charted);
     const double worst = *std::max_element(stalls.begin(), stalls.end());
@@ -173,7 +212,9 @@ int main(int argc, char** argv) {
                         {"charted_steps_per_s", c},
                         {"throughput_cost", 1.0 - c / h},
                         {"chart_updates_per_s", median(refreshes)},
-                        {"worst_event_loop_stall_ms", worst}};
+                        {"worst_event_loop_stall_ms", worst},
+                        {"memory_growth_mib", median(growth)},
+                        {"history_mib", median(history)}};
         std::printf("%s\n", QJsonDocument(doc).toJson(QJsonDocument::Indented).constData());
     } else {
         std::printf("%s + its plain twin, batch %d, %lld steps, %d rounds, %d threads\n",
@@ -185,6 +226,10 @@ int main(int argc, char** argv) {
                     100.0 * (1.0 - c / h));
         std::printf("  chart updates         %7.1f per second (target >= 10)\n", median(refreshes));
         std::printf("  longest event-loop stall %5.1f ms (target <= 50)\n", worst);
+        std::printf(
+            "  resident memory grew %.1f MiB over a charted run; its history holds "
+            "%.1f MiB\n",
+            median(growth), median(history));
     }
     return 0;
 }

@@ -153,7 +153,7 @@ private Q_SLOTS:
         const QString folder = dir.filePath("compare");
         const CliRun compare = runCli(
             {"compare", "--arch",   "resnet56", "--data",         "fashion-mnist", "--steps",
-             "12",      "--batch",  "64",       "--lr",           "0.05",          "--schedule",
+             "12",      "--batch",  "32",       "--lr",           "0.025",         "--schedule",
              "cosine",  "--warmup", "1",        "--weight-decay", "5e-4",          "--seed",
              "5",       "--out",    folder},
             QProcessEnvironment::systemEnvironment(), 600000);

@@ -165,6 +165,15 @@ private Q_SLOTS:
             QJsonDocument::fromJson(cli.out).object()["results"].toArray()[0].toObject();
         const QJsonArray box = result["object_box"].toArray();
         QCOMPARE(cropped.original.width(), 1024);  // shown at full size: the same pixels
+        // The worker shrank the photo to the drop zone (the window only draws it), keeping
+        // its aspect ratio.
+        const QSize zone = find<InputPanel>(window())->dropZone()->shownSize();
+        QVERIFY(!cropped.shown.isNull());
+        QVERIFY(cropped.shown.width() <= zone.width() && cropped.shown.height() <= zone.height());
+        QVERIFY(cropped.shown.width() >= zone.width() - 1 ||
+                cropped.shown.height() >= zone.height() - 1);
+        QVERIFY(std::abs(double(cropped.shown.width()) / cropped.shown.height() -
+                         double(cropped.original.width()) / cropped.original.height()) < 0.02);
         QCOMPARE(*cropped.objectBox,
                  QRect(box[0].toInt(), box[1].toInt(), box[2].toInt(), box[3].toInt()));
 

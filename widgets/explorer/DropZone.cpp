@@ -1,5 +1,7 @@
 #include "widgets/explorer/DropZone.h"
 
+#include <cstdlib>
+
 #include <QDragEnterEvent>
 #include <QMimeData>
 #include <QUrl>
@@ -76,6 +78,12 @@ void DropZone::dropEvent(QDropEvent* event) {
 void DropZone::resizeEvent(QResizeEvent* event) {
     QLabel::resizeEvent(event);
     updatePixmap();
+    Q_EMIT shownSizeChanged(shownSize());
+}
+
+QSize DropZone::shownSize() const {
+    const QSize target = contentsRect().size() - QSize(8, 8);
+    return target.isEmpty() ? QSize() : target * devicePixelRatioF();
 }
 
 void DropZone::setHighlighted(bool on) {
@@ -88,17 +96,22 @@ void DropZone::updatePixmap() {
     if (image_.isNull()) {
         return;
     }
-    const QSize target = contentsRect().size() - QSize(8, 8);
+    const QSize target = shownSize();
     if (target.isEmpty()) {
         return;
     }
     const qreal dpr = devicePixelRatioF();
-    // Enlarged small images (a 28x28 sample) stay crisp pixels; photos shrink smoothly.
-    const QSize scaled = image_.size().scaled(target * dpr, Qt::KeepAspectRatio);
+    // Enlarged small images (a 28x28 sample) stay crisp pixels; photos shrink smoothly. An
+    // image the worker already fitted to this size (within a pixel of rounding) is drawn as
+    // it is: smooth-scaling a photo was most of the window's work per image.
+    const QSize scaled = image_.size().scaled(target, Qt::KeepAspectRatio);
+    const bool fitted = std::abs(scaled.width() - image_.width()) <= 1 &&
+                        std::abs(scaled.height() - image_.height()) <= 1;
     const bool enlarging = scaled.width() > 2 * image_.width();
     QPixmap pixmap = QPixmap::fromImage(
-        image_.scaled(scaled, Qt::IgnoreAspectRatio,
-                      enlarging ? Qt::FastTransformation : Qt::SmoothTransformation));
+        fitted ? image_
+               : image_.scaled(scaled, Qt::IgnoreAspectRatio,
+                               enlarging ? Qt::FastTransformation : Qt::SmoothTransformation));
     pixmap.setDevicePixelRatio(dpr);
     setPixmap(pixmap);
 }

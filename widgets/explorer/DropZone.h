@@ -16,10 +16,14 @@ public:
     explicit DropZone(QWidget* parent = nullptr);
 
     void showImage(const QImage& image);
+    // The size, in device pixels, an image is drawn at here: an image the inference worker
+    // already scaled to it is shown without scaling on the window's thread.
+    QSize shownSize() const;
     // Accepts what a drop or the clipboard offers; returns false when it holds no image.
     bool takeMimeData(const QMimeData* mime);
 
 Q_SIGNALS:
+    void shownSizeChanged(const QSize& devicePixels);
     void fileDropped(const QString& path);
     void imageDropped(const QImage& image);
 

@@ -54,6 +54,10 @@ ExplorerController::ExplorerController(QObject* parent)
     workerThread_.start();
     connectWorker();
     connectPanels();
+    // The worker shrinks each photo to the drop zone's size beside the forward, so the
+    // window's thread only draws it.
+    connect(panels_.input->dropZone(), &DropZone::shownSizeChanged, this,
+            [w = worker_](const QSize& size) { w->setShownSize(size); });
     const bool crop = QSettings().value(settings::kCropToObject, true).toBool();
     panels_.input->setCropToObject(crop);
     QMetaObject::invokeMethod(worker_, [w = worker_, crop] { w->setCropToObject(crop); });

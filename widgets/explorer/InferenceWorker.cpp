@@ -12,6 +12,7 @@
 #include "model/runtime/InputError.h"
 #include "widgets/common/QtResources.h"
 #include "widgets/explorer/ImageConversion.h"
+#include "widgets/explorer/MarkedObject.h"
 
 namespace reslens {
 namespace {
@@ -188,6 +189,7 @@ void InferenceWorker::classifyDecoded(int requestId, const QString& source,
     }
     view.window = scaledRect(result.window, scale);
     view.croppedToObject = result.croppedToObject;
+    view.shown = shownImage(view, QSize(shownWidth_, shownHeight_));
     for (const RankedClass& c : result.top) {
         view.top.push_back(
             {QString::fromStdString(c.label), static_cast<int>(c.index), c.probability});

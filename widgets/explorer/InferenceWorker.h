@@ -34,6 +34,12 @@ public:
     // Thread-safe: called by the window before it queues a request.
     void supersedeClassifications(int newestRequestId) { newestClassification_ = newestRequestId; }
     void supersedeFeatures(int newestRequestId) { newestFeature_ = newestRequestId; }
+    // Thread-safe: the drop zone's size in device pixels, which each photo is shrunk to here
+    // (with its object marked) instead of on the window's thread.
+    void setShownSize(const QSize& devicePixels) {
+        shownWidth_ = devicePixels.width();
+        shownHeight_ = devicePixels.height();
+    }
 
 public Q_SLOTS:
     void loadModel(const reslens::ModelRequest& request);
@@ -75,6 +81,8 @@ private:
     std::unique_ptr<ExplorerSession> session_;
     std::atomic<int> newestClassification_{0};
     std::atomic<int> newestFeature_{0};
+    std::atomic<int> shownWidth_{0};
+    std::atomic<int> shownHeight_{0};
     // Right after a classification the worker renders the grid of the last feature request
     // while the window draws the predictions; the window's request for that same grid,
     // which follows, is then answered at once. Anything else that changes what a grid

@@ -9,32 +9,13 @@
 #include <QVBoxLayout>
 
 #include "widgets/explorer/DropZone.h"
+#include "widgets/explorer/MarkedObject.h"
 
 namespace reslens {
 namespace {
 
 constexpr int kNetworkViewSide = 140;  // 28 x 5: the 28x28 input in crisp square pixels
 constexpr const char* kGalleryFolders[] = {":/samples/fashion-mnist", ":/samples/photos"};
-
-// The photo with what the preparation found: the object's box (solid) and, when the
-// network sees a crop, the window grown around it to the input's shape (dashed).
-QImage withObjectMarked(const QImage& original, const ClassificationView& view) {
-    if (!view.objectBox) {
-        return original;
-    }
-    QImage marked = original.convertToFormat(QImage::Format_RGB32);
-    QPainter painter(&marked);
-    painter.setRenderHint(QPainter::Antialiasing);
-    const qreal width = std::max(2.0, std::max(marked.width(), marked.height()) / 120.0);
-    const QColor accent(255, 127, 14);  // orange: visible on light and dark backgrounds
-    painter.setPen(QPen(accent, width));
-    painter.drawRect(*view.objectBox);
-    if (view.croppedToObject && view.window != *view.objectBox) {
-        painter.setPen(QPen(accent, width / 2, Qt::DashLine));
-        painter.drawRect(view.window);
-    }
-    return marked;
-}
 
 // "3-dress-0042.png" -> "dress".
 QString classOfSample(const QString& fileName) {
@@ -120,7 +101,7 @@ QString InputPanel::firstSample() const {
 }
 
 void InputPanel::showClassification(const ClassificationView& view, const QString& caption) {
-    dropZone_->showImage(withObjectMarked(view.original, view));
+    dropZone_->showImage(view.shown.isNull() ? markedObject(view.original, view) : view.shown);
     const QImage& networkInput = view.networkInput;
     networkInput_ = networkInput;
     const qreal dpr = devicePixelRatioF();

@@ -52,8 +52,11 @@ struct BlockMagnitude {
 
 struct ClassificationView {
     int requestId = 0;
-    QString source;       // the file name, or "pasted image"
-    QImage original;      // as decoded (EXIF applied, alpha composited), at most 1024 px
+    QString source;   // the file name, or "pasted image"
+    QImage original;  // as decoded (EXIF applied, alpha composited), at most 1024 px
+    // `original` with the object's box marked, shrunk by the worker to the drop zone's size
+    // (null when the zone's size was not known or the image is smaller).
+    QImage shown;
     QImage networkInput;  // the pixels the network receives, before normalisation
     bool inverted = false;
     // In `original`'s pixels: where the object was found (crop-to-object preparation), and

@@ -9,6 +9,7 @@
 
 #include "widgets/charts/ChartColors.h"
 #include "widgets/charts/ChartOwnership.h"
+#include "widgets/charts/PlotColumns.h"
 
 namespace reslens {
 
@@ -27,6 +28,19 @@ GradientHistoryChart::GradientHistoryChart(QWidget* parent)
     // Dozens of series redrawn 10 times a second while training holds both cores: plain
     // 1-pixel lines draw several times faster than antialiased ones.
     setRenderHint(QPainter::Antialiasing, false);
+    connect(chart, &QChart::plotAreaChanged, this, [this] {
+        if (!series_.isEmpty() && plotColumns(this) != columns_) {
+            resample();
+            Q_EMIT resampleNeeded();
+        }
+    });
+}
+
+void GradientHistoryChart::resample() {
+    columns_ = plotColumns(this);
+    for (M4Aggregate& a : columnsOf_) {
+        a.reset(0, double(totalSteps_), columns_);
+    }
 }
 
 void GradientHistoryChart::reset(const QString& title, const QStringList& blocks,
@@ -34,6 +48,8 @@ void GradientHistoryChart::reset(const QString& title, const QStringList& blocks
     title_ = title;
     chart()->removeAllSeries();
     series_.clear();
+    columnsOf_ = QVector<M4Aggregate>(blocks.size());
+    totalSteps_ = std::max<qint64>(totalSteps, 1);
     low_ = high_ = 0;
     for (int i = 0; i < blocks.size(); ++i) {
         auto* s = new QLineSeries;
@@ -48,15 +64,15 @@ void GradientHistoryChart::reset(const QString& title, const QStringList& blocks
     }
     chart()->setTitle(
         tr("%1: per-block gradient norms (shallow = violet, deep = yellow)").arg(title));
-    steps_->setRange(0, double(std::max<qint64>(totalSteps, 1)));
+    steps_->setRange(0, double(totalSteps_));
     norms_->setRange(1e-4, 1);
+    resample();
 }
 
 void GradientHistoryChart::append(const QVector<StepUpdate>& steps, bool outputs) {
     if (steps.isEmpty() || series_.isEmpty()) {
         return;
     }
-    QVector<QList<QPointF>> points(series_.size());
     for (const StepUpdate& s : steps) {
         const QVector<double>& norms = outputs ? s.outputNorms : s.blockNorms;
         for (int b = 0; b < norms.size() && b < series_.size(); ++b) {
@@ -64,13 +80,17 @@ void GradientHistoryChart::append(const QVector<StepUpdate>& steps, bool outputs
             if (!std::isfinite(v) || v <= 0) {
                 continue;  // a log axis has no place for 0, NaN or Inf
             }
-            points[b].append(QPointF(double(s.step), v));
+            columnsOf_[b].add(double(s.step), v);
             low_ = low_ > 0 ? std::min(low_, v) : v;
             high_ = std::max(high_, v);
         }
     }
     for (int b = 0; b < series_.size(); ++b) {
-        series_[b]->append(points[b]);
+        // One replace per series, not one append per point: each appended point re-lays
+        // out the whole series in Qt Charts.
+        if (columnsOf_[b].changed()) {
+            series_[b]->replace(columnsOf_[b].points());
+        }
     }
     if (low_ > 0) {
         norms_->setRange(std::pow(10.0, std::floor(std::log10(low_))),

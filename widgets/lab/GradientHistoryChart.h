@@ -2,11 +2,13 @@
 
 // One run's per-block gradient norms over the training steps: one series per block, log
 // scale, coloured by depth. Points arrive in batches (append), so a burst of steps costs
-// one redraw per series.
+// one redraw per series, and each series is drawn from its per-pixel-column aggregate
+// (M4Aggregate), so a redraw costs the same at step 50 and at step 50,000.
 
 #include <QChartView>
 #include <QPointF>
 
+#include "widgets/charts/M4Aggregate.h"
 #include "widgets/lab/TrainingTypes.h"
 
 class QLineSeries;
@@ -26,12 +28,23 @@ public:
     void append(const QVector<StepUpdate>& steps, bool outputs);
     void setNote(const QString& note);
 
+    int columns() const { return columns_; }
     int seriesCount() const { return int(series_.size()); }
     int pointCount() const;                  // points in the first series
     QList<QPointF> points(int block) const;  // what is drawn, for tests
 
+Q_SIGNALS:
+    // The plot's width changed: the aggregates were emptied, every step must be appended
+    // again (the chart keeps no copy of the history).
+    void resampleNeeded();
+
 private:
+    void resample();
+
     QVector<QLineSeries*> series_;
+    QVector<M4Aggregate> columnsOf_;  // one per series
+    qint64 totalSteps_ = 1;
+    int columns_ = 0;
     QValueAxis* steps_;
     QLogValueAxis* norms_;
     double low_ = 0;

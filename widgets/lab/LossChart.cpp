@@ -10,6 +10,7 @@
 
 #include "widgets/charts/ChartColors.h"
 #include "widgets/charts/ChartOwnership.h"
+#include "widgets/charts/PlotColumns.h"
 
 namespace reslens {
 
@@ -34,6 +35,31 @@ LossChart::LossChart(QWidget* parent)
     chart->legend()->setShowToolTips(true);  // a name cut short all the same is in the tip
     installChart(this, chart);
     setRenderHint(QPainter::Antialiasing);
+    connect(chart, &QChart::plotAreaChanged, this, [this] {
+        if (!loss_.isEmpty() && plotColumns(this) != columns_) {
+            resample();
+            Q_EMIT resampleNeeded();
+        }
+    });
+}
+
+void LossChart::resample() {
+    columns_ = plotColumns(this);
+    for (int r = 0; r < loss_.size(); ++r) {
+        lossColumns_[r].reset(0, double(totalSteps_), columns_);
+        accuracyColumns_[r].reset(0, double(totalSteps_), columns_);
+    }
+}
+
+void LossChart::draw(int run) {
+    // One replace per series, not one append per point: each appended point re-lays out the
+    // whole series in Qt Charts.
+    if (lossColumns_[run].changed()) {
+        loss_[run]->replace(lossColumns_[run].points());
+    }
+    if (accuracyColumns_[run].changed()) {
+        accuracy_[run]->replace(accuracyColumns_[run].points());
+    }
 }
 
 void LossChart::reset(const QStringList& runs, qint64 totalSteps) {
@@ -41,6 +67,9 @@ void LossChart::reset(const QStringList& runs, qint64 totalSteps) {
     loss_.clear();
     accuracy_.clear();
     maxLoss_ = 0;
+    totalSteps_ = std::max<qint64>(totalSteps, 1);
+    lossColumns_ = QVector<M4Aggregate>(runs.size());
+    accuracyColumns_ = QVector<M4Aggregate>(runs.size());
     for (int r = 0; r < runs.size(); ++r) {
         auto* loss = new QLineSeries;
         loss->setName(runs[r]);
@@ -60,24 +89,23 @@ void LossChart::reset(const QStringList& runs, qint64 totalSteps) {
         loss_.push_back(loss);
         accuracy_.push_back(accuracy);
     }
-    steps_->setRange(0, double(std::max<qint64>(totalSteps, 1)));
+    steps_->setRange(0, double(totalSteps_));
     lossAxis_->setRange(0, 1);
+    resample();
 }
 
 void LossChart::append(int run, const QVector<StepUpdate>& steps) {
     if (run < 0 || run >= loss_.size() || steps.isEmpty()) {
         return;
     }
-    QList<QPointF> loss, accuracy;
     for (const StepUpdate& s : steps) {
         if (std::isfinite(s.loss)) {
-            loss.append(QPointF(double(s.step), s.loss));
+            lossColumns_[run].add(double(s.step), s.loss);
             maxLoss_ = std::max(maxLoss_, s.loss);
         }
-        accuracy.append(QPointF(double(s.step), s.accuracy));
+        accuracyColumns_[run].add(double(s.step), s.accuracy);
     }
-    loss_[run]->append(loss);
-    accuracy_[run]->append(accuracy);
+    draw(run);
     lossAxis_->setRange(0, std::max(1.0, std::ceil(maxLoss_ * 1.05 * 10) / 10));
 }
 

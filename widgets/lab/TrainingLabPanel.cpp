@@ -216,6 +216,19 @@ TrainingLabPanel::TrainingLabPanel(QWidget* parent)
     });
     connect(worker_, &TrainingWorker::finished, this, &TrainingLabPanel::onFinished);
 
+    // A chart whose width changed folds the whole history again, at its new resolution.
+    connect(loss_, &LossChart::resampleNeeded, this, [this] {
+        drawnLoss_.fill(0);
+        refreshPhase(0);
+    });
+    for (int r = 0; r < 2; ++r) {
+        connect(historyChart(r), &GradientHistoryChart::resampleNeeded, this, [this, r] {
+            if (r < drawnHistory_.size()) {
+                drawnHistory_[r] = 0;
+                refreshPhase(1 + r);
+            }
+        });
+    }
     refresh_.setInterval(kRefreshMs);
     connect(&refresh_, &QTimer::timeout, this, &TrainingLabPanel::refreshCharts);
     connect(start_, &QPushButton::clicked, this, &TrainingLabPanel::start);

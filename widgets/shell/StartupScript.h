@@ -39,6 +39,10 @@ struct StartupOptions {
     QString screenshot;  // a PNG of the window once the scenario has drawn, then quit
     bool presenter = false;
     int presenterScale = 0;  // percent; 0: the saved one
+    // Print when the first sample is classified and drawn, in ms after main() began (which
+    // is `launchedMs`, ms since the epoch), then quit: tests/bench/cold_start.py.
+    bool reportStartup = false;
+    qint64 launchedMs = 0;
 
     // Nothing but the model, image, device and threads: the first start shows the lessons.
     bool asksForAView() const;
@@ -66,6 +70,7 @@ private:
     void arrangeLandscape();
     void arrangeLesson();
     void arrangeScreenshot();
+    void arrangeStartupReport();
     // Once the view has drawn: let the window paint, save it (and whatever `alsoSave`
     // writes beside it), then finish with whether it all worked.
     void shootAndFinish(std::function<bool()> alsoSave = {});

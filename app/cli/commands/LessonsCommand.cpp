@@ -11,6 +11,7 @@
 #include "app/core/lessons/LessonExperiment.h"
 #include "app/core/lessons/LessonId.h"
 #include "app/core/lessons/LessonRecord.h"
+#include "app/core/lessons/PairedRunCache.h"
 #include "model/files/AtomicFileWriter.h"
 #include "model/runtime/DeviceSelection.h"
 
@@ -34,6 +35,16 @@ LessonsCommand::LessonsCommand(CLI::App& parent) {
     command_->add_flag("--json", json_, "print the record (JSON) on standard output");
     command_->add_flag("--short", short_,
                        "the tests' short version: fewer steps and images, the same set-up");
+    command_
+        ->add_option("--steps", steps_,
+                     "steps of every paired run (why skips, degradation, without batch "
+                     "norm) instead of the lesson's")
+        ->check(CLI::Range(int64_t(1), int64_t(1000000)));
+    command_
+        ->add_option("--batch", batch_,
+                     "batch of every paired run instead of the lesson's; the learning "
+                     "rate follows it linearly (0.1 x batch / 128)")
+        ->check(CLI::Range(1, 4096));
     command_->add_option("--device", device_, "cpu, cuda or cuda:N")->capture_default_str();
 }
 
@@ -48,8 +59,14 @@ int LessonsCommand::run(const CommandContext& context) {
         }
         lessons = {*one};
     }
-    const LessonSettings settings =
-        short_ ? LessonSettings::shortVersion() : LessonSettings::reference();
+    LessonSettings settings = short_ ? LessonSettings::shortVersion() : LessonSettings::reference();
+    if (steps_ > 0) {
+        settings.steps = steps_;
+        settings.degradationSteps = steps_;
+    }
+    if (batch_ > 0) {
+        settings.setBatch(batch_);
+    }
     if (!measure_) {
         if (!out_.empty() || json_) {
             throw UsageError("--out and --json need --measure");
@@ -71,6 +88,9 @@ int LessonsCommand::run(const CommandContext& context) {
     for (LessonId lesson : lessons) {
         ProgressLine progress;
         const std::string name = lessonName(lesson);
+        // Each lesson from cold, so that its time in the record is what a class waits for
+        // it (the app's estimate), not what is left after another lesson trained its runs.
+        PairedRunCache::shared().clear();
         LessonRecord record =
             measureLesson(lesson, firstSeed_, seeds_, settings, context.resources, device_,
                           [&](const std::string& what, double done) {

@@ -26,6 +26,8 @@ private:
     std::string out_;
     bool json_ = false;
     bool short_ = false;
+    int64_t steps_ = 0;  // 0: the lesson's
+    int batch_ = 0;      // 0: the lesson's
     std::string device_ = "cpu";
 };
 

@@ -80,7 +80,8 @@ BenchCommand::BenchCommand(CLI::App& parent) {
                        "with --arch: time lockstep steps of the network and its plain twin, "
                        "one after the other against concurrently");
     command_->add_flag("--explorer-memory", explorerMemory_,
-                       "with --arch: resident memory of the explorer with every block captured");
+                       "with --arch or --model: resident memory of the explorer with every "
+                       "block captured");
     command_->add_option("--batch", batch_, "images per forward")->check(CLI::Range(1, 4096));
     command_->add_option("--iterations", iterations_, "timed forwards of each kind")
         ->check(CLI::Range(1, 100000));
@@ -96,7 +97,7 @@ int BenchCommand::run(const CommandContext& context) {
     if (architecture_.archGiven() == source_.given()) {
         throw UsageError("bench needs --arch (forward, --train), --model with --image, or --data");
     }
-    if (source_.given()) {
+    if (source_.given() && !explorerMemory_) {
         return runPipeline(context.resources);
     }
     if (paired_) {
@@ -104,7 +105,9 @@ int BenchCommand::run(const CommandContext& context) {
     }
     if (explorerMemory_) {
 #ifdef RESLENS_WITH_IMAGING
-        const nlohmann::json doc = benchExplorerMemory(context.resources, architecture_.toConfig());
+        const nlohmann::json doc = benchExplorerMemory(
+            context.resources,
+            source_.given() ? source_.request() : ModelRequest::fresh(architecture_.toConfig()));
         if (json_) {
             std::cout << doc.dump(2) << std::endl;
             return 0;

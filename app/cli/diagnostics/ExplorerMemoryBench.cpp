@@ -31,12 +31,13 @@ nlohmann::json memoryNow() {
 
 }  // namespace
 
-nlohmann::json benchExplorerMemory(const ResourceSource& resources, const ResNetConfig& config) {
+nlohmann::json benchExplorerMemory(const ResourceSource& resources, const ModelRequest& request) {
     nlohmann::json doc;
     doc["start"] = memoryNow();
     ExplorerSession session(resources, /*captureFeatures=*/true);
-    session.open(ModelRequest::fresh(config));
+    session.open(request);
     doc["opened"] = memoryNow();
+    const ResNetConfig& config = session.model().summary.config;
     // A photo-like image larger than the input, as a dropped photo is.
     DecodedImage image;
     image.pixels =

@@ -1,9 +1,13 @@
 #include "app/core/lessons/LessonExperiment.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <map>
+#include <optional>
 
 #include "app/core/lessons/LessonReport.h"
+#include "app/core/lessons/PairedRunCache.h"
 #include "app/core/studies/LandscapeRequest.h"
 #include "app/core/studies/LesionStudyRequest.h"
 #include "app/core/training/TrainingJob.h"
@@ -25,15 +29,15 @@ std::string seedLabel(uint64_t seed) {
     return "seed " + std::to_string(seed) + ": ";
 }
 
-// One pair of the lab: the ResNet and its plain twin from the same start on the same batches.
-void measurePair(SeedMeasure& measure, const std::string& arch, bool batchNorm, int64_t steps,
-                 const LessonSettings& settings, const std::string& device,
-                 const LessonProgress& progress) {
+std::vector<PairedRunResult> trainPair(const std::string& arch, bool batchNorm, int64_t steps,
+                                       const LessonSettings& settings, uint64_t seed,
+                                       const std::string& device, const std::string& what,
+                                       const LessonProgress& progress) {
     ResNetConfig config = ResNetConfig::fromArchName(arch);
     config.batchNorm = batchNorm;
     const DataSpec data = DataSpec::parse("fashion-mnist:train");
-    TrainingRecipe recipe = TrainingRecipe::forLab(config, data, steps, settings.batch,
-                                                   settings.learningRate, measure.seed);
+    TrainingRecipe recipe =
+        TrainingRecipe::forLab(config, data, steps, settings.batch, settings.learningRate, seed);
     recipe.withPlainTwin = true;
     recipe.device = device;
     recipe.source = "reslens-cli lessons --measure";
@@ -41,8 +45,6 @@ void measurePair(SeedMeasure& measure, const std::string& arch, bool batchNorm, 
     std::vector<std::string> runs;
     std::map<int, std::vector<double>> losses;
     std::map<int, std::vector<double>> firstNorms;
-    const std::string what =
-        seedLabel(measure.seed) + arch + (batchNorm ? "" : " without batch norm");
     const std::vector<RunEnd> ends = job.run(
         recipe, [&](const TrainingStart& start) { runs = start.runs; },
         [&](int run, const StepReport& step) {
@@ -57,9 +59,47 @@ void measurePair(SeedMeasure& measure, const std::string& arch, bool batchNorm, 
                 job.stop();
             }
         });
+    std::vector<PairedRunResult> results;
     for (const RunEnd& end : ends) {
-        measurePairedRun(measure, runs.at(size_t(end.run)), losses[end.run], firstNorms[end.run],
-                         end.status);
+        results.push_back(
+            {runs.at(size_t(end.run)), losses[end.run], firstNorms[end.run], end.status});
+    }
+    return results;
+}
+
+std::string pairedRunKey(const std::string& arch, bool batchNorm, int64_t steps,
+                         const LessonSettings& settings, uint64_t seed, const std::string& device) {
+    char text[200];
+    std::snprintf(text, sizeof text, "%s|bn=%d|steps=%lld|batch=%d|rate=%.17g|seed=%llu|",
+                  arch.c_str(), int(batchNorm), static_cast<long long>(steps), settings.batch,
+                  settings.learningRate, static_cast<unsigned long long>(seed));
+    return text + device;
+}
+
+// One pair of the lab: the ResNet and its plain twin from the same start on the same
+// batches, trained once per process for the same recipe and seed (PairedRunCache).
+void measurePair(SeedMeasure& measure, const std::string& arch, bool batchNorm, int64_t steps,
+                 const LessonSettings& settings, const std::string& device,
+                 const LessonProgress& progress) {
+    const std::string what =
+        seedLabel(measure.seed) + arch + (batchNorm ? "" : " without batch norm");
+    const std::string key = pairedRunKey(arch, batchNorm, steps, settings, measure.seed, device);
+    std::optional<std::vector<PairedRunResult>> results = PairedRunCache::shared().find(key);
+    if (results) {
+        if (progress) {
+            progress(what + ", trained before", 1.0);
+        }
+    } else {
+        results = trainPair(arch, batchNorm, steps, settings, measure.seed, device, what, progress);
+        const bool stopped = std::any_of(results->begin(), results->end(), [](const auto& r) {
+            return r.status == RunStatus::Cancelled;
+        });
+        if (!stopped) {
+            PairedRunCache::shared().keep(key, *results);
+        }
+    }
+    for (const PairedRunResult& result : *results) {
+        measurePairedRun(measure, result.run, result.losses, result.firstNorms, result.status);
     }
 }
 

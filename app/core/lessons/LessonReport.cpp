@@ -350,7 +350,7 @@ LessonRecord degradation(Report& r, const LessonSettings& settings) {
                 "In every seed depth hurt the plain network more, by more than the ResNet's "
                 "spread over the seeds. That is the direction of the degradation problem He et "
                 "al. found (2015, Fig. 1 and 6); they measured training error at convergence, "
-                "this lesson the loss after a few minutes of training."));
+                "this lesson the loss after a short run."));
             break;
         case Evidence::Opposite:
             r.say(QT_TRANSLATE_NOOP("LessonSentences",

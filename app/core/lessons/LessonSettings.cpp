@@ -17,6 +17,11 @@ std::string recipe(int64_t steps, int batch, double rate) {
 
 }  // namespace
 
+void LessonSettings::setBatch(int newBatch) {
+    batch = newBatch;
+    learningRate = 0.1 * double(newBatch) / 128.0;
+}
+
 LessonSettings LessonSettings::reference() {
     return {};
 }
@@ -27,7 +32,7 @@ LessonSettings LessonSettings::shortVersion() {
     s.degradationSteps = 100;
     s.lesionImages = 300;
     s.landscapePoints = 9;
-    s.landscapeImages = 200;
+    s.landscapeImages = 64;
     return s;
 }
 
