@@ -10,6 +10,7 @@
 #include "widgets/charts/ChartColors.h"
 #include "widgets/charts/ChartOwnership.h"
 #include "widgets/charts/PlotColumns.h"
+#include "widgets/charts/SeriesLayer.h"
 
 namespace reslens {
 
@@ -25,6 +26,7 @@ GradientHistoryChart::GradientHistoryChart(QWidget* parent)
     chart->addAxis(norms_, Qt::AlignLeft);
     chart->legend()->hide();  // dozens of blocks: the colour ramp says shallow to deep
     installChart(this, chart);
+    layer_ = new SeriesLayer(chart);
     // Dozens of series redrawn 10 times a second while training holds both cores: plain
     // 1-pixel lines draw several times faster than antialiased ones.
     setRenderHint(QPainter::Antialiasing, false);
@@ -46,6 +48,7 @@ void GradientHistoryChart::resample() {
 void GradientHistoryChart::reset(const QString& title, const QStringList& blocks,
                                  qint64 totalSteps) {
     title_ = title;
+    layer_->clear();  // before the series it draws with are deleted
     chart()->removeAllSeries();
     series_.clear();
     columnsOf_ = QVector<M4Aggregate>(blocks.size());
@@ -55,11 +58,12 @@ void GradientHistoryChart::reset(const QString& title, const QStringList& blocks
         auto* s = new QLineSeries;
         s->setName(blocks[i]);
         QPen pen(depthColor(i, int(blocks.size())));
-        pen.setWidthF(1.2);
+        pen.setWidthF(1.0);  // 1 pixel: the raster engine's fast lines (SeriesLayer)
         s->setPen(pen);
         chart()->addSeries(s);
         s->attachAxis(steps_);
         s->attachAxis(norms_);
+        layer_->addLine(s, norms_);
         series_.push_back(s);
     }
     chart()->setTitle(
@@ -86,10 +90,9 @@ void GradientHistoryChart::append(const QVector<StepUpdate>& steps, bool outputs
         }
     }
     for (int b = 0; b < series_.size(); ++b) {
-        // One replace per series, not one append per point: each appended point re-lays
-        // out the whole series in Qt Charts.
+        // The layer draws the aggregates; the series hold no points (pen only).
         if (columnsOf_[b].changed()) {
-            series_[b]->replace(columnsOf_[b].points());
+            layer_->setPoints(b, columnsOf_[b].points());
         }
     }
     if (low_ > 0) {
@@ -106,11 +109,11 @@ void GradientHistoryChart::setNote(const QString& note) {
 }
 
 QList<QPointF> GradientHistoryChart::points(int block) const {
-    return block >= 0 && block < series_.size() ? series_[block]->points() : QList<QPointF>();
+    return block >= 0 && block < series_.size() ? layer_->points(block) : QList<QPointF>();
 }
 
 int GradientHistoryChart::pointCount() const {
-    return series_.isEmpty() ? 0 : int(series_.front()->count());
+    return int(points(0).size());
 }
 
 }  // namespace reslens

@@ -17,6 +17,8 @@ class QValueAxis;
 
 namespace reslens {
 
+class SeriesLayer;
+
 class GradientHistoryChart : public QChartView {
     Q_OBJECT
 
@@ -41,6 +43,7 @@ Q_SIGNALS:
 private:
     void resample();
 
+    SeriesLayer* layer_;  // draws the lines, one per block in the series' order
     QVector<QLineSeries*> series_;
     QVector<M4Aggregate> columnsOf_;  // one per series
     qint64 totalSteps_ = 1;

@@ -11,6 +11,7 @@
 #include "widgets/charts/ChartColors.h"
 #include "widgets/charts/ChartOwnership.h"
 #include "widgets/charts/PlotColumns.h"
+#include "widgets/charts/SeriesLayer.h"
 
 namespace reslens {
 
@@ -34,6 +35,7 @@ LossChart::LossChart(QWidget* parent)
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->legend()->setShowToolTips(true);  // a name cut short all the same is in the tip
     installChart(this, chart);
+    layer_ = new SeriesLayer(chart);
     setRenderHint(QPainter::Antialiasing);
     connect(chart, &QChart::plotAreaChanged, this, [this] {
         if (!loss_.isEmpty() && plotColumns(this) != columns_) {
@@ -52,17 +54,17 @@ void LossChart::resample() {
 }
 
 void LossChart::draw(int run) {
-    // One replace per series, not one append per point: each appended point re-lays out the
-    // whole series in Qt Charts.
+    // The layer draws the aggregates; the series hold no points (legend and pen only).
     if (lossColumns_[run].changed()) {
-        loss_[run]->replace(lossColumns_[run].points());
+        layer_->setPoints(2 * run, lossColumns_[run].points());
     }
     if (accuracyColumns_[run].changed()) {
-        accuracy_[run]->replace(accuracyColumns_[run].points());
+        layer_->setPoints(2 * run + 1, accuracyColumns_[run].points());
     }
 }
 
 void LossChart::reset(const QStringList& runs, qint64 totalSteps) {
+    layer_->clear();  // before the series it draws with are deleted
     chart()->removeAllSeries();
     loss_.clear();
     accuracy_.clear();
@@ -86,6 +88,8 @@ void LossChart::reset(const QStringList& runs, qint64 totalSteps) {
         loss->attachAxis(lossAxis_);
         accuracy->attachAxis(steps_);
         accuracy->attachAxis(accuracyAxis_);
+        layer_->addLine(loss, lossAxis_);
+        layer_->addLine(accuracy, accuracyAxis_);
         loss_.push_back(loss);
         accuracy_.push_back(accuracy);
     }
@@ -110,15 +114,15 @@ void LossChart::append(int run, const QVector<StepUpdate>& steps) {
 }
 
 QList<QPointF> LossChart::lossPoints(int run) const {
-    return run >= 0 && run < loss_.size() ? loss_[run]->points() : QList<QPointF>();
+    return run >= 0 && run < loss_.size() ? layer_->points(2 * run) : QList<QPointF>();
 }
 
 QList<QPointF> LossChart::accuracyPoints(int run) const {
-    return run >= 0 && run < accuracy_.size() ? accuracy_[run]->points() : QList<QPointF>();
+    return run >= 0 && run < accuracy_.size() ? layer_->points(2 * run + 1) : QList<QPointF>();
 }
 
 int LossChart::pointCount(int run) const {
-    return run >= 0 && run < loss_.size() ? int(loss_[run]->count()) : 0;
+    return int(lossPoints(run).size());
 }
 
 }  // namespace reslens

@@ -15,6 +15,8 @@ class QValueAxis;
 
 namespace reslens {
 
+class SeriesLayer;
+
 class LossChart : public QChartView {
     Q_OBJECT
 
@@ -38,6 +40,7 @@ private:
     void resample();
     void draw(int run);
 
+    SeriesLayer* layer_;  // draws the lines: loss of run r is line 2r, its accuracy 2r + 1
     QVector<QLineSeries*> loss_;
     QVector<QLineSeries*> accuracy_;
     QValueAxis* steps_;

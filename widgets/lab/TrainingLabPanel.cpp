@@ -33,7 +33,12 @@
 namespace reslens {
 namespace {
 
-constexpr int kRefreshMs = 20;      // 4 charts in turn: each updates over 10 times a second
+// The charts redraw at most 15 times a second in all, one chart per tick (loss, each run's
+// gradient history, the depth profile), so each shows new steps about 4 times a second. A
+// redraw of a chart costs about 4 ms of the window's thread whatever the run's length (its
+// series are per-pixel-column aggregates); at 50 redraws a second that was a fifth of a
+// core, taken from training on two cores (docs/benchmarks.md, *The training lab*).
+constexpr int kRefreshMs = 67;
 constexpr int kControlWidth = 340;  // at the font the panel was built with
 constexpr int kDefaultBatch = 64;
 
@@ -497,9 +502,9 @@ void TrainingLabPanel::showOutcome() {
 }
 
 void TrainingLabPanel::refreshCharts() {
-    // One chart per tick, round robin (loss, each run's history, depth profile): every chart
-    // still redraws 10 times a second, but each repaint is a quarter of the work, so the
-    // event loop is never held for long while training takes both cores.
+    // One chart per tick, round robin (loss, each run's history, depth profile): each repaint
+    // is a quarter of the work, so the event loop is never held for long while training
+    // takes both cores.
     const int phase = tick_++ % 4;
     refreshPhase(phase);
     if (phase == 3) {
