@@ -67,7 +67,14 @@ TrainingRequest requestFor(const QString& arch, qint64 steps, int batch) {
     return r;
 }
 
-double headlessRun(const TrainingRequest& request) {
+double residentMiB();
+
+struct HeadlessResult {
+    double stepsPerSecond = 0;
+    double memoryGrowthMiB = 0;  // from the first step to the end of the run
+};
+
+HeadlessResult headlessRun(const TrainingRequest& request) {
     QThread thread;
     auto* worker = new TrainingWorker;
     worker->moveToThread(&thread);
@@ -76,14 +83,20 @@ double headlessRun(const TrainingRequest& request) {
     StepClock clock;
     clock.clock.start();
     QEventLoop loop;
-    QObject::connect(worker, &TrainingWorker::stepped, &loop,
-                     [&](const StepUpdate& u) { clock.onStep(u); });
+    double residentAtStart = -1;
+    QObject::connect(worker, &TrainingWorker::stepped, &loop, [&](const StepUpdate& u) {
+        clock.onStep(u);
+        if (residentAtStart < 0) {
+            residentAtStart = residentMiB();
+        }
+    });
     QObject::connect(worker, &TrainingWorker::finished, &loop, &QEventLoop::quit);
     QMetaObject::invokeMethod(worker, [worker, request] { worker->start(request); });
     loop.exec();
+    const double residentAtEnd = residentMiB();
     thread.quit();
     thread.wait();
-    return clock.rate();
+    return {clock.rate(), residentAtEnd - residentAtStart};
 }
 
 // CPU seconds the calling thread has used (Linux): the window's thread's share of the cores.
@@ -210,9 +223,12 @@ int main(int argc, char** argv) {
 
     const TrainingRequest request = requestFor(parser.value(arch), parser.value(steps).toLongLong(),
                                                parser.value(batch).toInt());
-    std::vector<double> headless, charted, refreshes, stalls, growth, history, gui;
+    std::vector<double> headless, charted, refreshes, stalls, growth, history, gui,
+        headlessGrowth;
     for (int i = 0; i < parser.value(rounds).toInt(); ++i) {
-        headless.push_back(headlessRun(request));
+        const HeadlessResult bare = headlessRun(request);
+        headless.push_back(bare.stepsPerSecond);
+        headlessGrowth.push_back(bare.memoryGrowthMiB);
         const ChartedResult r = chartedRun(parser.value(arch), request.steps, request.batch);
         charted.push_back(r.stepsPerSecond);
         refreshes.push_back(r.refreshesPerSecond);
@@ -236,6 +252,7 @@ int main(int argc, char** argv) {
                         {"chart_updates_per_s", median(refreshes)},
                         {"worst_event_loop_stall_ms", worst},
                         {"memory_growth_mib", median(growth)},
+                        {"headless_memory_growth_mib", median(headlessGrowth)},
                         {"history_mib", median(history)},
                         {"window_thread_cpu_share", median(gui)}};
         std::printf("%s\n", QJsonDocument(doc).toJson(QJsonDocument::Indented).constData());
@@ -252,9 +269,9 @@ int main(int argc, char** argv) {
         std::printf("  longest event-loop stall %5.1f ms (target <= 50)\n", worst);
         std::printf("  the window's thread used %.0f%% of a core\n", 100.0 * median(gui));
         std::printf(
-            "  resident memory grew %.1f MiB over a charted run; its history holds "
-            "%.1f MiB\n",
-            median(growth), median(history));
+            "  resident memory grew %.1f MiB over a charted run (%.1f MiB over a headless "
+            "one); its history holds %.1f MiB\n",
+            median(growth), median(headlessGrowth), median(history));
     }
     return 0;
 }

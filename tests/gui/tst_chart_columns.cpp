@@ -9,6 +9,7 @@
 #include <cmath>
 #include <random>
 
+#include "widgets/charts/ChartColors.h"
 #include "widgets/charts/M4Aggregate.h"
 #include "widgets/lab/GradientHistoryChart.h"
 #include "widgets/lab/LossChart.h"
@@ -74,7 +75,7 @@ QVector<StepUpdate> steps(int from, int to, int blocks) {
         StepUpdate u;
         u.step = s;
         u.loss = s == 2500 ? 50.0 : 2.0 / std::sqrt(double(s));
-        u.accuracy = 1.0 - u.loss / 3.0;
+        u.accuracy = 0.6;
         for (int b = 0; b < blocks; ++b) {
             u.blockNorms.append((b + 1) * 0.01 * (s == 4000 ? 100.0 : 1.0 + 0.1 * std::sin(s)));
             u.outputNorms.append(0.02);
@@ -206,6 +207,52 @@ private Q_SLOTS:
         QVERIFY(chart.columns() < wide);
         QVERIFY(chart.lossPoints(0).size() <= 4 * chart.columns());
         QCOMPARE(chart.lossPoints(0).first(), QPointF(1, 2.0));
+    }
+
+    // The lines are drawn by the chart's layer where the axes put them: on an axis of 10,000
+    // steps, a loss spike at step 2,500 reaches the top of the plot area a quarter of the way
+    // across, and steps 5,001-10,000, not run yet, are blank.
+    void theLayerDrawsWhereTheAxesSay() {
+        LossChart chart;
+        chart.resize(700, 400);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.reset({"resnet20"}, 10000);
+        const auto inRunColour = [](const QImage& image, const QRect& area) {
+            int n = 0;
+            for (int y = area.top(); y <= area.bottom(); ++y) {
+                for (int x = area.left(); x <= area.right(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    const QColor want = runColor(0);
+                    n += std::abs(c.red() - want.red()) + std::abs(c.green() - want.green()) +
+                             std::abs(c.blue() - want.blue()) <
+                         60;
+                }
+            }
+            return n;
+        };
+        // The plot area in the grabbed image's pixels: chart -> scene -> viewport -> widget.
+        const QRect plot =
+            chart.mapFromScene(chart.chart()->mapRectToScene(chart.chart()->plotArea()))
+                .boundingRect()
+                .translated(chart.viewport()->pos())
+                .adjusted(1, 1, -1, -1);
+        QCOMPARE(inRunColour(chart.grab().toImage(), plot), 0);  // nothing yet
+        chart.append(0, steps(1, 5000, 1));
+        QTest::qWait(50);
+        const QImage drawn = chart.grab().toImage();
+        QVERIFY(inRunColour(drawn, plot) > plot.width() / 4);
+        const QRect future(plot.center().x() + 3, plot.top(), plot.width() / 2 - 3, plot.height());
+        QCOMPARE(inRunColour(drawn, future), 0);
+        // The spike: its column, in the top tenth of the plot (the axis reaches 50 x 1.05).
+        const int quarter = plot.left() + plot.width() / 4;
+        const QRect spike(quarter - 5, plot.top(), 11, plot.height() / 10);
+        QVERIFY(inRunColour(drawn, spike) > 0);
+        // Away from the spike the loss (0.06 at step 1,250) is at the bottom: nothing in its
+        // colour above (the accuracy's lighter line at 0.6 is another colour).
+        const QRect beside(plot.left() + plot.width() / 8 - 3, plot.top() + plot.height() / 5, 7,
+                           plot.height() * 3 / 5);
+        QCOMPARE(inRunColour(drawn, beside), 0);
     }
 
     void gradientHistoryOfALongRunHoldsItsWidth() {
