@@ -35,6 +35,36 @@ std::string refusal(const std::string& sourceName, const std::string& libtorchMe
            "', which a model file never holds, and it was not run";
 }
 
+// A PyTorch archive that is not a ResLens model file, said as what it is: a user's
+// torch.save checkpoint or a TorchScript module, either of which is imported, not opened.
+// Empty for a ResLens model file, or for bytes this cannot tell (the loader then says why).
+std::string foreignArchive(const std::vector<char>& bytes, const std::string& sourceName) {
+    try {
+        const std::vector<ZipEntry> entries = requireSoundZipArchive(bytes, sourceName);
+        bool pickled = false;
+        bool code = false;
+        for (const ZipEntry& entry : entries) {
+            const std::string tail = "/data.pkl";
+            if (entry.stored && entry.name.size() > tail.size() &&
+                entry.name.compare(entry.name.size() - tail.size(), tail.size(), tail) == 0) {
+                const std::string pickle(bytes.data() + entry.dataOffset, entry.size);
+                if (pickle.find(kFormat) != std::string::npos) {
+                    return {};
+                }
+                pickled = true;
+            }
+            code = code || entry.name.find("/code/") != std::string::npos;
+        }
+        if (pickled) {
+            return sourceName + (code ? " is a TorchScript module" : " is a PyTorch checkpoint") +
+                   ", not a ResLens model file: import it instead (reslens-cli import, or "
+                   "Import in the app)";
+        }
+    } catch (const InputError&) {
+    }
+    return {};
+}
+
 // About how many weights the configured network has: its convolutions and the classifier
 // (batch norm and projections are a few percent more). Computed from the configuration
 // alone, before anything is built.
@@ -117,6 +147,9 @@ LoadedModel loadModelFromBuffer(const std::vector<char>& bytes, const std::strin
         throw InputError(sourceName + " is not a ResLens model file (not a PyTorch archive)");
     }
     requireSoundPickleArchive(bytes, sourceName);
+    if (const std::string foreign = foreignArchive(bytes, sourceName); !foreign.empty()) {
+        throw InputError(foreign);
+    }
     c10::IValue archive;
     try {
         archive = torch::pickle_load(bytes);

@@ -2,9 +2,9 @@
 // plain twin, lockstep, on the same batches) trained by the lab's worker with nothing
 // drawn, and by the lab panel on screen (offscreen platform) redrawing its charts (at most
 // 15 redraws a second in all), in alternating rounds. Prints steps per second of both, the
-// ratio, how often each chart was redrawn, the window's thread's share of a core, the longest event-loop stall during the charted runs, and how much the process's
-// resident memory grew over a charted run beside the size of the history it keeps (the
-// charts hold no copy of it: M4Aggregate).
+// ratio, how often each chart was redrawn, the window's thread's share of a core, the longest
+// event-loop stall during the charted runs, and how much the process's resident memory grew over a
+// charted run beside the size of the history it keeps (the charts hold no copy of it: M4Aggregate).
 //
 // Usage: bench_training_lab [--arch resnet20] [--steps 200] [--batch 4] [--rounds 3]
 //                           [--threads N] [--json]
@@ -223,8 +223,7 @@ int main(int argc, char** argv) {
 
     const TrainingRequest request = requestFor(parser.value(arch), parser.value(steps).toLongLong(),
                                                parser.value(batch).toInt());
-    std::vector<double> headless, charted, refreshes, stalls, growth, history, gui,
-        headlessGrowth;
+    std::vector<double> headless, charted, refreshes, stalls, growth, history, gui, headlessGrowth;
     for (int i = 0; i < parser.value(rounds).toInt(); ++i) {
         const HeadlessResult bare = headlessRun(request);
         headless.push_back(bare.stepsPerSecond);
@@ -235,8 +234,8 @@ int main(int argc, char** argv) {
         stalls.push_back(r.worstStallMs);
         growth.push_back(r.memoryGrowthMiB);
         if (!parser.isSet(json)) {
-            std::printf("  round %d: headless %.2f, charted %.2f steps/s\n", i + 1,
-                        headless.back(), r.stepsPerSecond);
+            std::printf("  round %d: headless %.2f, charted %.2f steps/s\n", i + 1, headless.back(),
+                        r.stepsPerSecond);
             std::fflush(stdout);
         }
         history.push_back(r.historyMiB);

@@ -250,7 +250,11 @@ private Q_SLOTS:
             << withModel(file("square.png")) << "not a ResLens model file";
         QTest::newRow("model: a directory") << withModel(dir_.path()) << "is a directory";
         QTest::newRow("model: a TorchScript file, not imported")
-            << withModel(file("resnet18.ts")) << "not a ResLens model file";
+            << withModel(file("resnet18.ts"))
+            << "is a TorchScript module, not a ResLens model file: import it instead";
+        QTest::newRow("model: a torch.save checkpoint, not imported")
+            << withModel(file("resnet18_ordered_dict.pth"))
+            << "is a PyTorch checkpoint, not a ResLens model file: import it instead";
 
         // Imports.
         auto import = [&](const QString& source) {
