@@ -593,6 +593,10 @@
         <source>Start a lesson: %1. With --screenshot, the shot is taken once the lesson shows its first result and the app quits when the lesson has measured everything.</source>
         <translation>开始一节课：%1。与 --screenshot 同用时，在课程显示出第一个结果时截图，课程全部测完后退出。</translation>
     </message>
+    <message>
+        <source>Print how long after launch the first image was classified and drawn, then quit (tests/bench/cold_start.py).</source>
+        <translation>打印启动后多久第一张图像完成分类并绘制出来，然后退出（tests/bench/cold_start.py）。</translation>
+    </message>
 </context>
 <context>
     <name>reslens::BlockListWidget</name>

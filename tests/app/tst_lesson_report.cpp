@@ -333,6 +333,28 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(InputError, parseLessonRecords("{\"lessons\": [{}]}"));
         QVERIFY_THROWS_EXCEPTION(InputError, parseLessonRecords("not json"));
     }
+
+    // The estimate of seeds run side by side, by hand: at least one seed's wall time, and
+    // the CPU time of them all shared over the record's cores.
+    void theEstimateSharesTheCpuTimeOverTheCores() {
+        LessonRecord record;
+        record.seeds = {1, 2, 3};
+        record.seconds = 90;                         // 30 s a seed, one after another
+        QCOMPARE(record.estimatedSeconds(3), 90.0);  // no CPU time recorded: as they ran
+        QCOMPARE(record.estimatedSeconds(5), 150.0);
+        record.cores = 2;
+        record.cpuSeconds = 90;  // one core busy (a twin training alone after a divergence)
+        QCOMPARE(record.estimatedSeconds(3), 45.0);  // 3 x 30 CPU-s over 2 cores
+        QCOMPARE(record.estimatedSeconds(1), 30.0);  // never less than one seed's wall time
+        record.cpuSeconds = 180;                     // both cores busy throughout
+        QCOMPARE(record.estimatedSeconds(3), 90.0);
+        LessonRecord once;  // a lesson without seeds runs once
+        once.seconds = 0.4;
+        QCOMPARE(once.estimatedSeconds(3), 0.4);
+        const LessonRecord back = parseLessonRecords(lessonRecordsJson({record})).front();
+        QCOMPARE(back.cpuSeconds, 180.0);
+        QCOMPARE(back.cores, 2);
+    }
 };
 
 QTEST_APPLESS_MAIN(LessonReportTest)

@@ -96,9 +96,8 @@ double LessonDirector::estimatedSeconds(LessonId lesson) const {
     const std::string name = lessonName(lesson);
     for (const LessonRecord& record : references_) {
         if (record.lesson == name) {
-            const double perSeed =
-                record.seconds / double(std::max<size_t>(1, record.seeds.size()));
-            return lessonUsesSeeds(lesson) ? perSeed * seedCount_ : record.seconds;
+            // The seeds run side by side (the one on screen and the others beside it).
+            return record.estimatedSeconds(lessonUsesSeeds(lesson) ? seedCount_ : 1);
         }
     }
     return 0;

@@ -1,10 +1,13 @@
 #include "app/core/lessons/LessonExperiment.h"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <map>
 #include <optional>
+#include <thread>
 
 #include "app/core/lessons/LessonReport.h"
 #include "app/core/lessons/PairedRunCache.h"
@@ -24,6 +27,14 @@
 
 namespace reslens {
 namespace {
+
+// CPU time of the whole process, all threads (Linux, macOS).
+double processCpuSeconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
 
 std::string seedLabel(uint64_t seed) {
     return "seed " + std::to_string(seed) + ": ";
@@ -222,6 +233,7 @@ LessonRecord measureLesson(LessonId lesson, uint64_t first, int count,
                            const LessonSettings& settings, const ResourceSource& resources,
                            const std::string& device, const LessonProgress& progress) {
     const auto start = std::chrono::steady_clock::now();
+    const double cpuAtStart = processCpuSeconds();
     std::vector<SeedMeasure> measures;
     const int seeds = lessonUsesSeeds(lesson) ? count : 1;
     for (int i = 0; i < seeds; ++i) {
@@ -239,6 +251,8 @@ LessonRecord measureLesson(LessonId lesson, uint64_t first, int count,
     LessonRecord record = reportLesson(lesson, measures, settings);
     record.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    record.cpuSeconds = processCpuSeconds() - cpuAtStart;
+    record.cores = int(std::max(1u, std::thread::hardware_concurrency()));
     return record;
 }
 

@@ -1,5 +1,7 @@
 #include "app/core/lessons/LessonRecord.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -29,6 +31,18 @@ const Quantity* LessonRecord::quantity(const std::string& name) const {
     return nullptr;
 }
 
+double LessonRecord::estimatedSeconds(int count) const {
+    const double runs = double(std::max<size_t>(1, seeds.size()));
+    const double oneSeed = seconds / runs;
+    if (seeds.empty()) {
+        return seconds;  // runs once, whatever the seeds
+    }
+    if (cpuSeconds <= 0 || cores <= 0) {
+        return oneSeed * count;  // an older record: the seeds one after another
+    }
+    return std::max(oneSeed, cpuSeconds / runs * count / double(cores));
+}
+
 std::string lessonRecordsJson(const std::vector<LessonRecord>& records) {
     nlohmann::json lessons = nlohmann::json::array();
     for (const LessonRecord& record : records) {
@@ -54,6 +68,8 @@ std::string lessonRecordsJson(const std::vector<LessonRecord>& records) {
                            {"seeds", record.seeds},
                            {"complete", record.complete},
                            {"seconds", std::round(record.seconds * 10) / 10},
+                           {"cpu_seconds", std::round(record.cpuSeconds * 10) / 10},
+                           {"cores", record.cores},
                            {"quantities", quantities},
                            {"sentences", sentences}});
     }
@@ -71,6 +87,9 @@ std::vector<LessonRecord> parseLessonRecords(const std::string& text) {
             record.seeds = lesson.at("seeds").get<std::vector<uint64_t>>();
             record.complete = lesson.value("complete", true);
             record.seconds = lesson.contains("seconds") ? numberOf(lesson["seconds"]) : 0;
+            record.cpuSeconds =
+                lesson.contains("cpu_seconds") ? numberOf(lesson["cpu_seconds"]) : 0;
+            record.cores = lesson.value("cores", 0);
             for (const nlohmann::json& q : lesson.at("quantities")) {
                 std::vector<double> values;
                 for (const nlohmann::json& v : q.at("values")) {

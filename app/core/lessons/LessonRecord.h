@@ -22,12 +22,22 @@ struct LessonRecord {
     std::vector<LessonSentence> sentences;
     bool complete = true;  // every run ended as planned (none stopped or failed)
     double seconds = 0;    // wall time of the measurement
+    // CPU time the process spent on it, all threads (0: not recorded), and the cores it had:
+    // a lesson whose runs leave a core idle (a network that diverged leaves its twin training
+    // alone) takes less in the app, which runs the seeds side by side (estimatedSeconds).
+    double cpuSeconds = 0;
+    int cores = 0;
+
+    // The time this lesson takes with `seeds` seeds run side by side on this record's cores:
+    // at least one seed's wall time, and the CPU time of them all shared over the cores.
+    double estimatedSeconds(int seeds) const;
 
     // nullptr when the lesson has no such number.
     const Quantity* quantity(const std::string& name) const;
 };
 
 // The document: {"lessons": [{"name", "settings", "seeds", "complete", "seconds",
+// "cpu_seconds", "cores",
 // "quantities": [{"name", "kind", "values", "median", "min", "max"}], "sentences": [...]}]}.
 // NaN is written as null.
 std::string lessonRecordsJson(const std::vector<LessonRecord>& records);
