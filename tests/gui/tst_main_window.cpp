@@ -169,6 +169,8 @@ private Q_SLOTS:
         // its aspect ratio.
         const QSize zone = find<InputPanel>(window())->dropZone()->shownSize();
         QVERIFY(!cropped.shown.isNull());
+        QCOMPARE(cropped.marked.size(), cropped.original.size());  // what a resize rescales
+        QVERIFY(cropped.marked != cropped.original);               // the object's box drawn
         QVERIFY(cropped.shown.width() <= zone.width() && cropped.shown.height() <= zone.height());
         QVERIFY(cropped.shown.width() >= zone.width() - 1 ||
                 cropped.shown.height() >= zone.height() - 1);

@@ -34,8 +34,9 @@ DropZone::DropZone(QWidget* parent) : QLabel(parent) {
     setHighlighted(false);
 }
 
-void DropZone::showImage(const QImage& image) {
+void DropZone::showImage(const QImage& image, const QImage& fitted) {
     image_ = image;
+    fitted_ = fitted;
     updatePixmap();
 }
 
@@ -105,11 +106,11 @@ void DropZone::updatePixmap() {
     // image the worker already fitted to this size (within a pixel of rounding) is drawn as
     // it is: smooth-scaling a photo was most of the window's work per image.
     const QSize scaled = image_.size().scaled(target, Qt::KeepAspectRatio);
-    const bool fitted = std::abs(scaled.width() - image_.width()) <= 1 &&
-                        std::abs(scaled.height() - image_.height()) <= 1;
+    const bool fitted = !fitted_.isNull() && std::abs(scaled.width() - fitted_.width()) <= 1 &&
+                        std::abs(scaled.height() - fitted_.height()) <= 1;
     const bool enlarging = scaled.width() > 2 * image_.width();
     QPixmap pixmap = QPixmap::fromImage(
-        fitted ? image_
+        fitted ? fitted_
                : image_.scaled(scaled, Qt::IgnoreAspectRatio,
                                enlarging ? Qt::FastTransformation : Qt::SmoothTransformation));
     pixmap.setDevicePixelRatio(dpr);

@@ -15,7 +15,10 @@ class DropZone : public QLabel {
 public:
     explicit DropZone(QWidget* parent = nullptr);
 
-    void showImage(const QImage& image);
+    // `image` as it is to be seen; `fitted`, when not null, the same already shrunk to
+    // shownSize() by the worker, drawn as it is while the zone keeps that size (a resized
+    // zone scales `image` again, not the smaller copy).
+    void showImage(const QImage& image, const QImage& fitted = QImage());
     // The size, in device pixels, an image is drawn at here: an image the inference worker
     // already scaled to it is shown without scaling on the window's thread.
     QSize shownSize() const;
@@ -38,6 +41,7 @@ private:
     void updatePixmap();
 
     QImage image_;
+    QImage fitted_;
 };
 
 }  // namespace reslens

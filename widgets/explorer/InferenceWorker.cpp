@@ -189,7 +189,8 @@ void InferenceWorker::classifyDecoded(int requestId, const QString& source,
     }
     view.window = scaledRect(result.window, scale);
     view.croppedToObject = result.croppedToObject;
-    view.shown = shownImage(view, QSize(shownWidth_, shownHeight_));
+    view.marked = markedObject(view.original, view);
+    view.shown = shownImage(view.marked, QSize(shownWidth_, shownHeight_));
     for (const RankedClass& c : result.top) {
         view.top.push_back(
             {QString::fromStdString(c.label), static_cast<int>(c.index), c.probability});

@@ -101,7 +101,8 @@ QString InputPanel::firstSample() const {
 }
 
 void InputPanel::showClassification(const ClassificationView& view, const QString& caption) {
-    dropZone_->showImage(view.shown.isNull() ? markedObject(view.original, view) : view.shown);
+    dropZone_->showImage(view.marked.isNull() ? markedObject(view.original, view) : view.marked,
+                         view.shown);
     const QImage& networkInput = view.networkInput;
     networkInput_ = networkInput;
     const qreal dpr = devicePixelRatioF();

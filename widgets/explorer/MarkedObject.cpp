@@ -24,16 +24,15 @@ QImage markedObject(const QImage& original, const ClassificationView& view) {
     return marked;
 }
 
-QImage shownImage(const ClassificationView& view, const QSize& devicePixels) {
-    if (devicePixels.isEmpty() || view.original.isNull()) {
+QImage shownImage(const QImage& marked, const QSize& devicePixels) {
+    if (devicePixels.isEmpty() || marked.isNull()) {
         return {};
     }
-    const QSize fit = view.original.size().scaled(devicePixels, Qt::KeepAspectRatio);
-    if (fit.width() >= view.original.width()) {
+    const QSize fit = marked.size().scaled(devicePixels, Qt::KeepAspectRatio);
+    if (fit.width() >= marked.width()) {
         return {};
     }
-    return markedObject(view.original, view)
-        .scaled(fit, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    return marked.scaled(fit, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
 }
 
 }  // namespace reslens

@@ -13,9 +13,9 @@ namespace reslens {
 
 QImage markedObject(const QImage& original, const ClassificationView& view);
 
-// `original` marked, then shrunk smoothly to fit `devicePixels` (keeping its aspect): what
-// the drop zone shows. A null image when the size is unknown or the image is smaller, which
-// the drop zone then enlarges itself, in crisp pixels.
-QImage shownImage(const ClassificationView& view, const QSize& devicePixels);
+// `marked` shrunk smoothly to fit `devicePixels` (keeping its aspect): what the drop zone
+// shows. A null image when the size is unknown or the image is smaller, which the drop zone
+// then enlarges itself, in crisp pixels.
+QImage shownImage(const QImage& marked, const QSize& devicePixels);
 
 }  // namespace reslens

@@ -54,8 +54,10 @@ struct ClassificationView {
     int requestId = 0;
     QString source;   // the file name, or "pasted image"
     QImage original;  // as decoded (EXIF applied, alpha composited), at most 1024 px
-    // `original` with the object's box marked, shrunk by the worker to the drop zone's size
-    // (null when the zone's size was not known or the image is smaller).
+    // `original` with the object's box marked (the same pixels when there is none), and that
+    // shrunk to the drop zone's size (null when the zone's size was not known or the image
+    // is smaller): both made by the worker, so the window only draws.
+    QImage marked;
     QImage shown;
     QImage networkInput;  // the pixels the network receives, before normalisation
     bool inverted = false;
