@@ -19,4 +19,17 @@ inline int plotColumns(const QChartView* view) {
     return std::max(16, int(std::ceil(width * view->devicePixelRatioF())));
 }
 
+// Calls `resample` whenever `view`'s plot area is laid out at another number of pixel
+// columns than `aggregatedFor()` says its series were folded for; `drawsNothing()` true
+// leaves it alone (no series yet).
+template <typename AggregatedFor, typename DrawsNothing, typename Resample>
+void onPlotColumnsChanged(QChartView* view, AggregatedFor aggregatedFor, DrawsNothing drawsNothing,
+                          Resample resample) {
+    QObject::connect(view->chart(), &QChart::plotAreaChanged, view, [=] {
+        if (!drawsNothing() && plotColumns(view) != aggregatedFor()) {
+            resample();
+        }
+    });
+}
+
 }  // namespace reslens

@@ -27,15 +27,15 @@ GradientHistoryChart::GradientHistoryChart(QWidget* parent)
     chart->legend()->hide();  // dozens of blocks: the colour ramp says shallow to deep
     installChart(this, chart);
     layer_ = new SeriesLayer(chart);
-    // Dozens of series redrawn 10 times a second while training holds both cores: plain
-    // 1-pixel lines draw several times faster than antialiased ones.
+    // Dozens of series redrawn while training holds both cores: plain 1-pixel lines draw
+    // several times faster than antialiased ones.
     setRenderHint(QPainter::Antialiasing, false);
-    connect(chart, &QChart::plotAreaChanged, this, [this] {
-        if (!series_.isEmpty() && plotColumns(this) != columns_) {
+    onPlotColumnsChanged(
+        this, [this] { return columns_; }, [this] { return series_.isEmpty(); },
+        [this] {
             resample();
             Q_EMIT resampleNeeded();
-        }
-    });
+        });
 }
 
 void GradientHistoryChart::resample() {

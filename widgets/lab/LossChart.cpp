@@ -37,12 +37,12 @@ LossChart::LossChart(QWidget* parent)
     installChart(this, chart);
     layer_ = new SeriesLayer(chart);
     setRenderHint(QPainter::Antialiasing);
-    connect(chart, &QChart::plotAreaChanged, this, [this] {
-        if (!loss_.isEmpty() && plotColumns(this) != columns_) {
+    onPlotColumnsChanged(
+        this, [this] { return columns_; }, [this] { return loss_.isEmpty(); },
+        [this] {
             resample();
             Q_EMIT resampleNeeded();
-        }
-    });
+        });
 }
 
 void LossChart::resample() {
