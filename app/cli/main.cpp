@@ -22,6 +22,7 @@
 #include "app/cli/diagnostics/BenchCommand.h"
 #include "app/cli/diagnostics/CheckDeviceCommand.h"
 #include "app/core/runtime/ComputeThreads.h"
+#include "model/checkpoint/TorchScriptLoader.h"
 #include "model/network/ResNetConfig.h"
 #include "model/runtime/InputError.h"
 #ifdef RESLENS_WITH_IMAGING
@@ -80,9 +81,10 @@ int main(int argc, char** argv) {
         } catch (const std::exception& e) {
             resources = std::string("not found (") + e.what() + ")";
         }
+        const std::string loader = reslens::torchScriptLoaderProgram();
         return std::string("reslens-cli " RESLENS_VERSION "\nLibTorch " TORCH_VERSION
                            "\nresources: ") +
-               resources;
+               resources + "\nTorchScript loader: " + (loader.empty() ? "not found" : loader);
     });
     const std::vector<std::unique_ptr<Command>> commands = subcommands(app);
     std::string commandLine = "reslens-cli";

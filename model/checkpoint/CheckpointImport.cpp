@@ -1,50 +1,15 @@
 #include "model/checkpoint/CheckpointImport.h"
 
-#include <torch/script.h>
 #include <torch/torch.h>
 
+#include "model/checkpoint/TorchScriptLoader.h"
 #include "model/files/FileBytes.h"
-#include "model/files/PickleCheck.h"
 #include "model/runtime/InputError.h"
 
 namespace reslens {
-namespace {
 
-// Parameters and buffers module by module, in registration order (named_parameters would
-// list every parameter before any buffer).
-ValuePtr readTorchScriptWeights(const std::vector<char>& bytes, const std::string& path,
-                                const std::string& sourceName, GraphFacts& facts) {
-    requireSoundPickleArchive(bytes, sourceName);
-    torch::jit::Module module;
-    try {
-        module = torch::jit::load(path, torch::kCPU);
-    } catch (const std::exception&) {
-        throw InputError(sourceName + " is a TorchScript archive LibTorch cannot load");
-    }
-    facts = readGraphFacts(module);
-    auto dict = CheckpointValue::make(CheckpointValue::Kind::Dict);
-    auto add = [&](const std::string& name, const torch::Tensor& tensor) {
-        auto key = CheckpointValue::make(CheckpointValue::Kind::String);
-        key->text = name;
-        auto value = CheckpointValue::make(CheckpointValue::Kind::Tensor);
-        value->tensor = tensor.detach();
-        dict->entries.emplace_back(key, value);
-    };
-    for (const auto& child : module.named_modules()) {
-        const std::string prefix = child.name.empty() ? "" : child.name + ".";
-        for (const auto& p : child.value.named_parameters(/*recurse=*/false)) {
-            add(prefix + p.name, p.value);
-        }
-        for (const auto& b : child.value.named_buffers(/*recurse=*/false)) {
-            add(prefix + b.name, b.value);
-        }
-    }
-    return dict;
-}
-
-}  // namespace
-
-FileWeights readFileWeights(const std::string& path, const std::string& key) {
+FileWeights readFileWeights(const std::string& path, const std::string& key,
+                            const TorchScriptLoadLimits& limits) {
     const std::string sourceName = "'" + path + "'";
     const std::vector<char> bytes = readFileBytes(path);
     FileWeights result;
@@ -57,9 +22,13 @@ FileWeights readFileWeights(const std::string& path, const std::string& key) {
         case CheckpointFormat::Safetensors:
             root = readSafetensors(bytes, sourceName);
             break;
-        case CheckpointFormat::TorchScript:
-            root = readTorchScriptWeights(bytes, path, sourceName, result.graph);
+        case CheckpointFormat::TorchScript: {
+            TorchScriptWeights loaded = loadTorchScriptIsolated(path, sourceName, limits);
+            root = loaded.weights;
+            result.graph = std::move(loaded.graph);
+            result.printed = std::move(loaded.printed);
             break;
+        }
         case CheckpointFormat::LegacyTorchSave:
             throw InputError(sourceName +
                              " was saved in torch.save's format of before PyTorch 1.6; "
@@ -74,7 +43,7 @@ FileWeights readFileWeights(const std::string& path, const std::string& key) {
 }
 
 CheckpointImport importCheckpoint(const std::string& path, const ImportOptions& options) {
-    const FileWeights file = readFileWeights(path, options.key);
+    const FileWeights file = readFileWeights(path, options.key, options.loading);
     RecognitionOptions recognition = options.recognition;
     recognition.keysSortedByName = file.format == CheckpointFormat::Safetensors;
     // A TorchScript graph says what a state dict cannot; a flag the user gave still wins.
@@ -98,6 +67,7 @@ CheckpointImport importCheckpoint(const std::string& path, const ImportOptions& 
     imported.weightsPath = file.located.path;
     imported.candidates = file.located.candidates;
     imported.strippedPrefix = file.located.strippedPrefix;
+    imported.printed = file.printed;
     imported.recognized = recognizeResNet(file.located.weights, recognition, "'" + path + "'");
     imported.network = ResNet(imported.recognized.config);
     loadStateDict(*imported.network, imported.recognized.weights, "'" + path + "'",

@@ -11,6 +11,7 @@
 #include "model/checkpoint/CheckpointFile.h"
 #include "model/checkpoint/ResNetRecognizer.h"
 #include "model/checkpoint/TorchScriptGraph.h"
+#include "model/checkpoint/TorchScriptLoader.h"
 #include "model/checkpoint/WeightsLocator.h"
 #include "model/network/ResNet.h"
 
@@ -19,17 +20,20 @@ namespace reslens {
 struct ImportOptions {
     std::string key;  // which dict of tensors, when a checkpoint holds several
     RecognitionOptions recognition;
+    TorchScriptLoadLimits loading;  // TorchScript only
 };
 
 // The weights of a file, prefixes stripped, in the file's order. TorchScript is loaded with
-// LibTorch (its archive checked first), which runs the file's __setstate__ code: the front
-// ends warn before. Throws InputError.
+// LibTorch in the loader process (TorchScriptLoader.h), which runs the file's __setstate__
+// code there: the front ends warn before. Throws InputError.
 struct FileWeights {
     CheckpointFormat format = CheckpointFormat::Unknown;
     LocatedWeights located;
-    GraphFacts graph;  // TorchScript only
+    GraphFacts graph;     // TorchScript only
+    std::string printed;  // TorchScript only: what the file's code printed while loading
 };
-FileWeights readFileWeights(const std::string& path, const std::string& key);
+FileWeights readFileWeights(const std::string& path, const std::string& key,
+                            const TorchScriptLoadLimits& limits = {});
 
 struct CheckpointImport {
     ResNet network{nullptr};  // on the CPU, in eval mode
@@ -38,6 +42,7 @@ struct CheckpointImport {
     std::string weightsPath;              // where in the file the weights were
     std::vector<std::string> candidates;  // every dict of tensors the file holds
     std::string strippedPrefix;
+    std::string printed;  // TorchScript only: what the file's code printed while loading
 };
 
 // Throws InputError naming what could not be read or placed.

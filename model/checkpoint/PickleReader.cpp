@@ -35,7 +35,7 @@ bool allowedGlobal(const std::string& name) {
     return name == "collections.OrderedDict" || name == "torch._utils._rebuild_tensor_v2" ||
            name == "torch._utils._rebuild_parameter" ||
            name == "torch._utils._rebuild_parameter_with_state" || name == "builtins.set" ||
-           name == "builtins.frozenset";
+           name == "builtins.frozenset" || name == "torch.jit._pickle.restore_type_tag";
 }
 
 class Reader {
@@ -320,6 +320,14 @@ private:
         }
         if (name == "torch._utils._rebuild_tensor_v2") {
             return rebuildTensor(args->items);
+        }
+        // restore_type_tag(value, "Dict[str, Tensor]"): LibTorch's pickler (torch::pickle_save,
+        // ResLens's model files) tags typed containers; the value is the data.
+        if (name == "torch.jit._pickle.restore_type_tag") {
+            if (args->items.empty()) {
+                fail("restore_type_tag without a value");
+            }
+            return args->items[0];
         }
         if (name == "builtins.set" || name == "builtins.frozenset") {
             auto value = scalar(Kind::List);

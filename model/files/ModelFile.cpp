@@ -5,6 +5,7 @@
 
 #include <cstring>
 
+#include "model/checkpoint/CheckpointFile.h"
 #include "model/files/AtomicFileWriter.h"
 #include "model/files/FileBytes.h"
 #include "model/files/PickleCheck.h"
@@ -16,23 +17,21 @@ namespace reslens {
 namespace {
 constexpr const char* kFormat = "reslens-model";
 
-// Why LibTorch's unpickler refused the archive, in one line. It resolves only tensor and
-// container types and refuses any other global by name ("Unpickler found unknown type
-// posix.system"): a pickle naming a callable is refused before anything could run it.
-std::string refusal(const std::string& sourceName, const std::string& libtorchMessage) {
-    const std::string marker = "unknown type ";
-    const size_t at = libtorchMessage.find(marker);
-    if (at == std::string::npos) {
-        return sourceName + " is not a ResLens model file (not a PyTorch archive)";
+// The data-only reader's refusal, said of a model file. It builds only tensors and
+// containers and refuses any other global by name before anything could run it.
+std::string refusal(const std::string& sourceName, std::string message) {
+    const std::string checkpoint = "is not a readable checkpoint";
+    if (const size_t at = message.find(checkpoint); at != std::string::npos) {
+        message.replace(at, checkpoint.size(), "is not a ResLens model file");
     }
-    std::string name = libtorchMessage.substr(at + marker.size());
-    name = name.substr(0, name.find_first_of("\r\n"));
-    if (name.rfind("__torch__.", 0) == 0) {
-        return sourceName + " is a TorchScript module, not a ResLens model file: import it " +
-               "instead (reslens-cli import, or Import in the app)";
+    const std::string names = sourceName + " names '";
+    if (message.rfind(names, 0) == 0) {
+        const std::string name =
+            message.substr(names.size(), message.find('\'', names.size()) - names.size());
+        return sourceName + " is not a ResLens model file: its pickle names '" + name +
+               "', which a model file never holds, and it was not run";
     }
-    return sourceName + " is not a ResLens model file: its pickle names '" + name +
-           "', which a model file never holds, and it was not run";
+    return message;
 }
 
 // A PyTorch archive that is not a ResLens model file, said as what it is: a user's
@@ -150,34 +149,35 @@ LoadedModel loadModelFromBuffer(const std::vector<char>& bytes, const std::strin
     if (const std::string foreign = foreignArchive(bytes, sourceName); !foreign.empty()) {
         throw InputError(foreign);
     }
-    c10::IValue archive;
+    // ResLens's own data-only reader, not LibTorch's: miniz (under torch::pickle_load)
+    // reads past its buffer on archives that pass the archive check (found by fuzzing,
+    // tests/fuzz/regressions/model_file/crash-85640b4a...). Only tensors it rebuilt from
+    // checked storages reach LibTorch.
+    ValuePtr archive;
     try {
-        archive = torch::pickle_load(bytes);
-    } catch (const c10::Error& e) {
-        throw InputError(refusal(sourceName, e.msg()));
-    } catch (const std::exception& e) {  // LibTorch's reader throws more than c10::Error
-        throw InputError(refusal(sourceName, e.what()));
+        archive = readTorchSaveArchive(bytes, sourceName);
+    } catch (const InputError& error) {
+        throw InputError(refusal(sourceName, error.what()));
     }
-    if (!archive.isGenericDict()) {
+    if (archive->kind != CheckpointValue::Kind::Dict) {
         throw InputError(sourceName + " is not a ResLens model file (no dictionary inside)");
     }
-    const auto dict = archive.toGenericDict();
-    auto field = [&](const std::string& key) -> c10::IValue {
-        const auto found = dict.find(key);
-        if (found == dict.end()) {
+    auto field = [&](const std::string& key) -> const CheckpointValue& {
+        const ValuePtr found = archive->find(key);
+        if (!found) {
             throw InputError(sourceName + " is not a ResLens model file (no '" + key + "')");
         }
-        return found->value();
+        return *found;
     };
-    const c10::IValue format = field("format");
-    if (!format.isString() || format.toStringRef() != kFormat) {
+    const CheckpointValue& format = field("format");
+    if (format.kind != CheckpointValue::Kind::String || format.text != kFormat) {
         throw InputError(sourceName + " is not a ResLens model file (wrong format tag)");
     }
-    const c10::IValue metadataText = field("metadata");
-    if (!metadataText.isString()) {
+    const CheckpointValue& metadataText = field("metadata");
+    if (metadataText.kind != CheckpointValue::Kind::String) {
         throw InputError(sourceName + ": metadata is not text");
     }
-    nlohmann::json metadataJson = nlohmann::json::parse(metadataText.toStringRef(), nullptr,
+    nlohmann::json metadataJson = nlohmann::json::parse(metadataText.text, nullptr,
                                                         /*allow_exceptions=*/false);
     if (metadataJson.is_discarded()) {
         throw InputError(sourceName + ": metadata is not valid JSON");
@@ -189,16 +189,17 @@ LoadedModel loadModelFromBuffer(const std::vector<char>& bytes, const std::strin
         throw InputError(sourceName + ": " + e.what());
     }
 
-    const c10::IValue weightsValue = field("state_dict");
-    if (!weightsValue.isGenericDict()) {
+    const CheckpointValue& weightsValue = field("state_dict");
+    if (weightsValue.kind != CheckpointValue::Kind::Dict) {
         throw InputError(sourceName + ": state_dict is not a dictionary");
     }
     TensorMap weights;
-    for (const auto& entry : weightsValue.toGenericDict()) {
-        if (!entry.key().isString() || !entry.value().isTensor()) {
+    for (const auto& [key, value] : weightsValue.entries) {
+        if (key->kind != CheckpointValue::Kind::String ||
+            value->kind != CheckpointValue::Kind::Tensor) {
             throw InputError(sourceName + ": state_dict holds something other than tensors");
         }
-        weights.emplace(entry.key().toStringRef(), entry.value().toTensor());
+        weights.emplace(key->text, value->tensor);
     }
     requireWeightsForTheNetwork(model.metadata.config, weights, sourceName);
     model.network = ResNet(model.metadata.config);

@@ -16,6 +16,9 @@ namespace reslens {
 struct LoadedModel {
     ResNet network{nullptr};
     ModelMetadata metadata;
+    // An imported TorchScript file's code can print while it loads (in reslens-loader); what
+    // it printed, for the front end to show as the file's, not ResLens's.
+    std::string printedWhileLoading;
 };
 
 std::vector<char> serializeModel(const ResNetImpl& network, const ModelMetadata& metadata);

@@ -10,6 +10,7 @@
 
 #include "app/core/training/SavedRunFile.h"
 #include "model/checkpoint/CheckpointFile.h"
+#include "model/checkpoint/GraphFactsJson.h"
 #include "model/checkpoint/ResNetRecognizer.h"
 #include "model/checkpoint/WeightsLocator.h"
 #include "model/data/CifarFormat.h"
@@ -84,6 +85,8 @@ void runModelFile(const uint8_t* data, size_t size) {
     expectOnlyInputErrors([&] { loadModelFromBuffer(bytesOf(data, size), kSource); });
 }
 
+// Through the wall: TorchScript loads in reslens-loader (a process per input, so slow to
+// fuzz); a crash or hang there must come back as one InputError.
 void runTorchScriptImport(const uint8_t* data, size_t size) {
     const std::string path = scratchFile(data, size);
     expectOnlyInputErrors([&] { importTorchvision(path, std::nullopt); });
@@ -116,6 +119,8 @@ void runConfigJson(const uint8_t* data, size_t size) {
     }
     expectOnlyInputErrors([&] { configFromJson(json); });
     expectOnlyInputErrors([&] { metadataFromJson(json); });
+    // The graph's facts reslens-loader hands back, as untrusted as the file.
+    expectOnlyInputErrors([&] { graphFactsFromJson(json.dump(), kSource); });
 }
 
 // A saved lab run: the bytes as a file, and the bytes as the JSON body behind a correct

@@ -33,11 +33,12 @@
 #include "widgets/studies/LandscapeView.h"
 #include "widgets/studies/LesionView.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define RESLENS_ADDRESS_SANITIZER 1
+// Under ASan (quarantine) and TSan (shadow memory, history) resident memory is not the app's.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define RESLENS_SANITIZED_MEMORY 1
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define RESLENS_ADDRESS_SANITIZER 1
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define RESLENS_SANITIZED_MEMORY 1
 #endif
 #endif
 
@@ -134,7 +135,7 @@ private Q_SLOTS:
         const qint64 after = residentBytes();
         qInfo("200 drops in %lld ms: %lld shown; resident memory %.1f MB before, %.1f MB after",
               burstMs, qint64(shown.size()), before / 1e6, after / 1e6);
-#ifdef RESLENS_ADDRESS_SANITIZER
+#ifdef RESLENS_SANITIZED_MEMORY
         // Under ASan freed memory waits in its quarantine (256 MB), so resident memory says
         // nothing about the app; the ordinary build asserts it.
         qInfo("memory not asserted under AddressSanitizer");

@@ -5,6 +5,7 @@
 #   - the installed reslens-cli, run from another directory with no RESLENS_RESOURCES,
 #     finds the installed share/reslens (not the source tree it was built from) and
 #     classifies an installed sample as its Fashion-MNIST label (the file name's class);
+#   - the installed reslens-cli finds the installed reslens-loader (TorchScript loads);
 #   - the installed app starts (--version).
 # Usage: check_install.sh BUILD_DIR WITH_GUI(ON|OFF)
 set -euo pipefail
@@ -19,7 +20,7 @@ cmake --install "$build" --prefix "$prefix" >"$tmp/install.log" || {
     cat "$tmp/install.log"; fail "cmake --install failed"; }
 
 share=$prefix/share
-expect=(bin/reslens-cli share/reslens/models/default.pt share/reslens/models/default-plain.pt
+expect=(bin/reslens-cli libexec/reslens/reslens-loader share/reslens/models/default.pt share/reslens/models/default-plain.pt
         share/reslens/labels/imagenet1k.txt share/man/man1/reslens-cli.1.gz)
 if [[ $with_gui == ON ]]; then
     expect+=(bin/reslens share/man/man1/reslens.1.gz
@@ -62,6 +63,10 @@ echo "$version"
 resources=$(echo "$version" | sed -n 's/^resources: //p')
 [[ $(realpath "$resources") == $(realpath "$share/reslens") ]] ||
     fail "the installed reslens-cli uses '$resources', not $share/reslens"
+# TorchScript files load in the installed reslens-loader, not the build tree's.
+loader=$(echo "$version" | sed -n 's/^TorchScript loader: //p')
+[[ $(realpath "$loader") == $(realpath "$prefix/libexec/reslens/reslens-loader") ]] ||
+    fail "the installed reslens-cli runs TorchScript loader '$loader'"
 
 sample=$(ls "$share"/reslens/samples/fashion-mnist/1-trouser-*.png | head -n 1)
 env -u RESLENS_RESOURCES "$cli" classify --model default --json "$sample" >classify.json ||

@@ -33,6 +33,22 @@ void printReport(const ImportReport& report) {
     }
 }
 
+// A TorchScript file's own prints, from the loader process: on stderr (stdout may be JSON),
+// marked as the file's.
+void relayPrinted(const std::string& file, const std::string& printed) {
+    if (printed.empty()) {
+        return;
+    }
+    std::fprintf(stderr, "'%s' printed this while it was loaded (in reslens-loader):\n",
+                 file.c_str());
+    size_t start = 0;
+    while (start < printed.size()) {
+        const size_t end = std::min(printed.find('\n', start), printed.size());
+        std::fprintf(stderr, "  | %s\n", printed.substr(start, end - start).c_str());
+        start = end + 1;
+    }
+}
+
 }  // namespace
 
 ImportCommand::ImportCommand(CLI::App& parent) {
@@ -41,7 +57,9 @@ ImportCommand::ImportCommand(CLI::App& parent) {
         "your own ResNet — a torch.save checkpoint (state dict, OrderedDict, or a training "
         "checkpoint wrapping one), safetensors, or TorchScript — recognised from its structure, "
         "into a ResLens model file. Loading TorchScript runs code stored in the file (its "
-        "__setstate__ methods): import only TorchScript you trust (docs/trust.md)");
+        "__setstate__ methods); it runs in a process of its own, reslens-loader, with limits "
+        "on memory and time, so the file cannot crash or hang ResLens, but prefer a state dict "
+        "for a file you do not trust (docs/trust.md)");
     command_
         ->add_option("file", input_,
                      "the checkpoint (.pth/.pt/.th/.safetensors) or TorchScript file")
@@ -66,6 +84,11 @@ ImportCommand::ImportCommand(CLI::App& parent) {
                        "nothing");
     command_->add_option("--out", out_, "the ResLens model file to write");
     command_->add_flag("--json", json_, "print one JSON document");
+    command_
+        ->add_option("--load-timeout", loadSeconds_,
+                     "seconds a TorchScript file may take to load (in the reslens-loader "
+                     "process, which is then stopped; default 60)")
+        ->check(CLI::Range(0.1, 86400.0));
 }
 
 int ImportCommand::run(const CommandContext& context) {
@@ -88,6 +111,7 @@ int ImportCommand::run(const CommandContext& context) {
         settings.mean = ImportSettings::parseTriple(mean_, "--mean");
     if (!std_.empty())
         settings.std = ImportSettings::parseTriple(std_, "--std");
+    settings.loadSeconds = loadSeconds_;
     // --input (of the architecture flags) without --arch: the recognised network's input size
     // (default 224x224 after a 7x7 stem, 32x32 after a 3x3 one).
     if (!architecture_.archGiven() && architecture_.inputGiven()) {
@@ -112,6 +136,7 @@ int ImportCommand::run(const CommandContext& context) {
     }
 
     const LoadedModel imported = catalog.open(request, context.commandLine);
+    relayPrinted(input_, imported.printedWhileLoading);
     const ResNetConfig& config = imported.network->config();
     const bool detected = imported.metadata.provenance["architecture_detected"].get<bool>();
     saveModel(out_, *imported.network, imported.metadata);

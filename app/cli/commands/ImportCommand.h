@@ -30,6 +30,7 @@ private:
     std::string std_;
     bool explain_ = false;
     bool json_ = false;
+    double loadSeconds_ = 60;
 };
 
 }  // namespace reslens::cli

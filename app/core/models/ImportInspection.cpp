@@ -11,6 +11,7 @@ ImportOptions importOptions(const ImportSettings& settings) {
     options.key = settings.key;
     options.recognition.stemPoolStride = settings.stemPoolStride;
     options.recognition.zeroPad = settings.zeroPad;
+    options.loading.wallSeconds = settings.loadSeconds;
     return options;
 }
 

@@ -23,6 +23,8 @@ struct ImportSettings {
     std::optional<std::vector<double>> mean;
     std::optional<std::vector<double>> std;
     std::optional<std::pair<int, int>> input;  // height, width
+    // How long a TorchScript file may take to load in reslens-loader before it is stopped.
+    double loadSeconds = 60;
 
     // The parsers of the CLI's flags and the import dialog's fields; each throws InputError
     // with one line naming the value.

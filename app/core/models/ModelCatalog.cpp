@@ -59,6 +59,7 @@ LoadedModel ModelCatalog::openImport(const ModelRequest& request,
     provenance["import"] = ImportReport::of(request.location, imported).toJson(false);
     model.metadata = metadataFor(model.network->config(), request.labels, provenance);
     request.import.applyTo(model.metadata.preprocessing);
+    model.printedWhileLoading = imported.printed;
     return model;
 }
 

@@ -1,0 +1,52 @@
+#pragma once
+
+// TorchScript import behind a wall. Loading a TorchScript module runs code the file carries
+// (its __setstate__) in LibTorch's interpreter, and a malformed file can crash LibTorch's
+// TorchScript compiler (found by fuzzing). So the load runs in a child process,
+// reslens-loader, with limits on memory, CPU time and wall-clock time; the child hands back
+// only data -- the weights as safetensors and the graph's facts as JSON -- which this process
+// reads with the same checks as a file a user brings. Whatever the file does to the child,
+// this process gets one line back and keeps the model it had.
+
+#include <string>
+
+#include "model/checkpoint/CheckpointValue.h"
+#include "model/checkpoint/TorchScriptGraph.h"
+
+namespace reslens {
+
+struct TorchScriptLoadLimits {
+    double wallSeconds = 60;  // CPU time: 1.5 times this, plus 5 s
+    // Memory the load may map beyond the loader's own libraries: this much plus eight
+    // times the file's size.
+    double baseBytes = 2.0 * (1ull << 30);
+};
+
+struct TorchScriptWeights {
+    ValuePtr weights;  // a dict of name -> tensor, module by module in registration order
+    GraphFacts graph;
+    std::string printed;  // what the file's code printed while it was loaded
+};
+
+// Loads in reslens-loader. Throws InputError with one line when the file is refused, or
+// the child crashed, ran out of time or memory ("'f.pt' made LibTorch's TorchScript loader
+// crash (signal 11: Segmentation fault); nothing was loaded").
+TorchScriptWeights loadTorchScriptIsolated(const std::string& path, const std::string& sourceName,
+                                           const TorchScriptLoadLimits& limits = {});
+
+// The same load in this process: what the child runs, and what `reslens-cli bench --import`
+// compares the wall with. Throws InputError.
+TorchScriptWeights loadTorchScriptHere(const std::vector<char>& bytes,
+                                       const std::string& sourceName);
+
+// The child's work: limits its address space to what it maps now plus `memoryBudgetBytes`,
+// loads `input`, writes `replyDirectory`/weights.safetensors and graph.json, or error.txt
+// (one line). Returns the exit status: 0 loaded, 2 refused, 3 out of memory.
+int runTorchScriptLoaderChild(const std::string& input, const std::string& replyDirectory,
+                              double memoryBudgetBytes);
+
+// Where reslens-loader is: $RESLENS_LOADER, beside this program, in the installed
+// libexec folder, or in the build tree. Empty when none is found.
+std::string torchScriptLoaderProgram();
+
+}  // namespace reslens
