@@ -30,6 +30,7 @@
 #include "widgets/lab/TrainingLabPanel.h"
 #include "widgets/shell/MainWindow.h"
 #include "widgets/shell/MessageBar.h"
+#include "widgets/shell/SettingsKeys.h"
 #include "widgets/studies/LandscapeView.h"
 #include "widgets/studies/LesionView.h"
 
@@ -143,6 +144,59 @@ private Q_SLOTS:
         QVERIFY2(after - before < 32ll << 20,
                  qPrintable(QString("grew by %1 MB").arg((after - before) / 1e6)));
 #endif
+    }
+
+    // Every input a fuzzer ever crashed on (tests/fuzz/regressions/), given to the app the
+    // ways a file reaches it: dropped as a model or checkpoint (a .pt goes to the import) and
+    // opened as a ResLens model (File > Open) -- each gives one message -- and dropped as an
+    // image (.png), which gives one message or, for the one odd but valid JPEG among them, a
+    // classification. The model on screen stays, and the app carries on classifying.
+    void everyFuzzerFindingIsOneMessageAndTheModelStays() {
+        QSettings().setValue(settings::kTorchScriptWarningRead, true);
+        const std::string arch = explorer()->model().summary.config.arch;
+        QDirIterator files(QStringLiteral(RESLENS_FIXTURES "/../fuzz/regressions"), QDir::Files,
+                           QDirIterator::Subdirectories);
+        int checked = 0;
+        // One message (or, if `classified` may answer instead, one classification).
+        auto oneAnswer = [&](const std::function<void()>& open, const QString& what,
+                             bool mayClassify) {
+            QSignalSpy errors(&window(), &MainWindow::errorShown);
+            QSignalSpy classified(explorer(), &ExplorerController::predictionsShown);
+            open();
+            if (!waitUntil([&] { return !errors.isEmpty() || !classified.isEmpty(); })) {
+                return QString("no answer to " + what);
+            }
+            QTest::qWait(50);  // a second message would come with the first
+            const int answers = errors.count() + (mayClassify ? classified.count() : 0);
+            if (answers != 1 || (!mayClassify && !classified.isEmpty()) ||
+                (!errors.isEmpty() && errors.first().first().toString().contains('\n'))) {
+                return QString("%1 messages and %2 classifications for %3")
+                    .arg(errors.count())
+                    .arg(classified.count())
+                    .arg(what);
+            }
+            return QString();
+        };
+        while (files.hasNext()) {
+            const QString input = files.next();
+            for (const QString& suffix : {QStringLiteral(".pt"), QStringLiteral(".png")}) {
+                const QString copy = dir_.filePath(QFileInfo(input).fileName() + suffix);
+                QFile::remove(copy);
+                QVERIFY(QFile::copy(input, copy));
+                const QString failure = oneAnswer([&] { dropFile(&window(), copy); },
+                                                  "a drop of " + copy, suffix == ".png");
+                QVERIFY2(failure.isEmpty(), qPrintable(failure));
+            }
+            const QString failure =
+                oneAnswer([&] { explorer()->openModel(ModelRequest::file(input.toStdString())); },
+                          "File > Open of " + input, false);
+            QVERIFY2(failure.isEmpty(), qPrintable(failure));
+            QCOMPARE(explorer()->model().summary.config.arch, arch);
+            ++checked;
+        }
+        QVERIFY2(checked >= 30, qPrintable(QString::number(checked)));
+        QVERIFY(window().isVisible());
+        classifyAndWait(samplesDir() + "/7-sneaker-0009.png");
     }
 
     void aModelFileReplacedOnDiskIsNoticedWhenUsedAgain() {
