@@ -26,6 +26,7 @@
 #include "widgets/shell/ModelOpener.h"
 #include "widgets/shell/PresenterMode.h"
 #include "widgets/shell/SettingsKeys.h"
+#include "widgets/shell/SettingsRepair.h"
 #include "widgets/shell/SettingsValues.h"
 #include "widgets/shell/ShellMenus.h"
 #include "widgets/shell/Workbench.h"
@@ -37,6 +38,7 @@ namespace reslens {
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
+      settingsRepair_(std::make_unique<SettingsRepair>()),
       messages_(new MessageBar),
       tabs_(new QTabWidget(this)),
       explorer_(new ExplorerController(this)),
@@ -204,6 +206,9 @@ QString MainWindow::start(const StartupOptions& options) {
     explorer_->openFirstModel(
         options.model.value_or(rememberedModel().value_or(ModelRequest::shipped("default"))),
         options.image);
+    if (const QString damaged = settingsRepair_->message(); !damaged.isEmpty()) {
+        showError(damaged);
+    }
     return QString();
 }
 
@@ -218,8 +223,14 @@ void MainWindow::showError(const QString& message) {
 
 void MainWindow::restoreSettings() {
     QSettings settings;
-    restoreGeometry(settings.value(settings::kWindowGeometry).toByteArray());
+    if (!restoreGeometry(settings.value(settings::kWindowGeometry).toByteArray()) &&
+        settings.contains(settings::kWindowGeometry)) {
+        settingsRepair_->markDamaged(settings::kWindowGeometry, tr("window layout"));
+    }
     if (!restoreState(settings.value(settings::kWindowState).toByteArray())) {
+        if (settings.contains(settings::kWindowState)) {
+            settingsRepair_->markDamaged(settings::kWindowState, tr("window layout"));
+        }
         // resizeDocks() only takes once the window has its size: right after it is shown.
         QTimer::singleShot(0, this, [this] { docks_->applyDefaultSizes(); });
     }

@@ -27,6 +27,7 @@ class LessonDirector;
 class LessonsPage;
 class MainToolbar;
 class MessageBar;
+class SettingsRepair;
 class ModelOpener;
 class ResponseView;
 class ShellMenus;
@@ -69,6 +70,8 @@ private:
     void onDeviceChanged(const QString& device);
     void restoreSettings();
 
+    // First: it checks the settings file before any part of the window reads it.
+    std::unique_ptr<SettingsRepair> settingsRepair_;
     MessageBar* messages_;
     QTabWidget* tabs_;
     ExplorerController* explorer_;

@@ -64,7 +64,14 @@ LoadedModel ModelCatalog::openImport(const ModelRequest& request,
 }
 
 LoadedModel ModelCatalog::open(const ModelRequest& request, const std::string& commandLine) const {
-    if (request.stamp && FileStamp::of(request.location) != request.stamp) {
+    const std::optional<FileStamp> now =
+        request.stamp ? FileStamp::of(request.location) : std::nullopt;
+    if (request.stamp && !now) {
+        throw InputError("'" + request.location +
+                         "' is no longer there (deleted or moved since it was opened): open it "
+                         "again where it is now");
+    }
+    if (request.stamp && now != request.stamp) {
         throw InputError("'" + request.location +
                          "' has changed on disk since it was opened: open it again to use it "
                          "as it is now");
