@@ -241,6 +241,7 @@ TorchScriptWeights loadTorchScriptIsolated(const std::string& path, const std::s
     ChildLimits childLimits;
     childLimits.wallSeconds = limits.wallSeconds;
     childLimits.cpuSeconds = limits.wallSeconds * 1.5 + 5;
+    childLimits.cancel = limits.cancel.get();
     const double memory = limits.baseBytes + kBytesPerFileByte * double(bytes.size());
     const ChildOutcome outcome =
         runChild(program, {input, reply.path(), std::to_string(int64_t(memory))}, childLimits);
@@ -248,6 +249,9 @@ TorchScriptWeights loadTorchScriptIsolated(const std::string& path, const std::s
     if (!outcome.started) {
         throw InputError("ResLens's TorchScript loader (" + program + ") could not be run: " +
                          firstLine(outcome.output) + "; " + sourceName + " was not loaded");
+    }
+    if (outcome.cancelled) {
+        throw InputError("the import of " + sourceName + " was cancelled" + nothing);
     }
     if (outcome.timedOut) {
         throw InputError(sourceName + " kept LibTorch's TorchScript loader busy past " +

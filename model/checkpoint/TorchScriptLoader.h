@@ -8,6 +8,8 @@
 // reads with the same checks as a file a user brings. Whatever the file does to the child,
 // this process gets one line back and keeps the model it had.
 
+#include <atomic>
+#include <memory>
 #include <string>
 
 #include "model/checkpoint/CheckpointValue.h"
@@ -20,6 +22,8 @@ struct TorchScriptLoadLimits {
     // Memory the load may map beyond the loader's own libraries: this much plus eight
     // times the file's size.
     double baseBytes = 2.0 * (1ull << 30);
+    // Set from another thread to stop the load (the import dialog's Cancel).
+    std::shared_ptr<const std::atomic<bool>> cancel;
 };
 
 struct TorchScriptWeights {

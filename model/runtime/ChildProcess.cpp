@@ -108,8 +108,12 @@ ChildOutcome runChild(const std::string& program, const std::vector<std::string>
             outcome.timedOut = true;
             break;
         }
+        if (limits.cancel && limits.cancel->load()) {
+            outcome.cancelled = true;
+            break;
+        }
         pollfd watched{pipeFds[0], POLLIN, 0};
-        const int ready = poll(&watched, 1, int(std::min<int64_t>(left, 1000)));
+        const int ready = poll(&watched, 1, int(std::min<int64_t>(left, 100)));
         if (ready < 0 && errno != EINTR) {
             break;
         }
@@ -128,7 +132,7 @@ ChildOutcome runChild(const std::string& program, const std::vector<std::string>
     close(pipeFds[0]);
     // A child that closed its output and carries on is still held to the deadline.
     int status = 0;
-    while (!outcome.timedOut) {
+    while (!outcome.timedOut && !outcome.cancelled) {
         const pid_t ended = waitpid(pid, &status, WNOHANG);
         if (ended == pid || (ended < 0 && errno != EINTR)) {
             break;
@@ -137,9 +141,10 @@ ChildOutcome runChild(const std::string& program, const std::vector<std::string>
             outcome.timedOut = true;
             break;
         }
+        outcome.cancelled = limits.cancel && limits.cancel->load();
         usleep(5000);
     }
-    if (outcome.timedOut) {
+    if (outcome.timedOut || outcome.cancelled) {
         kill(-pid, SIGKILL);
         kill(pid, SIGKILL);
         while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
@@ -148,7 +153,7 @@ ChildOutcome runChild(const std::string& program, const std::vector<std::string>
     kill(-pid, SIGKILL);  // anything the child left running in its group
     outcome.started = true;
     if (WIFEXITED(status)) {
-        outcome.exited = !outcome.timedOut;
+        outcome.exited = !outcome.timedOut && !outcome.cancelled;
         outcome.exitCode = WEXITSTATUS(status);
         if (outcome.exitCode == 127) {
             outcome.started = false;

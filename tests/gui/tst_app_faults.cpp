@@ -10,10 +10,13 @@
 #include <QFile>
 #include <QMimeData>
 #include <QPointer>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest/QtTest>
 
 #include "ResidentMemory.h"
@@ -196,6 +199,42 @@ private Q_SLOTS:
         }
         QVERIFY2(checked >= 30, qPrintable(QString::number(checked)));
         QVERIFY(window().isVisible());
+        classifyAndWait(samplesDir() + "/7-sneaker-0009.png");
+    }
+
+    // A TorchScript file whose code never ends (tests/fixtures/hostile/setstate-loop.pt):
+    // the import reads it off the window's thread, in reslens-loader, with a Cancel button;
+    // the window keeps handling events, and Cancel ends the loader at once.
+    void aTorchScriptThatNeverLoadsCanBeCancelled() {
+        QSettings().setValue(settings::kTorchScriptWarningRead, true);
+        const std::string arch = explorer()->model().summary.config.arch;
+        const QString script = dir_.filePath("never-loads.pt");
+        QVERIFY(QFile::copy(RESLENS_FIXTURES "/hostile/setstate-loop.pt", script));
+        int ticks = 0;  // the window's event loop, while the file loads
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+        ticker.start(50);
+        bool cancelled = false;
+        QTimer::singleShot(2000, this, [&] {
+            auto* progress = window().findChild<QProgressDialog*>("importProgress");
+            auto* button = progress ? progress->findChild<QPushButton*>() : nullptr;
+            if (progress && progress->isVisible() && button) {
+                button->click();  // as the user does
+                cancelled = true;
+            }
+        });
+        QSignalSpy errors(&window(), &MainWindow::errorShown);
+        QElapsedTimer clock;
+        clock.start();
+        dropFile(&window(), script);
+        QVERIFY(errors.count() == 1 || errors.wait(kWaitMs));
+        const qint64 elapsed = clock.elapsed();
+        QVERIFY(cancelled);
+        QVERIFY2(errors.first().first().toString().contains("was cancelled"),
+                 qPrintable(errors.first().first().toString()));
+        QVERIFY2(elapsed < 15000, qPrintable(QString::number(elapsed)));  // not the 60 s limit
+        QVERIFY2(ticks >= 20, qPrintable(QString::number(ticks)));
+        QCOMPARE(explorer()->model().summary.config.arch, arch);
         classifyAndWait(samplesDir() + "/7-sneaker-0009.png");
     }
 

@@ -3,15 +3,22 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <thread>
 
 #include "app/core/models/ImportInspection.h"
 #include "model/data/Preprocessing.h"
@@ -150,14 +157,48 @@ ModelRequest ImportDialog::request() const {
 }
 
 bool ImportDialog::inspect() {
-    QApplication::setOverrideCursor(Qt::WaitCursor);
     error_.clear();
+    std::optional<ModelRequest> asked;
     try {
-        report_ = inspectImport(request());
+        asked = request();
     } catch (const std::exception& e) {
         error_ = QString::fromStdString(e.what());
     }
-    QApplication::restoreOverrideCursor();
+    if (asked) {
+        // Off the window's thread: a TorchScript file loads in reslens-loader for up to a
+        // minute (docs/trust.md), and the window keeps drawing meanwhile. Cancel stops the
+        // loader at once.
+        auto cancel = std::make_shared<std::atomic<bool>>(false);
+        asked->import.cancelLoad = cancel;
+        QProgressDialog progress(tr("Reading %1…").arg(QFileInfo(path_).fileName()), tr("Cancel"),
+                                 0, 0, this);
+        progress.setObjectName("importProgress");
+        progress.setWindowModality(Qt::ApplicationModal);
+        progress.setAutoClose(false);
+        progress.setAutoReset(false);
+        QTimer::singleShot(400, &progress, [&progress] { progress.show(); });
+        connect(&progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
+        QEventLoop loop;
+        std::optional<ImportReport> report;
+        QString failure;
+        QApplication::setOverrideCursor(Qt::BusyCursor);
+        std::thread reader([&, request = *asked] {
+            try {
+                report = inspectImport(request);
+            } catch (const std::exception& e) {
+                failure = QString::fromUtf8(e.what());
+            }
+            QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
+        });
+        loop.exec();
+        reader.join();
+        QApplication::restoreOverrideCursor();
+        if (report) {
+            report_ = *report;
+        } else {
+            error_ = failure;
+        }
+    }
     if (error_.isEmpty()) {
         showReport();
     }

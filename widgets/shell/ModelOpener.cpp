@@ -39,10 +39,11 @@ bool ModelOpener::confirmTorchScript() {
     warning.setObjectName("torchScriptWarning");
     warning.setInformativeText(
         tr("TorchScript modules carry their own methods, and loading one runs some of them "
-           "(its __setstate__). They run in LibTorch's interpreter, which cannot reach "
-           "Python, but can use any amount of memory and time. Import only files you "
-           "trust. A checkpoint saved with torch.save, a safetensors file and ResLens model "
-           "files hold data only and run nothing."));
+           "(its __setstate__). ResLens loads the file in a separate process, which it stops "
+           "if the file's code crashes, runs for more than a minute or takes too much "
+           "memory; the code cannot reach Python, and ResLens keeps only the weights. Still, "
+           "prefer files you trust: a checkpoint saved with torch.save, a safetensors file "
+           "and ResLens model files hold data only and run nothing."));
     QPushButton* import = warning.addButton(tr("Import"), QMessageBox::AcceptRole);
     auto* dontAsk = new QCheckBox(tr("Don't warn me again"));
     warning.setCheckBox(dontAsk);

@@ -12,6 +12,7 @@ ImportOptions importOptions(const ImportSettings& settings) {
     options.recognition.stemPoolStride = settings.stemPoolStride;
     options.recognition.zeroPad = settings.zeroPad;
     options.loading.wallSeconds = settings.loadSeconds;
+    options.loading.cancel = settings.cancelLoad;
     return options;
 }
 

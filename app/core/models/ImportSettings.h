@@ -5,6 +5,8 @@
 // and option A, and how its images were prepared (torchvision.transforms.Normalize's mean
 // and std, the input size). Unset values take the defaults the import report names.
 
+#include <atomic>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -25,6 +27,8 @@ struct ImportSettings {
     std::optional<std::pair<int, int>> input;  // height, width
     // How long a TorchScript file may take to load in reslens-loader before it is stopped.
     double loadSeconds = 60;
+    // Set from another thread to stop a TorchScript load in progress (a Cancel button).
+    std::shared_ptr<std::atomic<bool>> cancelLoad;
 
     // The parsers of the CLI's flags and the import dialog's fields; each throws InputError
     // with one line naming the value.
