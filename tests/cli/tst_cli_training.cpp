@@ -49,21 +49,7 @@ class CliTrainingTest : public QObject {
 
     // Runs reslens-cli and interrupts it with `signal` once `path` exists (or after 20 s).
     int interruptOnceWritten(const QStringList& args, const QString& path, int signal) {
-        QProcess process;
-        process.start(RESLENS_CLI, args);
-        process.waitForStarted();
-        const auto deadline = QDeadlineTimer(20000);
-        while (!QFile::exists(path) && !deadline.hasExpired() &&
-               process.state() == QProcess::Running) {
-            QThread::msleep(20);
-        }
-        QThread::msleep(300);  // into the next steps and checkpoints
-        ::kill(static_cast<pid_t>(process.processId()), signal);
-        if (!process.waitForFinished(60000)) {
-            process.kill();
-            return -1;
-        }
-        return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -signal;
+        return interruptCliOnceWritten(args, path, signal);
     }
 
 private Q_SLOTS:

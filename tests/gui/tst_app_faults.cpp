@@ -415,7 +415,9 @@ private Q_SLOTS:
         const qint64 ms = closing.elapsed();
         qInfo("closed in %lld ms with a resnet56/plain56 run and an inference in flight", ms);
         QVERIFY(!inference && !training);
-        QVERIFY2(ms < 2000, qPrintable(QString::number(ms)));
+        // Sanitized builds run 3-15x slower (RESLENS_TEST_TIME_SCALE, tools/sanitize.sh).
+        const int scale = std::max(1, qEnvironmentVariableIntValue("RESLENS_TEST_TIME_SCALE"));
+        QVERIFY2(ms < 2000 * scale, qPrintable(QString::number(ms)));
 
         // Nothing half-written: the settings the window saved read back whole, and no
         // temporary or lock file is left next to them.

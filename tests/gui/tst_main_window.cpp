@@ -665,12 +665,17 @@ private Q_SLOTS:
     // the import dialog, which shows what was recognised first; Open shows the network.
     void aDroppedCheckpointOpensThroughTheImportDialog() {
         QString architecture;
-        QTimer::singleShot(0, [&] {
-            QTRY_VERIFY(qobject_cast<ImportDialog*>(QApplication::activeModalWidget()));
-            auto* dialog = qobject_cast<ImportDialog*>(QApplication::activeModalWidget());
-            architecture = dialog->findChild<QLabel*>("importArchitecture")->text();
-            dialog->accept();
+        // The dialog opens once the file is read (off the window's thread, while the window
+        // keeps handling events): watch for it.
+        QTimer watch;
+        connect(&watch, &QTimer::timeout, this, [&] {
+            if (auto* dialog = qobject_cast<ImportDialog*>(QApplication::activeModalWidget())) {
+                watch.stop();
+                architecture = dialog->findChild<QLabel*>("importArchitecture")->text();
+                dialog->accept();
+            }
         });
+        watch.start(20);
         QSignalSpy shown(explorer(), &ExplorerController::modelShown);
         explorer()->classifyFile(
             QStringLiteral(RESLENS_FUZZ_CORPUS "/checkpoint/wrapped-module-prefix.th"));

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <cerrno>
 #include <string>
 #include <vector>
@@ -99,4 +100,50 @@ CliRun runCli(const QStringList& args, const QProcessEnvironment& environment, i
     }
     run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -2;
     return run;
+}
+
+int interruptCliOnceWritten(const QStringList& args, const QString& path, int signal) {
+    std::vector<std::string> words{RESLENS_CLI_PATH};
+    for (const QString& arg : args) {
+        words.push_back(arg.toStdString());
+    }
+    std::vector<char*> argv;
+    for (std::string& word : words) {
+        argv.push_back(word.data());
+    }
+    argv.push_back(nullptr);
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int devNull = open("/dev/null", O_RDWR);
+        dup2(devNull, 0);
+        dup2(devNull, 1);
+        dup2(devNull, 2);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    QElapsedTimer clock;
+    clock.start();
+    int status = 0;
+    bool ended = false;
+    while (!QFile::exists(path) && clock.elapsed() < 20000) {
+        if (waitpid(pid, &status, WNOHANG) == pid) {
+            ended = true;
+            break;
+        }
+        usleep(20000);
+    }
+    if (!ended) {
+        usleep(300000);  // into the next steps and checkpoints
+        kill(pid, signal);
+        clock.restart();
+        while (waitpid(pid, &status, WNOHANG) != pid) {
+            if (clock.elapsed() > 60000) {
+                kill(pid, SIGKILL);
+                waitpid(pid, &status, 0);
+                return -1;
+            }
+            usleep(20000);
+        }
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
 }

@@ -18,3 +18,7 @@ struct CliRun {
 CliRun runCli(const QStringList& args,
               const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment(),
               int timeoutMs = 120000);
+
+// Runs reslens-cli and sends it `signal` once `path` exists (or after 20 s), 0.3 s later.
+// Returns its exit code, minus the signal that ended it, or -1 if it did not end in 60 s.
+int interruptCliOnceWritten(const QStringList& args, const QString& path, int signal);
