@@ -508,6 +508,57 @@
     </message>
 </context>
 <context>
+    <name>SettingsRepair</name>
+    <message>
+        <source>threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>crop to the object</source>
+        <translation>裁剪到物体</translation>
+    </message>
+    <message>
+        <source>TorchScript warning</source>
+        <translation>TorchScript 警告</translation>
+    </message>
+    <message>
+        <source>presenter mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <source>presenter contrast</source>
+        <translation>演示对比度</translation>
+    </message>
+    <message>
+        <source>presenter scale</source>
+        <translation>演示缩放</translation>
+    </message>
+    <message>
+        <source>start page</source>
+        <translation>起始页</translation>
+    </message>
+    <message>
+        <source>recent images</source>
+        <translation>最近的图像</translation>
+    </message>
+    <message>
+        <source>feature-map options</source>
+        <translation>特征图选项</translation>
+    </message>
+    <message>
+        <source>window layout</source>
+        <translation>窗口布局</translation>
+    </message>
+    <message>
+        <source>Your settings could not be read: ResLens started with its defaults (the damaged file is kept as %1).</source>
+        <translation>无法读取您的设置：ResLens 已使用默认设置启动（损坏的文件保留为 %1）。</translation>
+    </message>
+    <message>
+        <source>Some settings could not be read (%1): they are back to their defaults.</source>
+        <translation>部分设置无法读取（%1）：已恢复为默认值。</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Look inside a residual network: drop an image, step through the blocks.</source>
@@ -1091,6 +1142,14 @@ Shared: one range for all tiles (magnitudes compare).</source>
     <message>
         <source>What the weights cannot say, taken as:</source>
         <translation>权重无法说明的部分，按如下假定：</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1792,6 +1851,10 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
+    <message>
+        <source>window layout</source>
+        <translation>窗口布局</translation>
+    </message>
 </context>
 <context>
     <name>reslens::MessageBar</name>
@@ -1819,10 +1882,6 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>导入 TorchScript 文件会运行其中保存的代码。</translation>
     </message>
     <message>
-        <source>TorchScript modules carry their own methods, and loading one runs some of them (its __setstate__). They run in LibTorch&apos;s interpreter, which cannot reach Python, but can use any amount of memory and time. Import only files you trust. A checkpoint saved with torch.save, a safetensors file and ResLens model files hold data only and run nothing.</source>
-        <translation>TorchScript 模块带有自己的方法，加载时会运行其中一些（它的 __setstate__）。这些代码在 LibTorch 的解释器中运行，无法调用 Python，但可能占用任意多的内存和时间。只导入你信任的文件。用 torch.save 保存的检查点、safetensors 文件和 ResLens 模型文件只包含数据，不会运行任何东西。</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1841,6 +1900,10 @@ Shared: one range for all tiles (magnitudes compare).</source>
     <message>
         <source>%1 is neither a ResLens model, a PyTorch checkpoint, a safetensors file nor a TorchScript module.</source>
         <translation>%1 既不是 ResLens 模型、PyTorch 检查点、safetensors 文件，也不是 TorchScript 模块。</translation>
+    </message>
+    <message>
+        <source>TorchScript modules carry their own methods, and loading one runs some of them (its __setstate__). ResLens loads the file in a separate process, which it stops if the file&apos;s code crashes, runs for more than a minute or takes too much memory; the code cannot reach Python, and ResLens keeps only the weights. Still, prefer files you trust: a checkpoint saved with torch.save, a safetensors file and ResLens model files hold data only and run nothing.</source>
+        <translation>TorchScript 模块带有自己的方法，加载时会运行其中一部分（它的 __setstate__）。ResLens 在一个独立的进程中加载该文件：如果文件的代码崩溃、运行超过一分钟或占用过多内存，该进程会被终止；这些代码无法访问 Python，ResLens 只保留权重。尽管如此，仍请优先使用您信任的文件：用 torch.save 保存的检查点、safetensors 文件和 ResLens 模型文件只包含数据，不会运行任何代码。</translation>
     </message>
 </context>
 <context>

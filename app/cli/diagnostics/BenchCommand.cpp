@@ -11,6 +11,7 @@
 
 #include "app/cli/common/UsageError.h"
 #include "app/cli/diagnostics/BenchTiming.h"
+#include "app/cli/diagnostics/ImportBench.h"
 #include "model/data/DataSpec.h"
 #include "model/data/Dataset.h"
 #include "model/data/DatasetFromSpec.h"
@@ -82,6 +83,9 @@ BenchCommand::BenchCommand(CLI::App& parent) {
     command_->add_flag("--explorer-memory", explorerMemory_,
                        "with --arch or --model: resident memory of the explorer with every "
                        "block captured");
+    command_->add_option("--import", import_,
+                         "time a TorchScript file's load in reslens-loader against the same "
+                         "load in this process (what the wall costs)");
     command_->add_option("--batch", batch_, "images per forward")->check(CLI::Range(1, 4096));
     command_->add_option("--iterations", iterations_, "timed forwards of each kind")
         ->check(CLI::Range(1, 100000));
@@ -93,6 +97,21 @@ BenchCommand::BenchCommand(CLI::App& parent) {
 int BenchCommand::run(const CommandContext& context) {
     if (!data_.empty()) {
         return runDataLoading();
+    }
+    if (!import_.empty()) {
+        const nlohmann::json doc = benchTorchScriptImport(import_, iterations_, warmup_);
+        if (json_) {
+            std::cout << doc.dump(2) << std::endl;
+            return 0;
+        }
+        std::printf(
+            "%s (%zu tensors), median of %d loads each, interleaved:\n"
+            "  in reslens-loader %.0f ms, in this process %.0f ms: the wall costs "
+            "%.0f ms (%.2fx)\n",
+            import_.c_str(), doc["tensors"].get<size_t>(), iterations_,
+            doc["loader_process_ms"].get<double>(), doc["in_process_ms"].get<double>(),
+            doc["overhead_ms"].get<double>(), doc["ratio"].get<double>());
+        return 0;
     }
     if (architecture_.archGiven() == source_.given()) {
         throw UsageError("bench needs --arch (forward, --train), --model with --image, or --data");

@@ -4,7 +4,8 @@
 // statistics probes on every block, interleaved iteration by iteration so both see the same
 // machine; with --model and --image, the whole path from an image file to top-5 with
 // probes; with --render, feature-grid rendering; with --arch and --train, a training step
-// with and without per-block gradient norms.
+// with and without per-block gradient norms; with --import, a TorchScript load in
+// reslens-loader against the same load in this process.
 
 #include <c10/core/Device.h>
 
@@ -39,6 +40,7 @@ private:
     bool paired_ = false;
     bool explorerMemory_ = false;
     std::string data_;
+    std::string import_;
     int batch_ = 1;
     int iterations_ = 20;
     int warmup_ = 3;
