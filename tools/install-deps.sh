@@ -22,7 +22,7 @@ PACKAGES=(
     desktop-file-utils appstream man-db   # tst_install: validators for the menu entry,
                                           # the metainfo and the man pages
     dpkg-dev                           # tools/package.sh: dpkg-shlibdeps names the .deb's dependencies
-    clang-14 libfuzzer-14-dev libclang-rt-14-dev   # tools/fuzz.sh and tools/sanitize.sh
+    clang-14 llvm-14 libfuzzer-14-dev libclang-rt-14-dev   # tools/fuzz.sh and tools/sanitize.sh
 )
 
 missing=()

@@ -64,7 +64,7 @@ export ASAN_OPTIONS="detect_leaks=1:detect_odr_violation=0:abort_on_error=0:allo
 export LSAN_OPTIONS="suppressions=$ROOT/tools/sanitizers/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="suppressions=$ROOT/tools/sanitizers/ubsan.supp:print_stacktrace=1:halt_on_error=1"
 # exitcode 66: a report fails the test even when the program would have exited 0.
-export TSAN_OPTIONS="suppressions=$ROOT/tools/sanitizers/tsan.supp:halt_on_error=0:exitcode=66:second_deadlock_stack=1:history_size=4"
+export TSAN_OPTIONS="suppressions=$ROOT/tools/sanitizers/tsan.supp:halt_on_error=0:exitcode=66:second_deadlock_stack=1:history_size=4:external_symbolizer_path=$ROOT/tools/sanitizers/quiet/llvm-symbolizer"
 # Sanitized code runs 2-15x slower: the long tests get the time they need.
 export RESLENS_TEST_TIME_SCALE=4
 cd "$build"
