@@ -22,6 +22,7 @@
 #include "model/files/PickleCheck.h"
 #include "model/runtime/ChildProcess.h"
 #include "model/runtime/InputError.h"
+#include "model/runtime/SanitizedBuild.h"
 
 namespace reslens {
 namespace {
@@ -80,10 +81,7 @@ bool outOfMemory(const std::string& message) {
 // RLIMIT_AS at the current mapped size plus `budget`. Not under ASan or TSan, which
 // reserve terabytes of address space for their shadow memory.
 void limitAddressSpace(double budget) {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-    (void)budget;
-#elif defined(__has_feature) && \
-    (__has_feature(address_sanitizer) || __has_feature(thread_sanitizer))
+#ifdef RESLENS_SANITIZED
     (void)budget;
 #else
     std::ifstream statm("/proc/self/statm");

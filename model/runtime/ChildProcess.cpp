@@ -1,5 +1,7 @@
 #include "model/runtime/ChildProcess.h"
 
+#include "model/runtime/SanitizedBuild.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -13,14 +15,6 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
-
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define RESLENS_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-#define RESLENS_SANITIZED 1
-#endif
-#endif
 
 namespace reslens {
 namespace {

@@ -12,14 +12,7 @@
 
 #include "CliRunner.h"
 #include "PythonFixture.h"
-
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define RESLENS_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-#define RESLENS_SANITIZED 1
-#endif
-#endif
+#include "model/runtime/SanitizedBuild.h"
 
 class CliHostileFilesTest : public QObject {
     Q_OBJECT

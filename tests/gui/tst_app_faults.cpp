@@ -24,6 +24,7 @@
 #include "app/core/models/ModelRequest.h"
 #include "app/core/runtime/ComputeThreads.h"
 #include "model/network/ResNetConfig.h"
+#include "model/runtime/SanitizedBuild.h"
 #include "model/training/RunStatus.h"
 #include "widgets/explorer/DropZone.h"
 #include "widgets/explorer/ExplorerController.h"
@@ -36,15 +37,6 @@
 #include "widgets/shell/SettingsKeys.h"
 #include "widgets/studies/LandscapeView.h"
 #include "widgets/studies/LesionView.h"
-
-// Under ASan (quarantine) and TSan (shadow memory, history) resident memory is not the app's.
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define RESLENS_SANITIZED_MEMORY 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-#define RESLENS_SANITIZED_MEMORY 1
-#endif
-#endif
 
 using namespace reslens;
 using reslens::testing::dropFile;
@@ -139,7 +131,7 @@ private Q_SLOTS:
         const qint64 after = residentBytes();
         qInfo("200 drops in %lld ms: %lld shown; resident memory %.1f MB before, %.1f MB after",
               burstMs, qint64(shown.size()), before / 1e6, after / 1e6);
-#ifdef RESLENS_SANITIZED_MEMORY
+#ifdef RESLENS_SANITIZED
         // Under ASan freed memory waits in its quarantine (256 MB), so resident memory says
         // nothing about the app; the ordinary build asserts it.
         qInfo("memory not asserted under AddressSanitizer");
