@@ -24,6 +24,9 @@ struct TorchScriptLoadLimits {
     double baseBytes = 2.0 * (1ull << 30);
     // Set from another thread to stop the load (the import dialog's Cancel).
     std::shared_ptr<const std::atomic<bool>> cancel;
+    // False: load in reslens-loader even if the last load was this unchanged file (the
+    // benchmark of the wall).
+    bool reuseLastLoad = true;
 };
 
 struct TorchScriptWeights {
@@ -34,7 +37,9 @@ struct TorchScriptWeights {
 
 // Loads in reslens-loader. Throws InputError with one line when the file is refused, or
 // the child crashed, ran out of time or memory ("'f.pt' made LibTorch's TorchScript loader
-// crash (signal 11: Segmentation fault); nothing was loaded").
+// crash (signal 11: Segmentation fault); nothing was loaded"). The last file loaded is kept
+// while it is unchanged on disk (same inode, size and times): loading it again starts no
+// process (the import dialog's reading, every change in it, and the opening after OK).
 TorchScriptWeights loadTorchScriptIsolated(const std::string& path, const std::string& sourceName,
                                            const TorchScriptLoadLimits& limits = {});
 
