@@ -11,7 +11,7 @@ namespace reslens {
 FileWeights readFileWeights(const std::string& path, const std::string& key,
                             const TorchScriptLoadLimits& limits) {
     const std::string sourceName = "'" + path + "'";
-    const std::vector<char> bytes = readFileBytes(path);
+    std::vector<char> bytes = readFileBytes(path);
     FileWeights result;
     result.format = sniffCheckpoint(bytes);
     ValuePtr root;
@@ -23,7 +23,8 @@ FileWeights readFileWeights(const std::string& path, const std::string& key,
             root = readSafetensors(bytes, sourceName);
             break;
         case CheckpointFormat::TorchScript: {
-            TorchScriptWeights loaded = loadTorchScriptIsolated(path, sourceName, limits);
+            TorchScriptWeights loaded =
+                loadTorchScriptIsolated(path, std::move(bytes), sourceName, limits);
             root = loaded.weights;
             result.graph = std::move(loaded.graph);
             result.printed = std::move(loaded.printed);

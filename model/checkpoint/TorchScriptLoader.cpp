@@ -281,13 +281,21 @@ std::string torchScriptLoaderProgram() {
 
 TorchScriptWeights loadTorchScriptIsolated(const std::string& path, const std::string& sourceName,
                                            const TorchScriptLoadLimits& limits) {
+    return loadTorchScriptIsolated(path, {}, sourceName, limits);
+}
+
+TorchScriptWeights loadTorchScriptIsolated(const std::string& path, std::vector<char> bytes,
+                                           const std::string& sourceName,
+                                           const TorchScriptLoadLimits& limits) {
     const std::optional<FileIdentity> before = identityOf(path);
     if (before && limits.reuseLastLoad) {
         if (std::optional<TorchScriptWeights> cached = lastLoad().find(path, *before)) {
             return *cached;
         }
     }
-    const std::vector<char> bytes = readFileBytes(path);
+    if (bytes.empty()) {
+        bytes = readFileBytes(path);
+    }
     // ResLens's own checks first, here: a damaged archive is refused without a process.
     requireSoundTorchScriptArchive(bytes, sourceName);
     const std::string program = torchScriptLoaderProgram();

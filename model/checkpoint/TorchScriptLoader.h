@@ -11,6 +11,7 @@
 #include <atomic>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "model/checkpoint/CheckpointValue.h"
 #include "model/checkpoint/TorchScriptGraph.h"
@@ -41,6 +42,10 @@ struct TorchScriptWeights {
 // while it is unchanged on disk (same inode, size and times): loading it again starts no
 // process (the import dialog's reading, every change in it, and the opening after OK).
 TorchScriptWeights loadTorchScriptIsolated(const std::string& path, const std::string& sourceName,
+                                           const TorchScriptLoadLimits& limits = {});
+// The same, for a file whose bytes the caller has read already.
+TorchScriptWeights loadTorchScriptIsolated(const std::string& path, std::vector<char> bytes,
+                                           const std::string& sourceName,
                                            const TorchScriptLoadLimits& limits = {});
 
 // The same load in this process: what the child runs, and what `reslens-cli bench --import`
