@@ -1,7 +1,6 @@
 #include "model/checkpoint/TorchScriptLoader.h"
 
 #include <sys/resource.h>
-#include <sys/stat.h>
 #include <torch/script.h>
 #include <torch/torch.h>
 #include <unistd.h>
@@ -22,6 +21,7 @@
 #include "model/checkpoint/SafetensorsWriter.h"
 #include "model/files/AtomicFileWriter.h"
 #include "model/files/FileBytes.h"
+#include "model/files/FileStamp.h"
 #include "model/files/PickleCheck.h"
 #include "model/runtime/ChildProcess.h"
 #include "model/runtime/InputError.h"
@@ -110,41 +110,20 @@ void requireSoundTorchScriptArchive(const std::vector<char>& bytes, const std::s
     }
 }
 
-// A file's identity on disk: the same path, device, inode, size and modification and
-// status-change times. Empty for a file that cannot be stat'ed.
-struct FileIdentity {
-    uint64_t device = 0, inode = 0;
-    int64_t size = 0, modifiedNs = 0, changedNs = 0;
-    bool operator==(const FileIdentity& other) const {
-        return device == other.device && inode == other.inode && size == other.size &&
-               modifiedNs == other.modifiedNs && changedNs == other.changedNs;
-    }
-};
-
-std::optional<FileIdentity> identityOf(const std::string& path) {
-    struct stat info {};
-    if (::stat(path.c_str(), &info) != 0) {
-        return std::nullopt;
-    }
-    auto ns = [](const timespec& t) { return int64_t(t.tv_sec) * 1'000'000'000 + t.tv_nsec; };
-    return FileIdentity{uint64_t(info.st_dev), uint64_t(info.st_ino), int64_t(info.st_size),
-                        ns(info.st_mtim), ns(info.st_ctim)};
-}
-
 // The last file loaded. The import dialog reads a file, reads it again for every choice the
 // user changes, and the explorer opens it after OK: one load in reslens-loader serves them
 // all while the file is unchanged. One entry, files up to 1 GB; the tensors are shared, and
 // nothing that reads them writes to them.
 class LastLoad {
 public:
-    std::optional<TorchScriptWeights> find(const std::string& path, const FileIdentity& identity) {
+    std::optional<TorchScriptWeights> find(const std::string& path, const FileStamp& identity) {
         std::lock_guard<std::mutex> lock(mutex_);
         if (entry_ && entry_->path == path && entry_->identity == identity) {
             return entry_->weights;
         }
         return std::nullopt;
     }
-    void keep(const std::string& path, const FileIdentity& identity,
+    void keep(const std::string& path, const FileStamp& identity,
               const TorchScriptWeights& weights) {
         std::lock_guard<std::mutex> lock(mutex_);
         if (identity.size <= (int64_t(1) << 30)) {
@@ -155,7 +134,7 @@ public:
 private:
     struct Entry {
         std::string path;
-        FileIdentity identity;
+        FileStamp identity;
         TorchScriptWeights weights;
     };
     std::mutex mutex_;
@@ -287,7 +266,7 @@ TorchScriptWeights loadTorchScriptIsolated(const std::string& path, const std::s
 TorchScriptWeights loadTorchScriptIsolated(const std::string& path, std::vector<char> bytes,
                                            const std::string& sourceName,
                                            const TorchScriptLoadLimits& limits) {
-    const std::optional<FileIdentity> before = identityOf(path);
+    const std::optional<FileStamp> before = FileStamp::of(path);
     if (before && limits.reuseLastLoad) {
         if (std::optional<TorchScriptWeights> cached = lastLoad().find(path, *before)) {
             return *cached;
@@ -377,7 +356,7 @@ TorchScriptWeights loadTorchScriptIsolated(const std::string& path, std::vector<
     }
     result.printed = outcome.output;
     // Kept only if the file did not change while it was read.
-    if (before && identityOf(path) == before) {
+    if (before && FileStamp::of(path) == before) {
         lastLoad().keep(path, *before, result);
     }
     return result;

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "app/core/models/FileStamp.h"
+#include "model/files/FileStamp.h"
 #include "app/core/models/ImportSettings.h"
 #include "model/network/ResNetConfig.h"
 

@@ -1,4 +1,4 @@
-#include "app/core/models/FileStamp.h"
+#include "model/files/FileStamp.h"
 
 #include <sys/stat.h>
 
