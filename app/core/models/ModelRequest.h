@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "model/files/FileStamp.h"
 #include "app/core/models/ImportSettings.h"
+#include "model/files/FileStamp.h"
 #include "model/network/ResNetConfig.h"
 
 namespace reslens {
