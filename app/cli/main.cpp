@@ -16,6 +16,8 @@
 #include "app/cli/commands/LandscapeCommand.h"
 #include "app/cli/commands/LesionCommand.h"
 #include "app/cli/commands/LessonsCommand.h"
+#include "app/cli/commands/ProbeCommand.h"
+#include "app/cli/commands/SimilarityCommand.h"
 #include "app/cli/commands/TrainCommand.h"
 #include "app/cli/common/ResourcePaths.h"
 #include "app/cli/common/UsageError.h"
@@ -29,6 +31,7 @@
 #include "app/cli/commands/CamCommand.h"
 #include "app/cli/commands/ClassifyCommand.h"
 #include "app/cli/commands/FeaturesCommand.h"
+#include "app/cli/commands/GradientLineCommand.h"
 #endif
 
 namespace {
@@ -51,12 +54,15 @@ std::vector<std::unique_ptr<Command>> subcommands(CLI::App& app) {
     commands.push_back(std::make_unique<ClassifyCommand>(app));
     commands.push_back(std::make_unique<FeaturesCommand>(app));
     commands.push_back(std::make_unique<CamCommand>(app));
+    commands.push_back(std::make_unique<GradientLineCommand>(app));
 #endif
     commands.push_back(std::make_unique<TrainCommand>(app));
     commands.push_back(std::make_unique<CompareCommand>(app));
     commands.push_back(std::make_unique<EvaluateCommand>(app));
     commands.push_back(std::make_unique<LesionCommand>(app));
     commands.push_back(std::make_unique<LandscapeCommand>(app));
+    commands.push_back(std::make_unique<SimilarityCommand>(app));
+    commands.push_back(std::make_unique<ProbeCommand>(app));
     commands.push_back(std::make_unique<LessonsCommand>(app));
     commands.push_back(std::make_unique<ImportCommand>(app));
     commands.push_back(std::make_unique<BenchCommand>(app));

@@ -1,0 +1,91 @@
+#include "app/cli/commands/SimilarityCommand.h"
+
+#include <atomic>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/common/ProgressLine.h"
+#include "app/cli/common/SigintCancel.h"
+#include "app/core/instruments/SimilarityStudy.h"
+
+namespace reslens::cli {
+namespace {
+
+// Per stage, the mean CKA between the stage's blocks (pairs within it) and between
+// neighbouring blocks across its boundary: the matrix's two readings in a few numbers.
+void printSummary(const SimilarityResult& r) {
+    std::printf("%s on %s, %lld images: linear CKA between block outputs\n", r.title.c_str(),
+                r.data.c_str(), static_cast<long long>(r.samples));
+    const size_t n = r.blocks.size();
+    int lastStage = r.stages.empty() ? 0 : r.stages.back();
+    for (int stage = 1; stage <= lastStage; ++stage) {
+        double sum = 0;
+        int pairs = 0;
+        for (size_t i = 0; i < n; ++i) {
+            for (size_t j = i + 1; j < n; ++j) {
+                if (r.stages[i] == stage && r.stages[j] == stage) {
+                    sum += r.cka[i][j];
+                    ++pairs;
+                }
+            }
+        }
+        if (pairs > 0) {
+            std::printf("  stage %d: mean CKA between its blocks %.3f (%d pairs)\n", stage,
+                        sum / pairs, pairs);
+        }
+    }
+    std::printf("  neighbours:");
+    for (size_t i = 0; i + 1 < n; ++i) {
+        std::printf(" %.2f", r.cka[i][i + 1]);
+    }
+    std::printf("\n");
+}
+
+}  // namespace
+
+SimilarityCommand::SimilarityCommand(CLI::App& parent) {
+    command_ = parent.add_subcommand(
+        "similarity",
+        "linear CKA between the outputs of every pair of blocks, stem included "
+        "(Kornblith et al. 2019)");
+    source_.addModelOption(*command_);
+    source_.addDeviceOption(*command_);
+    command_
+        ->add_option("--data", data_,
+                     "fashion-mnist[:DIR][:train|test] (default split: test), "
+                     "cifar10:DIR[:train|test] or folder:DIR")
+        ->required();
+    command_->add_option("--samples", samples_, "the first N images of the split")
+        ->capture_default_str();
+    command_->add_flag("--json", json_, "print one JSON document");
+}
+
+int SimilarityCommand::run(const CommandContext& context) {
+    ProgressLine progress;
+    std::atomic<bool> stop{false};
+    SigintCancel sigint([&stop] { stop = true; });
+    const SimilarityResult r = runSimilarity(
+        context.resources, source_.request(), DataSpec::parse(data_), samples_,
+        source_.deviceName(), [&](int done, int total, const std::string& what) {
+            progress.update(done, total, what);
+            return !stop.load();
+        });
+    progress.finish();
+    if (json_) {
+        nlohmann::json doc = {{"samples", r.samples}, {"blocks", r.blocks}, {"stages", r.stages},
+                              {"cka", r.cka},         {"arch", r.arch},     {"data", r.data},
+                              {"model", source_.modelName()},
+                              {"device", source_.deviceName()},
+                              {"cancelled", r.cancelled}};
+        std::cout << doc.dump(2) << std::endl;
+    } else if (!r.cancelled) {
+        printSummary(r);
+    }
+    if (r.cancelled) {
+        std::fprintf(stderr, "cancelled before the matrix was complete\n");
+    }
+    return 0;
+}
+
+}  // namespace reslens::cli
