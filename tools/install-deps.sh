@@ -14,6 +14,7 @@ PACKAGES=(
     dataset-fashion-mnist              # /usr/share/datasets/fashion-mnist
     python3 python3-torch python3-torchvision   # test fixtures and Python-side comparisons
     python3-numpy python3-pil          # fixtures: images and Pillow references
+    python3-sklearn                    # tst_instruments: the linear probes against scikit-learn
     xvfb xauth                         # screenshots of the real window
     fonts-wqy-microhei                 # Chinese glyphs for the screenshots of the Chinese window
     qt6-l10n-tools qt6-tools-dev       # lrelease/lupdate and their CMake package (translations)

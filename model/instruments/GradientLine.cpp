@@ -30,8 +30,8 @@ torch::Tensor randomDirection(const torch::Tensor& x0, uint64_t seed) {
 
 std::vector<double> derivativeAlongLine(ResNetImpl& network, const torch::Tensor& x0,
                                         const torch::Tensor& direction,
-                                        const std::vector<double>& t, int64_t target,
-                                        int64_t batch, const std::function<bool(int, int)>& progress) {
+                                        const std::vector<double>& t, int64_t target, int64_t batch,
+                                        const std::function<bool(int, int)>& progress) {
     const torch::Tensor start = x0.detach().to(torch::kFloat32).unsqueeze(0);
     const torch::Tensor d = direction.detach().to(start.device(), torch::kFloat32).unsqueeze(0);
     const int64_t total = static_cast<int64_t>(t.size());

@@ -17,12 +17,12 @@ struct ProbeOptions {
     double inverseRegularization = 1.0;  // scikit-learn's C: the objective is
                                          // Σ cross-entropy + ‖W‖² / (2C)
     int maxIterations = 1000;            // L-BFGS iterations at most
-    double gradientTolerance = 1e-6;     // stop when the largest gradient entry is below
+    double gradientTolerance = 1e-5;     // stop when the largest gradient entry is below
 };
 
 struct LinearProbeFit {
-    torch::Tensor mean, scale;    // the standardisation, from the training features [D]
-    torch::Tensor weight, bias;   // [D, K] and [K], float64
+    torch::Tensor mean, scale;   // the standardisation, from the training features [D]
+    torch::Tensor weight, bias;  // [D, K] and [K], float64
     int iterations = 0;
     bool converged = false;
 };

@@ -47,17 +47,20 @@ GradientLineCommand::GradientLineCommand(CLI::App& parent) {
     command_->add_option("--index", options_.index, "x0: this image of --data")
         ->capture_default_str()
         ->excludes(image);
-    command_->add_option("--direction", direction_,
-                         "random (Gaussian, scaled to |x0|), or towards:FILE (d = x1 - x0)")
+    command_
+        ->add_option("--direction", direction_,
+                     "random (Gaussian, scaled to |x0|), or towards:FILE (d = x1 - x0)")
         ->capture_default_str();
     command_->add_option("--points", options_.points, "points on t in [-1, 1]")
         ->capture_default_str();
-    command_->add_option("--seed", options_.seed,
-                         "seed of the random direction, the fresh network and its statistics' "
-                         "images")
+    command_
+        ->add_option("--seed", options_.seed,
+                     "seed of the random direction, the fresh network and its statistics' "
+                     "images")
         ->capture_default_str();
-    command_->add_option("--statistics-images", options_.statisticsImages,
-                         "training images the fresh network's batch-norm statistics come from")
+    command_
+        ->add_option("--statistics-images", options_.statisticsImages,
+                     "training images the fresh network's batch-norm statistics come from")
         ->capture_default_str();
     command_->add_flag("--sweep", sweep_,
                        "instead: fresh resnet20/56/110 and plain20/56/110 on the same line");
@@ -88,8 +91,8 @@ int GradientLineCommand::run(const CommandContext& context) {
     };
     nlohmann::json doc;
     if (sweep_) {
-        const DepthSweepResult sweep =
-            runDepthSweep(context.resources, source_.request(), options, source_.deviceName(), report);
+        const DepthSweepResult sweep = runDepthSweep(context.resources, source_.request(), options,
+                                                     source_.deviceName(), report);
         progress.finish();
         doc = {{"points", sweep.t.size()},
                {"t", sweep.t},
@@ -128,8 +131,9 @@ int GradientLineCommand::run(const CommandContext& context) {
         if (!json_) {
             std::printf("%s on %s, direction %s, %zu points on t in [-1, 1]\n", r.title.c_str(),
                         r.input.c_str(), r.direction.c_str(), r.t.size());
-            std::printf("lag: the first lag at which the derivative's autocorrelation falls "
-                        "below 0.5\n");
+            std::printf(
+                "lag: the first lag at which the derivative's autocorrelation falls "
+                "below 0.5\n");
             printCurve("trained", r.model, r.t.size());
             const std::string fresh = "fresh (seed " + std::to_string(options.seed) + ")";
             printCurve(fresh.c_str(), r.fresh, r.t.size());

@@ -25,8 +25,9 @@ ProbeCommand::ProbeCommand(CLI::App& parent) {
         ->required();
     command_->add_option("--samples", samples_, "the first N training images to fit on")
         ->capture_default_str();
-    command_->add_option("--test-samples", testSamples_,
-                         "the first M test images to score on (0: the whole test split)")
+    command_
+        ->add_option("--test-samples", testSamples_,
+                     "the first M test images to score on (0: the whole test split)")
         ->capture_default_str();
     command_->add_flag("--json", json_, "print one JSON document");
 }

@@ -65,16 +65,20 @@ int SimilarityCommand::run(const CommandContext& context) {
     ProgressLine progress;
     std::atomic<bool> stop{false};
     SigintCancel sigint([&stop] { stop = true; });
-    const SimilarityResult r = runSimilarity(
-        context.resources, source_.request(), DataSpec::parse(data_), samples_,
-        source_.deviceName(), [&](int done, int total, const std::string& what) {
-            progress.update(done, total, what);
-            return !stop.load();
-        });
+    const SimilarityResult r =
+        runSimilarity(context.resources, source_.request(), DataSpec::parse(data_), samples_,
+                      source_.deviceName(), [&](int done, int total, const std::string& what) {
+                          progress.update(done, total, what);
+                          return !stop.load();
+                      });
     progress.finish();
     if (json_) {
-        nlohmann::json doc = {{"samples", r.samples}, {"blocks", r.blocks}, {"stages", r.stages},
-                              {"cka", r.cka},         {"arch", r.arch},     {"data", r.data},
+        nlohmann::json doc = {{"samples", r.samples},
+                              {"blocks", r.blocks},
+                              {"stages", r.stages},
+                              {"cka", r.cka},
+                              {"arch", r.arch},
+                              {"data", r.data},
                               {"model", source_.modelName()},
                               {"device", source_.deviceName()},
                               {"cancelled", r.cancelled}};

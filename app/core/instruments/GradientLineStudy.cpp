@@ -21,8 +21,8 @@ namespace {
 
 // Everything the networks on one line share.
 struct Line {
-    torch::Tensor x0;         // [C, H, W], normalised, on the device
-    torch::Tensor direction;  // the same shape
+    torch::Tensor x0;               // [C, H, W], normalised, on the device
+    torch::Tensor direction;        // the same shape
     torch::Tensor statisticsBatch;  // what a fresh network's batch norms are set from
     std::vector<double> t;
     std::string input, direction_text, statistics;
@@ -93,10 +93,9 @@ Line makeLine(const LoadedModel& model, const GradientLineOptions& options,
         }
     }
     if (!line.statisticsBatch.defined()) {
-        const torch::Tensor ts =
-            torch::tensor(std::vector<float>(line.t.begin(), line.t.end()))
-                .to(device)
-                .view({-1, 1, 1, 1});
+        const torch::Tensor ts = torch::tensor(std::vector<float>(line.t.begin(), line.t.end()))
+                                     .to(device)
+                                     .view({-1, 1, 1, 1});
         line.statisticsBatch = line.x0.unsqueeze(0) + ts * line.direction.unsqueeze(0);
         line.statistics = "the line's " + std::to_string(line.t.size()) + " points";
     }
@@ -185,8 +184,8 @@ GradientLineResult runGradientLine(const ResourceSource& resources, const ModelR
         return result;
     }
     ResNet fresh = freshNetwork(model.metadata.config, options.seed, line, where);
-    result.cancelled = !walk(*fresh, model.metadata, line, "fresh " + result.arch, 1, 2,
-                             progress, result.fresh);
+    result.cancelled =
+        !walk(*fresh, model.metadata, line, "fresh " + result.arch, 1, 2, progress, result.fresh);
     return result;
 }
 
@@ -217,8 +216,8 @@ DepthSweepResult runDepthSweep(const ResourceSource& resources, const ModelReque
             config.inputWidth = shape.inputWidth;
             config.classes = shape.classes;
             ResNet fresh = freshNetwork(config, options.seed, line, where);
-            const bool going = walk(*fresh, model.metadata, line, "fresh " + entry.arch, index++,
-                                    6, progress, entry.curve);
+            const bool going = walk(*fresh, model.metadata, line, "fresh " + entry.arch, index++, 6,
+                                    progress, entry.curve);
             sweep.entries.push_back(std::move(entry));
             if (!going) {
                 sweep.cancelled = true;

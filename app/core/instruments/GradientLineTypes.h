@@ -31,8 +31,8 @@ struct GradientLineOptions {
 struct LineCurve {
     std::vector<double> derivative;       // d/dt f(x(t)) at each t
     std::vector<double> autocorrelation;  // of the derivative minus its mean, by lag 0..P-1
-    int lag = 0;  // the first lag with autocorrelation below 0.5 (P when none)
-    int target = 0;                       // the logit followed: the top-1 class at x0
+    int lag = 0;     // the first lag with autocorrelation below 0.5 (P when none)
+    int target = 0;  // the logit followed: the top-1 class at x0
     std::string targetLabel;
 };
 

@@ -22,13 +22,15 @@ ProbeResult runProbes(const ResourceSource& resources, const ModelRequest& reque
         throw InputError("--test-samples must be 0 (the whole test split) or more");
     }
     ComputeThreads::Scope threads;
-    StudySubject subject = openStudySubject(resources, request, data.withSplit(Split::Test), device);
+    StudySubject subject =
+        openStudySubject(resources, request, data.withSplit(Split::Test), device);
     const Dataset train = loadDataFor(subject.model.metadata, data.withSplit(Split::Train));
     ResNetImpl& network = *subject.model.network;
     const Preprocessing& p = subject.model.metadata.preprocessing;
     const int classes = subject.model.metadata.config.classes;
     samples = std::min(samples, train.size());
-    testSamples = testSamples == 0 ? subject.data.size() : std::min(testSamples, subject.data.size());
+    testSamples =
+        testSamples == 0 ? subject.data.size() : std::min(testSamples, subject.data.size());
 
     ProbeResult result;
     result.title = subject.title;
@@ -42,21 +44,21 @@ ProbeResult runProbes(const ResourceSource& resources, const ModelRequest& reque
     const int total = 2 + count;
     const auto pass = [&](int step, const std::string& what) {
         return [&, step, what](int64_t done, int64_t n) {
-            return !progress || progress(step, total,
-                                         what + " " + std::to_string(done) + " of " +
-                                             std::to_string(n));
+            return !progress ||
+                   progress(step, total,
+                            what + " " + std::to_string(done) + " of " + std::to_string(n));
         };
     };
-    const BlockFeatures fitOn = collectBlockFeatures(network, train, samples, p.mean, p.std,
-                                                     FeatureReduction::GlobalAveragePool, 100,
-                                                     pass(0, "training images"));
+    const BlockFeatures fitOn =
+        collectBlockFeatures(network, train, samples, p.mean, p.std,
+                             FeatureReduction::GlobalAveragePool, 100, pass(0, "training images"));
     if (!fitOn.logits.defined() || fitOn.logits.size(0) < samples) {
         result.cancelled = true;
         return result;
     }
-    const BlockFeatures scoreOn = collectBlockFeatures(network, subject.data, testSamples, p.mean,
-                                                       p.std, FeatureReduction::GlobalAveragePool,
-                                                       100, pass(1, "test images"));
+    const BlockFeatures scoreOn =
+        collectBlockFeatures(network, subject.data, testSamples, p.mean, p.std,
+                             FeatureReduction::GlobalAveragePool, 100, pass(1, "test images"));
     if (!scoreOn.logits.defined() || scoreOn.logits.size(0) < testSamples) {
         result.cancelled = true;
         return result;

@@ -19,7 +19,8 @@ int64_t featureBytes(ResNetImpl& network, const ResNetConfig& config, int64_t sa
     const torch::Device device = network.parameters().front().device();
     int64_t perImage = 0;
     forwardVisitingBlocks(
-        network, torch::zeros({1, config.inChannels, config.inputHeight, config.inputWidth}, device),
+        network,
+        torch::zeros({1, config.inChannels, config.inputHeight, config.inputWidth}, device),
         [&](size_t, const torch::Tensor& output) { perImage += output.numel(); });
     return perImage * samples * 4;
 }
@@ -40,9 +41,9 @@ SimilarityResult runSimilarity(const ResourceSource& resources, const ModelReque
     if (samples < 2) {
         throw InputError(subject.data.name + " has fewer than 2 images");
     }
-    requireMemory(featureBytes(network, config, samples), availableMemoryBytes(),
-                  "every block's output for " + std::to_string(samples) + " images of " +
-                      config.arch);
+    requireMemory(
+        featureBytes(network, config, samples), availableMemoryBytes(),
+        "every block's output for " + std::to_string(samples) + " images of " + config.arch);
 
     SimilarityResult result;
     result.title = subject.title;
