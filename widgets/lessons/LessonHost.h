@@ -14,7 +14,7 @@ class LandscapeView;
 class LesionView;
 class TrainingLabPanel;
 
-enum class Page { Lessons, Explorer, Lab, Lesion, Responses, Landscape };
+enum class Page { Lessons, Explorer, Lab, Lesion, Responses, Landscape, Instruments };
 
 class LessonHost {
 public:

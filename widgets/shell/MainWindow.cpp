@@ -16,6 +16,7 @@
 #include "widgets/explorer/InputPanel.h"
 #include "widgets/explorer/MagnitudeChart.h"
 #include "widgets/explorer/ParameterTable.h"
+#include "widgets/instruments/InstrumentsPage.h"
 #include "widgets/lab/TrainingLabPanel.h"
 #include "widgets/lessons/LessonDirector.h"
 #include "widgets/lessons/LessonGuide.h"
@@ -46,11 +47,12 @@ MainWindow::MainWindow(QWidget* parent)
       lesion_(new LesionView),
       responses_(new ResponseView),
       landscape_(new LandscapeView),
+      instruments_(new InstrumentsPage),
       lessonsPage_(new LessonsPage),
       docks_(std::make_unique<DockLayout>(this)),
-      workbench_(std::make_unique<Workbench>(
-          WorkbenchParts{explorer_, lab_, lesion_, responses_, landscape_, lessonsPage_, tabs_,
-                         docks_.get(), [this](const QString& message) { showError(message); }})),
+      workbench_(std::make_unique<Workbench>(WorkbenchParts{
+          explorer_, lab_, lesion_, responses_, landscape_, instruments_, lessonsPage_, tabs_,
+          docks_.get(), [this](const QString& message) { showError(message); }})),
       lessons_(new LessonDirector(*workbench_, this)),
       opener_(new ModelOpener(this, explorer_)),
       toolbar_(new MainToolbar(explorer_, *workbench_, messages_, this)),
@@ -85,6 +87,7 @@ void MainWindow::buildPages() {
     tabs_->addTab(lesion_, tr("Lesion study"));
     tabs_->addTab(responses_, tr("Responses"));
     tabs_->addTab(landscape_, tr("Loss landscape"));
+    tabs_->addTab(instruments_, tr("Instruments"));
     tabs_->setCurrentWidget(explorer_->panels().features);
     tabs_->setDocumentMode(true);
     layout->addWidget(tabs_, 1);
@@ -99,6 +102,7 @@ void MainWindow::buildPages() {
     connect(lesion_, &LesionView::errorOccurred, this, &MainWindow::showError);
     connect(responses_, &ResponseView::errorOccurred, this, &MainWindow::showError);
     connect(landscape_, &LandscapeView::errorOccurred, this, &MainWindow::showError);
+    connect(instruments_, &InstrumentsPage::errorOccurred, this, &MainWindow::showError);
     connect(opener_, &ModelOpener::errorOccurred, this, &MainWindow::showError);
     connect(lab_, &TrainingLabPanel::openInExplorer, this,
             [this](const QByteArray& bytes, const QString& title) {
@@ -148,6 +152,8 @@ void MainWindow::connectExplorer() {
     // An earlier error was about an earlier image.
     connect(explorer_, &ExplorerController::predictionsShown, messages_, &MessageBar::dismiss);
     connect(explorer_, &ExplorerController::imageFileShown, menus_, &ShellMenus::rememberImage);
+    connect(explorer_, &ExplorerController::imageFileShown, instruments_,
+            &InstrumentsPage::setExplorerImage);
     connect(explorer_, &ExplorerController::modelFileDropped, opener_, &ModelOpener::openModelFile);
     connect(explorer_, &ExplorerController::openImageRequested, menus_, &ShellMenus::chooseImage);
 }
@@ -160,6 +166,7 @@ void MainWindow::onModelChanged(const ModelView& view) {
     lesion_->setModel(view.request, view.title, int(view.labels.size()));
     responses_->setModel(view.request, view.title);
     landscape_->setModel(view.request, view.title);
+    instruments_->setModel(view.request, view.title);
     setWindowTitle(tr("ResLens — %1").arg(view.title));
     modelLabel_->setText(
         tr("%1 · %2 · %3 classes").arg(view.title, view.preprocessing).arg(view.labels.size()));
@@ -177,6 +184,7 @@ void MainWindow::onDeviceChanged(const QString& device) {
     lab_->setDevice(device);
     lesion_->setDevice(device);
     landscape_->setDevice(device);
+    instruments_->setDevice(device);
     QSettings().setValue(settings::kDevice, device);
 }
 

@@ -21,6 +21,7 @@ namespace reslens {
 
 class DockLayout;
 class ExplorerController;
+class InstrumentsPage;
 class LandscapeView;
 class LesionView;
 class LessonDirector;
@@ -79,6 +80,7 @@ private:
     LesionView* lesion_;
     ResponseView* responses_;
     LandscapeView* landscape_;
+    InstrumentsPage* instruments_;
     LessonsPage* lessonsPage_;
     std::unique_ptr<DockLayout> docks_;
     std::unique_ptr<Workbench> workbench_;

@@ -4,6 +4,7 @@
 
 #include "widgets/explorer/ExplorerController.h"
 #include "widgets/explorer/FeatureMapPanel.h"
+#include "widgets/instruments/InstrumentsPage.h"
 #include "widgets/lab/TrainingLabPanel.h"
 #include "widgets/lessons/LessonsPage.h"
 #include "widgets/shell/DockLayout.h"
@@ -15,7 +16,7 @@ namespace reslens {
 
 bool Workbench::runInProgress() const {
     return parts_.lab->running() || parts_.lesion->running() || parts_.landscape->running() ||
-           parts_.responses->running();
+           parts_.responses->running() || parts_.instruments->running();
 }
 
 void Workbench::showError(const QString& message) {
@@ -36,6 +37,8 @@ QWidget* Workbench::widgetOf(Page page) const {
             return parts_.responses;
         case Page::Landscape:
             return parts_.landscape;
+        case Page::Instruments:
+            return parts_.instruments;
     }
     return parts_.lessons;
 }
@@ -54,7 +57,8 @@ void Workbench::makeRoom(bool keepBlocks) {
 
 Page Workbench::currentPage() const {
     QWidget* current = parts_.tabs->currentWidget();
-    for (Page page : {Page::Lessons, Page::Lab, Page::Lesion, Page::Responses, Page::Landscape}) {
+    for (Page page : {Page::Lessons, Page::Lab, Page::Lesion, Page::Responses, Page::Landscape,
+                      Page::Instruments}) {
         if (current == widgetOf(page)) {
             return page;
         }

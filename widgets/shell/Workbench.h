@@ -14,6 +14,7 @@ class QWidget;
 namespace reslens {
 
 class DockLayout;
+class InstrumentsPage;
 class LessonsPage;
 class ResponseView;
 
@@ -23,6 +24,7 @@ struct WorkbenchParts {
     LesionView* lesion;
     ResponseView* responses;
     LandscapeView* landscape;
+    InstrumentsPage* instruments;
     LessonsPage* lessons;
     QTabWidget* tabs;
     DockLayout* docks;

@@ -25,6 +25,13 @@ ProbeResult runProbes(const ResourceSource& resources, const ModelRequest& reque
     StudySubject subject =
         openStudySubject(resources, request, data.withSplit(Split::Test), device);
     const Dataset train = loadDataFor(subject.model.metadata, data.withSplit(Split::Train));
+    if (train.name == subject.data.name) {
+        throw InputError(data.kind == DataSpec::Kind::Folder
+                             ? "a folder has no test split apart from its training images: "
+                               "probes scored on the images they were fitted on would say "
+                               "nothing; use fashion-mnist or cifar10 data"
+                             : train.name + " has no separate test split");
+    }
     ResNetImpl& network = *subject.model.network;
     const Preprocessing& p = subject.model.metadata.preprocessing;
     const int classes = subject.model.metadata.config.classes;

@@ -1,0 +1,214 @@
+#include "widgets/instruments/SimilarityView.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include "app/core/instruments/SimilarityStudy.h"
+#include "app/core/models/ModelTwins.h"
+#include "widgets/common/Export.h"
+#include "widgets/instruments/CkaHeatmap.h"
+#include "widgets/instruments/InstrumentExport.h"
+#include "widgets/studies/StudyControls.h"
+#include "widgets/studies/StudyRunner.h"
+
+namespace reslens {
+namespace {
+
+// The mean CKA between the blocks within each stage (stem excluded): the "one
+// representation refined" reading in one number per stage.
+QString withinStages(const SimilarityResult& r) {
+    QStringList parts;
+    const int last = r.stages.empty() ? 0 : r.stages.back();
+    for (int stage = 1; stage <= last; ++stage) {
+        double sum = 0;
+        int pairs = 0;
+        for (size_t i = 0; i < r.blocks.size(); ++i) {
+            for (size_t j = i + 1; j < r.blocks.size(); ++j) {
+                if (r.stages[i] == stage && r.stages[j] == stage) {
+                    sum += r.cka[i][j];
+                    ++pairs;
+                }
+            }
+        }
+        if (pairs > 0) {
+            parts << QString::number(sum / pairs, 'f', 2);
+        }
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+}  // namespace
+
+SimilarityView::SimilarityView(QWidget* parent)
+    : QWidget(parent),
+      runner_(new StudyRunner(QStringLiteral("similarity"), this)),
+      controls_(new StudyControls(
+          tr("Compare the blocks"),
+          tr("Linear CKA between every pair of block outputs over the test images, for the "
+             "model and its twin"),
+          this)),
+      data_(new QLineEdit(QStringLiteral("fashion-mnist"), this)),
+      samples_(new QSpinBox(this)),
+      maps_(new QWidget(this)),
+      left_(new CkaHeatmap(maps_)),
+      right_(new CkaHeatmap(maps_)),
+      summary_(new QLabel(this)) {
+    controls_->addTwinButton(tr("Add a twin…"), tr("Compare another model's blocks beside"));
+    controls_->addExport(tr("Export heat-maps…"), "similarity.svg",
+                         tr("SVG drawings (*.svg);;PNG images (*.png)"),
+                         [this](const QString& path) { return exportCharts(path); });
+    controls_->addExport(tr("Export CSV…"), "similarity.csv", tr("CSV tables (*.csv)"),
+                         [this](const QString& path) { return exportCsv(path); });
+    controls_->connectTo(runner_);
+    samples_->setRange(2, 100000);
+    samples_->setValue(500);
+    samples_->setToolTip(tr("The first N test images"));
+    summary_->setWordWrap(true);
+    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* options = new QHBoxLayout;
+    options->addWidget(new QLabel(tr("Data:"), this));
+    options->addWidget(data_, 1);
+    options->addWidget(new QLabel(tr("Images:"), this));
+    options->addWidget(samples_);
+    auto* maps = new QHBoxLayout(maps_);
+    maps->setContentsMargins(0, 0, 0, 0);
+    maps->addWidget(left_);
+    maps->addWidget(right_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(controls_);
+    layout->addLayout(options);
+    layout->addWidget(maps_, 1);
+    layout->addWidget(summary_);
+
+    connect(controls_, &StudyControls::runClicked, this, &SimilarityView::runLoadedModel);
+    connect(controls_, &StudyControls::cancelClicked, this, &SimilarityView::cancel);
+    connect(controls_, &StudyControls::twinChosen, this, &SimilarityView::runModel);
+    connect(controls_, &StudyControls::exportFailed, this, &SimilarityView::errorOccurred);
+    connect(runner_, &StudyRunner::failed, this, [this](const QString& message) {
+        queue_.clear();
+        Q_EMIT errorOccurred(tr("Similarity: %1").arg(message));
+    });
+    connect(runner_, &StudyRunner::finished, this, [this] {
+        if (!queue_.isEmpty()) {
+            runNext();
+        } else {
+            Q_EMIT finished();
+        }
+    });
+    setModel({}, QString());
+}
+
+SimilarityView::~SimilarityView() = default;
+
+bool SimilarityView::running() const {
+    return !queue_.isEmpty() || runner_->running();
+}
+
+void SimilarityView::setModel(const ModelRequest& request, const QString& title) {
+    model_ = request;
+    controls_->setModel(request, title);
+    controls_->setTwinEnabled(!title.isEmpty());
+    results_.clear();
+    redraw();
+}
+
+void SimilarityView::setSamples(int samples) {
+    samples_->setValue(samples);
+}
+
+void SimilarityView::runLoadedModel() {
+    if (running()) {
+        return;
+    }
+    results_.clear();
+    redraw();
+    const std::vector<ModelRequest> models = modelWithTwin(model_);
+    queue_ = QVector<ModelRequest>(models.begin(), models.end());
+    runNext();
+}
+
+void SimilarityView::runModel(const ModelRequest& request) {
+    queue_.append(request);
+    if (!runner_->running()) {
+        runNext();
+    }
+}
+
+void SimilarityView::runNext() {
+    if (queue_.isEmpty()) {
+        return;
+    }
+    const ModelRequest request = queue_.takeFirst();
+    const std::string data = data_->text().trimmed().toStdString();
+    const int64_t samples = samples_->value();
+    const std::string device = device_.toStdString();
+    runner_->run<SimilarityResult>(
+        [request, data, samples, device](StudyContext& context) {
+            return runSimilarity(context.resources(), request, DataSpec::parse(data), samples,
+                                 device, [&context](int done, int total, const std::string& what) {
+                                     return context.progress(done, total,
+                                                             QString::fromStdString(what));
+                                 });
+        },
+        [this](const SimilarityResult& result) {
+            if (!result.cancelled) {
+                results_.append(result);
+            }
+            redraw();
+        });
+}
+
+void SimilarityView::cancel() {
+    queue_.clear();
+    runner_->cancel();
+}
+
+void SimilarityView::redraw() {
+    // The two most recent: the model and its twin, or the latest twin chosen beside.
+    const int n = int(results_.size());
+    if (n == 0) {
+        left_->clear();
+        right_->clear();
+    } else if (n == 1) {
+        left_->setResult(results_[0]);
+        right_->clear();
+    } else {
+        left_->setResult(results_[0]);
+        right_->setResult(results_[n - 1]);
+    }
+    QStringList lines;
+    for (const SimilarityResult& r : results_) {
+        lines << tr("%1: mean CKA between the blocks of each stage %2; between neighbours %3 "
+                    "to %4")
+                     .arg(QString::fromStdString(r.title))
+                     .arg(withinStages(r))
+                     .arg([&r] {
+                         double low = 1;
+                         for (size_t i = 0; i + 1 < r.cka.size(); ++i) {
+                             low = std::min(low, r.cka[i][i + 1]);
+                         }
+                         return QString::number(low, 'f', 2);
+                     }())
+                     .arg([&r] {
+                         double high = 0;
+                         for (size_t i = 0; i + 1 < r.cka.size(); ++i) {
+                             high = std::max(high, r.cka[i][i + 1]);
+                         }
+                         return QString::number(high, 'f', 2);
+                     }());
+    }
+    summary_->setText(lines.join('\n'));
+}
+
+QString SimilarityView::exportCharts(const QString& path) {
+    return saveWidgetAs(maps_, path, tr("ResLens block similarity"));
+}
+
+QString SimilarityView::exportCsv(const QString& path) const {
+    return saveSimilarityCsv(results_, path);
+}
+
+}  // namespace reslens
