@@ -768,6 +768,17 @@
     </message>
 </context>
 <context>
+    <name>reslens::CkaHeatmap</name>
+    <message>
+        <source>No similarity measured yet</source>
+        <translation>尚未测量相似度</translation>
+    </message>
+    <message>
+        <source>%1 · linear CKA over %2 images</source>
+        <translation>%1 · 基于 %2 张图像的线性 CKA</translation>
+    </message>
+</context>
+<context>
     <name>reslens::DepthProfileChart</name>
     <message>
         <source>block (input side → output side)</source>
@@ -1038,6 +1049,161 @@ Shared: one range for all tiles (magnitudes compare).</source>
     </message>
 </context>
 <context>
+    <name>reslens::GradientLineView</name>
+    <message>
+        <source>Walk the line</source>
+        <translation>沿直线行走</translation>
+    </message>
+    <message>
+        <source>Follow the derivative of the top-1 logit along a line through input space, for the model and its twin, trained and freshly initialised</source>
+        <translation>沿输入空间中的一条直线跟踪 top-1 logit 的导数：模型及其孪生网络，训练后与刚初始化的各一份</translation>
+    </message>
+    <message>
+        <source>the explorer&apos;s image</source>
+        <translation>浏览器中的图像</translation>
+    </message>
+    <message>
+        <source>Depth sweep</source>
+        <translation>深度扫描</translation>
+    </message>
+    <message>
+        <source>Trained: derivative along the line</source>
+        <translation>训练后：沿直线的导数</translation>
+    </message>
+    <message>
+        <source>t</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <source>d/dt of the top-1 logit</source>
+        <translation>top-1 logit 的 d/dt</translation>
+    </message>
+    <message>
+        <source>Trained: autocorrelation</source>
+        <translation>训练后：自相关</translation>
+    </message>
+    <message>
+        <source>lag (points)</source>
+        <translation>滞后（点数）</translation>
+    </message>
+    <message>
+        <source>autocorrelation</source>
+        <translation>自相关</translation>
+    </message>
+    <message>
+        <source>Fresh: derivative along the line</source>
+        <translation>刚初始化：沿直线的导数</translation>
+    </message>
+    <message>
+        <source>Fresh: autocorrelation</source>
+        <translation>刚初始化：自相关</translation>
+    </message>
+    <message>
+        <source>Fresh networks by depth: autocorrelation</source>
+        <translation>不同深度的刚初始化网络：自相关</translation>
+    </message>
+    <message>
+        <source>Add a twin…</source>
+        <translation>添加孪生网络…</translation>
+    </message>
+    <message>
+        <source>Walk the same line with another model</source>
+        <translation>用另一个模型走同一条直线</translation>
+    </message>
+    <message>
+        <source>Export charts…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg);;PNG images (*.png)</source>
+        <translation>SVG 矢量图 (*.svg);;PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>x0 is this data&apos;s test image; the fresh networks&apos; batch-norm statistics come from its training images</source>
+        <translation>x0 取自此数据的测试图像；刚初始化网络的批归一化统计量来自其训练图像</translation>
+    </message>
+    <message>
+        <source>Which test image is x0</source>
+        <translation>哪张测试图像作为 x0</translation>
+    </message>
+    <message>
+        <source>Start the line at the image the explorer shows</source>
+        <translation>从浏览器所显示的图像出发</translation>
+    </message>
+    <message>
+        <source>Points on t in [-1, 1]</source>
+        <translation>t ∈ [-1, 1] 上的点数</translation>
+    </message>
+    <message>
+        <source>Seed of the random direction, the fresh networks&apos; initialisation and the images their statistics come from</source>
+        <translation>随机方向、刚初始化网络的初始化及其统计量所用图像的随机种子</translation>
+    </message>
+    <message>
+        <source>Fresh resnet20/56/110 and plain20/56/110 on the same line</source>
+        <translation>在同一直线上比较刚初始化的 resnet20/56/110 与 plain20/56/110</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>数据：</translation>
+    </message>
+    <message>
+        <source>Test image:</source>
+        <translation>测试图像：</translation>
+    </message>
+    <message>
+        <source>Points:</source>
+        <translation>点数：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Gradient line: %1</source>
+        <translation>梯度直线：%1</translation>
+    </message>
+    <message>
+        <source>the explorer&apos;s image (%1)</source>
+        <translation>浏览器中的图像（%1）</translation>
+    </message>
+    <message>
+        <source>fresh %1</source>
+        <translation>刚初始化的 %1</translation>
+    </message>
+    <message>
+        <source>%1: lag %2 trained, %3 fresh (of %4 points; x0 %5, direction %6%7)</source>
+        <translation>%1：滞后 训练后 %2，刚初始化 %3（共 %4 点；x0 %5，方向 %6%7）</translation>
+    </message>
+    <message>
+        <source>; cancelled</source>
+        <translation>；已取消</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Fresh networks, lag by depth: %1</source>
+        <translation>刚初始化网络按深度的滞后：%1</translation>
+    </message>
+    <message>
+        <source>Lag: the first lag at which the derivative&apos;s autocorrelation falls below 0.5. Fresh networks&apos; batch-norm statistics: %1.</source>
+        <translation>滞后：导数的自相关首次低于 0.5 时的滞后。刚初始化网络的批归一化统计量：%1。</translation>
+    </message>
+    <message>
+        <source>ResLens gradient line</source>
+        <translation>ResLens 梯度直线</translation>
+    </message>
+</context>
+<context>
     <name>reslens::ImportDialog</name>
     <message>
         <source>Import %1</source>
@@ -1232,6 +1398,21 @@ Shared: one range for all tiles (magnitudes compare).</source>
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>reslens::InstrumentsPage</name>
+    <message>
+        <source>Shattered gradients</source>
+        <translation>破碎梯度</translation>
+    </message>
+    <message>
+        <source>Block similarity</source>
+        <translation>块相似度</translation>
+    </message>
+    <message>
+        <source>Linear probes</source>
+        <translation>线性探针</translation>
     </message>
 </context>
 <context>
@@ -1855,6 +2036,10 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <source>window layout</source>
         <translation>窗口布局</translation>
     </message>
+    <message>
+        <source>Instruments</source>
+        <translation>测量仪器</translation>
+    </message>
 </context>
 <context>
     <name>reslens::MessageBar</name>
@@ -2076,6 +2261,101 @@ Shared: one range for all tiles (magnitudes compare).</source>
     <message>
         <source>High-contrast charts in presenter mode</source>
         <translation>演示模式下使用高对比度图表</translation>
+    </message>
+</context>
+<context>
+    <name>reslens::ProbeView</name>
+    <message>
+        <source>Probe every block</source>
+        <translation>探测每个块</translation>
+    </message>
+    <message>
+        <source>Fit a linear classifier on each block&apos;s averaged output (training images) and score it on the test images, for the model and its twin</source>
+        <translation>在每个块的平均输出上拟合线性分类器（训练图像），并在测试图像上评分：模型及其孪生网络</translation>
+    </message>
+    <message>
+        <source>What each block already knows: linear probe accuracy</source>
+        <translation>每个块已经知道什么：线性探针准确率</translation>
+    </message>
+    <message>
+        <source>block (0 = the stem)</source>
+        <translation>块（0 = 主干）</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>Add a twin…</source>
+        <translation>添加孪生网络…</translation>
+    </message>
+    <message>
+        <source>Probe another model&apos;s blocks beside</source>
+        <translation>在旁边探测另一个模型的块</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg);;PNG images (*.png)</source>
+        <translation>SVG 矢量图 (*.svg);;PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The first N training images the probes are fitted on</source>
+        <translation>用于拟合探针的前 N 张训练图像</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>The first M test images they are scored on (all: the split)</source>
+        <translation>用于评分的前 M 张测试图像（全部：整个划分）</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>数据：</translation>
+    </message>
+    <message>
+        <source>Training images:</source>
+        <translation>训练图像：</translation>
+    </message>
+    <message>
+        <source>Test images:</source>
+        <translation>测试图像：</translation>
+    </message>
+    <message>
+        <source>Probes: %1</source>
+        <translation>探针：%1</translation>
+    </message>
+    <message>
+        <source>%1: the network</source>
+        <translation>%1：网络本身</translation>
+    </message>
+    <message>
+        <source>%1: stem %2%, last block %3%, the network %4% (%5 training, %6 test images); half the way from the stem&apos;s to the network&apos;s accuracy at %7%8</source>
+        <translation>%1：主干 %2%，最后一个块 %3%，网络 %4%（%5 张训练、%6 张测试图像）；从主干到网络准确率的一半位于 %7%8</translation>
+    </message>
+    <message>
+        <source>no block</source>
+        <translation>无块</translation>
+    </message>
+    <message>
+        <source> (cancelled: the blocks probed so far)</source>
+        <translation>（已取消：显示已探测的块）</translation>
+    </message>
+    <message>
+        <source>ResLens linear probes</source>
+        <translation>ResLens 线性探针</translation>
     </message>
 </context>
 <context>
@@ -2326,6 +2606,65 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
     <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>reslens::SimilarityView</name>
+    <message>
+        <source>Compare the blocks</source>
+        <translation>比较各块</translation>
+    </message>
+    <message>
+        <source>Linear CKA between every pair of block outputs over the test images, for the model and its twin</source>
+        <translation>在测试图像上计算每对块输出之间的线性 CKA：模型及其孪生网络</translation>
+    </message>
+    <message>
+        <source>Add a twin…</source>
+        <translation>添加孪生网络…</translation>
+    </message>
+    <message>
+        <source>Compare another model&apos;s blocks beside</source>
+        <translation>在旁边比较另一个模型的块</translation>
+    </message>
+    <message>
+        <source>Export heat-maps…</source>
+        <translation>导出热图…</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg);;PNG images (*.png)</source>
+        <translation>SVG 矢量图 (*.svg);;PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The first N test images</source>
+        <translation>前 N 张测试图像</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>数据：</translation>
+    </message>
+    <message>
+        <source>Images:</source>
+        <translation>图像：</translation>
+    </message>
+    <message>
+        <source>Similarity: %1</source>
+        <translation>相似度：%1</translation>
+    </message>
+    <message>
+        <source>%1: mean CKA between the blocks of each stage %2; between neighbours %3 to %4</source>
+        <translation>%1：各阶段内块间的平均 CKA %2；相邻块之间 %3 至 %4</translation>
+    </message>
+    <message>
+        <source>ResLens block similarity</source>
+        <translation>ResLens 块相似度</translation>
     </message>
 </context>
 <context>
