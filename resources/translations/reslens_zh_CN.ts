@@ -324,6 +324,42 @@
         <source>%1 was stopped after %2 steps.</source>
         <translation>%1 在 %2 步后被停止。</translation>
     </message>
+    <message>
+        <source>The lines were not walked to the end: run the lesson again for its numbers.</source>
+        <translation>直线没有走完：请重新运行本课以获得数值。</translation>
+    </message>
+    <message>
+        <source>Freshly initialised, with batch-norm statistics from %1 training images: along %2 points through a test image, the derivative&apos;s autocorrelation first fell below 0.5 at lag %3 in %4 and at lag %5 in %6.</source>
+        <translation>刚初始化、批归一化统计量取自 %1 张训练图像：沿穿过一张测试图像的 %2 个点，导数的自相关在 %4 中于滞后 %3 首次低于 0.5，在 %6 中于滞后 %5。</translation>
+    </message>
+    <message>
+        <source>In every seed the fresh %1&apos;s derivative stayed correlated over more points than the fresh %2&apos;s, by more than %2&apos;s spread over the seeds. Balduzzi et al. 2017 found the same: at initialisation a deep plain network&apos;s gradient is like white noise, a ResNet&apos;s like brown noise.</source>
+        <translation>在每个种子中，刚初始化的 %1 的导数保持相关的点数都多于刚初始化的 %2，差距超过 %2 在各种子间的波动。Balduzzi 等人（2017）得到相同结论：初始化时，深层普通网络的梯度像白噪声，ResNet 的梯度像布朗噪声。</translation>
+    </message>
+    <message>
+        <source>In every seed the fresh %1&apos;s derivative decorrelated sooner than the fresh %2&apos;s: not what Balduzzi et al. 2017 found.</source>
+        <translation>在每个种子中，刚初始化的 %1 的导数都比刚初始化的 %2 更早失去相关：与 Balduzzi 等人（2017）的发现不同。</translation>
+    </message>
+    <message>
+        <source>These seeds did not settle which fresh network&apos;s derivative stays correlated longer.</source>
+        <translation>这些种子未能确定哪个刚初始化网络的导数保持相关更久。</translation>
+    </message>
+    <message>
+        <source>The trained networks on the same lines: lag %1 in %2, lag %3 in %4.</source>
+        <translation>训练后的网络在同样的直线上：%2 的滞后为 %1，%4 的滞后为 %3。</translation>
+    </message>
+    <message>
+        <source>After training too, in every seed %1&apos;s derivative stayed correlated longer than %2&apos;s, by more than %2&apos;s spread.</source>
+        <translation>训练之后，在每个种子中 %1 的导数同样比 %2 保持相关更久，差距超过 %2 的波动。</translation>
+    </message>
+    <message>
+        <source>After training, in every seed %2&apos;s derivative stayed correlated longer than %1&apos;s.</source>
+        <translation>训练之后，在每个种子中 %2 的导数都比 %1 保持相关更久。</translation>
+    </message>
+    <message>
+        <source>After training these seeds did not settle which network&apos;s derivative stays correlated longer: training changes both.</source>
+        <translation>训练之后，这些种子未能确定哪个网络的导数保持相关更久：训练改变了两者。</translation>
+    </message>
 </context>
 <context>
     <name>Lessons</name>
@@ -438,6 +474,22 @@
     <message>
         <source>Where in the image will the evidence for Sneaker lie at the first block? At the last? Where does it settle?</source>
         <translation>在第一个块，“运动鞋”的证据会落在图像的哪里？在最后一个块呢？它在哪里定型？</translation>
+    </message>
+    <message>
+        <source>Shattered gradients</source>
+        <translation>破碎梯度</translation>
+    </message>
+    <message>
+        <source>Walk a straight line through input space and follow the gradient: in ResNet-56 and plain-56, trained and freshly initialised (Balduzzi et al. 2017).</source>
+        <translation>沿输入空间中的一条直线行走并跟踪梯度：ResNet-56 与 plain-56，训练后与刚初始化（Balduzzi 等人，2017）。</translation>
+    </message>
+    <message>
+        <source>The Shattered gradients view: the derivative of the top-1 logit along the line, trained networks above, fresh ones below, solid ResNet and dashed plain. Beside each, its autocorrelation by lag: how many points along the line the derivative still resembles itself.</source>
+        <translation>“破碎梯度”视图：top-1 logit 沿直线的导数，上方为训练后的网络，下方为刚初始化的网络，实线为 ResNet，虚线为普通网络。每张图旁边是按滞后的自相关：导数沿直线在多少个点内仍与自身相似。</translation>
+    </message>
+    <message>
+        <source>Gradient descent trusts that the gradient here says something about the gradient a small step away. Which fresh network keeps that promise? What would training a network whose gradient is noise be like?</source>
+        <translation>梯度下降相信此处的梯度能说明一小步之外的梯度。哪个刚初始化的网络信守了这个承诺？训练一个梯度是噪声的网络会是什么样子？</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +1759,10 @@ Shared: one range for all tiles (magnitudes compare).</source>
     <message>
         <source>This run (seed %1), at step 1:</source>
         <translation>本次运行（种子 %1），第 1 步：</translation>
+    </message>
+    <message>
+        <source>The gradient line failed: %1</source>
+        <translation>梯度直线失败：%1</translation>
     </message>
 </context>
 <context>

@@ -310,6 +310,62 @@ private Q_SLOTS:
                                      "numbers."));
     }
 
+    void shatteredGradientsSaysWhatTheLagsShow() {
+        // Hand-made lines: the fresh ResNet's lag 30, 2, 40 against plain's 1, 1, 1 (holds in
+        // every seed); trained 10, 9, 13 against 8, 20, 8 (not settled).
+        const auto line = [](const std::string& arch, int trainedLag, int freshLag) {
+            GradientLineResult r;
+            r.arch = arch;
+            r.t.assign(256, 0.0);
+            r.model.lag = trainedLag;
+            r.fresh.lag = freshLag;
+            return r;
+        };
+        const int resnetFresh[] = {30, 2, 40}, plainTrained[] = {8, 20, 8},
+                  resnetTrained[] = {10, 9, 13};
+        std::vector<SeedMeasure> seeds;
+        for (int i = 0; i < 3; ++i) {
+            SeedMeasure m;
+            m.seed = uint64_t(i + 1);
+            measureGradientLine(m, line("resnet56", resnetTrained[i], resnetFresh[i]));
+            measureGradientLine(m, line("plain56", plainTrained[i], 1));
+            seeds.push_back(m);
+        }
+        const LessonRecord record =
+            reportLesson(LessonId::ShatteredGradients, seeds, LessonSettings::reference());
+        QCOMPARE(record.quantity("resnet56.freshLag")->median, 30.0);
+        QCOMPARE(record.quantity("plain56.freshLag")->max, 1.0);
+        const QString text = said(record);
+        QVERIFY2(text.contains("at lag 30 (2–40) in resnet56 and at lag 1 in plain56"),
+                 qPrintable(text));
+        QVERIFY(
+            text.contains("In every seed the fresh resnet56's derivative stayed correlated "
+                          "over more points than the fresh plain56's"));
+        QVERIFY(text.contains("Balduzzi et al. 2017"));
+        QVERIFY(text.contains("lag 10 (9–13) in resnet56, lag 8 (8–20) in plain56"));
+        QVERIFY(text.contains("After training these seeds did not settle"));
+
+        // One seed where the plain network is as correlated: no longer "every seed".
+        seeds[1] = SeedMeasure();
+        seeds[1].seed = 2;
+        measureGradientLine(seeds[1], line("resnet56", 9, 1));
+        measureGradientLine(seeds[1], line("plain56", 20, 1));
+        const QString unsettled =
+            said(reportLesson(LessonId::ShatteredGradients, seeds, LessonSettings::reference()));
+        QVERIFY(unsettled.contains("These seeds did not settle which fresh network"));
+        QVERIFY(!unsettled.contains("Balduzzi"));
+
+        // A line stopped midway: one sentence, no numbers.
+        SeedMeasure stopped;
+        GradientLineResult cancelled = line("resnet56", 1, 1);
+        cancelled.cancelled = true;
+        measureGradientLine(stopped, cancelled);
+        QCOMPARE(said(reportLesson(LessonId::ShatteredGradients, {stopped},
+                                   LessonSettings::reference())),
+                 QString("The lines were not walked to the end: run the lesson again for its "
+                         "numbers."));
+    }
+
     void theRecordRoundTripsThroughItsJson() {
         const std::vector<SeedMeasure> seeds = {degradationSeed(1, 0.55, 0.57, 0.53, 1.39),
                                                 degradationSeed(2, 0.50, 0.52, 0.48, 1.88)};

@@ -22,6 +22,7 @@
 #include "WindowTesting.h"
 #include "widgets/explorer/BlockListWidget.h"
 #include "widgets/explorer/ExplorerController.h"
+#include "widgets/instruments/GradientLineView.h"
 #include "widgets/lab/TrainingLabPanel.h"
 #include "widgets/lessons/LessonCatalog.h"
 #include "widgets/lessons/LessonDirector.h"
@@ -153,7 +154,7 @@ private Q_SLOTS:
                      qPrintable(lessonKey(lesson)));
             QCOMPARE(lessonFromKey(lessonKey(lesson)), std::optional<LessonId>(lesson));
         }
-        QCOMPARE(allLessons().size(), 7);
+        QCOMPARE(allLessons().size(), 8);
         QVERIFY(!lessonFromKey("no-such-lesson"));
         QDockWidget* guide = window_->findChild<QDockWidget*>("lessonDock");
         QVERIFY(!guide->isVisible());  // no lesson yet
@@ -401,6 +402,40 @@ private Q_SLOTS:
                                              "larger"
                                : verdict < 0 ? "In every seed plain56's region"
                                              : "These seeds did not settle which network's region"),
+                 qPrintable(text));
+    }
+
+    // The shown seed runs in the instruments' view (deep, then deep-plain); the other two
+    // headless. The view's lags are the record's first values, and the plain network's
+    // fresh derivative is white noise at the first lag.
+    void shatteredGradientsInTheInstrumentsView() {
+        lessons()->setNextSeed(1);
+        lessons()->setSeedCount(3);
+        QVERIFY(runLesson(LessonId::ShatteredGradients));
+        const GradientLineView* view = find<GradientLineView>(*window_);
+        QVERIFY(view->isVisible());
+        const QVector<GradientLineResult>& lines = view->results();
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines[0].arch, std::string("resnet56"));
+        QCOMPARE(lines[1].arch, std::string("plain56"));
+        QCOMPARE(lines[0].t.size(), size_t(128));  // the short version's points
+        QCOMPARE(seedValues("resnet56.freshLag")[0], double(lines[0].fresh.lag));
+        QCOMPARE(seedValues("plain56.trainedLag")[0], double(lines[1].model.lag));
+        QCOMPARE(seedValues("plain56.freshLag").size(), size_t(3));
+        for (double lag : seedValues("plain56.freshLag")) {
+            QCOMPARE(lag, 1.0);
+        }
+        const QString text = guideText();
+        QVERIFY2(text.contains("Freshly initialised, with batch-norm statistics from 256 "
+                               "training images: along 128 points"),
+                 qPrintable(text));
+        const int verdict =
+            rule(minus(seedValues("resnet56.freshLag"), seedValues("plain56.freshLag")),
+                 seedValues("plain56.freshLag"));
+        QVERIFY2(text.contains(verdict > 0   ? "In every seed the fresh resnet56's derivative "
+                                               "stayed correlated"
+                               : verdict < 0 ? "decorrelated sooner"
+                                             : "These seeds did not settle which fresh network"),
                  qPrintable(text));
     }
 

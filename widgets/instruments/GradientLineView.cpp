@@ -169,6 +169,16 @@ void GradientLineView::setSeed(int seed) {
     seed_->setValue(seed);
 }
 
+void GradientLineView::setLine(const GradientLineOptions& line) {
+    points_->setValue(line.points);
+    seed_->setValue(int(line.seed));
+    if (line.data) {
+        data_->setText(QString::fromStdString(line.data->toString()));
+    }
+    index_->setValue(int(line.index));
+    useExplorerImage_->setChecked(false);
+}
+
 GradientLineOptions GradientLineView::options() const {
     GradientLineOptions o;
     o.points = points_->value();

@@ -39,6 +39,8 @@ public:
     void setExplorerImage(const QString& path);
     void setPoints(int points);
     void setSeed(int seed);
+    // Points, seed, data and test image as `line` says (a lesson's line); x0 from the data.
+    void setLine(const GradientLineOptions& line);
 
     const QVector<GradientLineResult>& results() const { return results_; }
     const std::optional<DepthSweepResult>& sweep() const { return sweep_; }

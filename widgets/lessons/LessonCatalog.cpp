@@ -143,6 +143,24 @@ LessonText lessonText(LessonId lesson) {
                         "Lessons",
                         "Where in the image will the evidence for Sneaker lie at the first block? "
                         "At the last? Where does it settle?")};
+        case LessonId::ShatteredGradients:
+            return {QCoreApplication::translate("Lessons", "Shattered gradients"),
+                    QCoreApplication::translate(
+                        "Lessons",
+                        "Walk a straight line through input space and follow the gradient: in "
+                        "ResNet-56 and plain-56, trained and freshly initialised (Balduzzi et al. "
+                        "2017)."),
+                    QCoreApplication::translate(
+                        "Lessons",
+                        "The Shattered gradients view: the derivative of the top-1 logit along "
+                        "the line, trained networks above, fresh ones below, solid ResNet and "
+                        "dashed plain. Beside each, its autocorrelation by lag: how many points "
+                        "along the line the derivative still resembles itself."),
+                    QCoreApplication::translate(
+                        "Lessons",
+                        "Gradient descent trusts that the gradient here says something about the "
+                        "gradient a small step away. Which fresh network keeps that promise? "
+                        "What would training a network whose gradient is noise be like?")};
     }
     return {};
 }
@@ -176,6 +194,11 @@ QString lessonCitation(LessonId lesson) {
                 "R. R. Selvaraju, M. Cogswell, A. Das, R. Vedantam, D. Parikh, D. Batra. "
                 "Grad-CAM: Visual Explanations from Deep Networks via Gradient-based "
                 "Localization. ICCV 2017.");
+        case LessonId::ShatteredGradients:
+            return QStringLiteral(
+                "D. Balduzzi, M. Frean, L. Leary, J. P. Lewis, K. W.-D. Ma, B. McWilliams. The "
+                "Shattered Gradients Problem: If resnets are the answer, then what is the "
+                "question? ICML 2017.");
     }
     return {};
 }

@@ -10,6 +10,8 @@
 #include "app/core/lessons/LessonExperiment.h"
 #include "app/core/lessons/LessonReport.h"
 #include "widgets/explorer/ExplorerController.h"
+#include "widgets/instruments/GradientLineView.h"
+#include "widgets/instruments/InstrumentsPage.h"
 #include "widgets/lab/TrainingHistory.h"
 #include "widgets/lab/TrainingLabPanel.h"
 #include "widgets/lessons/LessonFindings.h"
@@ -162,6 +164,9 @@ bool LessonDirector::start(LessonId lesson) {
             break;
         case LessonId::EvidenceForms:
             startEvidence();
+            break;
+        case LessonId::ShatteredGradients:
+            startGradientLines();
             break;
     }
     return true;
@@ -491,6 +496,36 @@ void LessonDirector::startEvidence() {
 
 void LessonDirector::onEvidenceTraced(const CamTrace& trace) {
     measureEvidence(shown_, trace);
+    shownMeasured();
+}
+
+// --- shattered gradients: the deep twins along one line, trained and fresh ----------------
+
+void LessonDirector::startGradientLines() {
+    GradientLineView* view = host_.instruments().gradientLine();
+    connections_ << connect(view, &GradientLineView::finished, this,
+                            &LessonDirector::onGradientLinesFinished);
+    connections_ << connect(view, &GradientLineView::errorOccurred, this, [this](const QString& m) {
+        finishWith(tr("The gradient line failed: %1").arg(m));
+    });
+    openThen(ModelRequest::shipped("deep"), isShippedDeep, [this, view] {
+        host_.showPage(Page::Instruments);
+        host_.instruments().setCurrentWidget(view);
+        view->setLine(settings_.gradientLineOptions(shown_.seed));
+        view->runLoadedModel();  // deep, then its twin deep-plain
+    });
+}
+
+void LessonDirector::onGradientLinesFinished() {
+    disconnectAll();
+    const QVector<GradientLineResult>& lines = host_.instruments().gradientLine()->results();
+    for (const GradientLineResult& line : lines.mid(0, 2)) {
+        measureGradientLine(shown_, line);
+    }
+    if (lines.size() < 2) {
+        shown_.complete = false;
+        shown_.stopped = true;
+    }
     shownMeasured();
 }
 

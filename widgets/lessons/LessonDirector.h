@@ -110,6 +110,8 @@ private:
     void startLandscape();
     void onLandscapeFinished();
     void startEvidence();
+    void startGradientLines();
+    void onGradientLinesFinished();
     void onEvidenceTraced(const CamTrace& trace);
 
     LessonHost& host_;

@@ -10,6 +10,7 @@
 namespace reslens {
 
 class ExplorerController;
+class InstrumentsPage;
 class LandscapeView;
 class LesionView;
 class TrainingLabPanel;
@@ -35,6 +36,7 @@ public:
     virtual TrainingLabPanel& lab() = 0;
     virtual LesionView& lesionStudy() = 0;
     virtual LandscapeView& landscape() = 0;
+    virtual InstrumentsPage& instruments() = 0;
 };
 
 }  // namespace reslens

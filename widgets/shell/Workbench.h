@@ -45,6 +45,7 @@ public:
     TrainingLabPanel& lab() override { return *parts_.lab; }
     LesionView& lesionStudy() override { return *parts_.lesion; }
     LandscapeView& landscape() override { return *parts_.landscape; }
+    InstrumentsPage& instruments() override { return *parts_.instruments; }
 
     // The page in front, from the tabs (the user may have switched).
     Page currentPage() const;

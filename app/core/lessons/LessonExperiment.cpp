@@ -21,6 +21,7 @@
 #if RESLENS_WITH_IMAGING
 #include "app/core/explorer/ExplorerSession.h"
 #include "app/core/explorer/GradCamTrace.h"
+#include "app/core/instruments/GradientLineStudy.h"
 #include "app/core/models/ResourceSource.h"
 #include "imaging/ImageDecoder.h"
 #endif
@@ -186,6 +187,33 @@ void measureEvidenceOfPhoto(SeedMeasure& measure, const ResourceSource& resource
 #endif
 }
 
+void measureGradientLines(SeedMeasure& measure, const LessonSettings& settings,
+                          const ResourceSource& resources, const std::string& device,
+                          const LessonProgress& progress) {
+#if RESLENS_WITH_IMAGING
+    const GradientLineOptions options = settings.gradientLineOptions(measure.seed);
+    for (const char* model : {"deep", "deep-plain"}) {
+        const std::string what = seedLabel(measure.seed) + "gradient line of " + model;
+        const GradientLineResult line =
+            runGradientLine(resources, ModelRequest::shipped(model), options, device,
+                            [&](int done, int total, const std::string&) {
+                                return progressOf(progress, what, done, total);
+                            });
+        measureGradientLine(measure, line);
+        if (measure.stopped) {
+            return;
+        }
+    }
+#else
+    (void)measure;
+    (void)settings;
+    (void)resources;
+    (void)device;
+    (void)progress;
+    throw InputError("this build has no imaging: the shattered-gradients lesson cannot run");
+#endif
+}
+
 }  // namespace
 
 SeedMeasure measureSeed(LessonId lesson, uint64_t seed, const LessonSettings& settings,
@@ -224,6 +252,9 @@ SeedMeasure measureSeed(LessonId lesson, uint64_t seed, const LessonSettings& se
             break;
         case LessonId::EvidenceForms:
             measureEvidenceOfPhoto(measure, resources, device);
+            break;
+        case LessonId::ShatteredGradients:
+            measureGradientLines(measure, settings, resources, device, progress);
             break;
     }
     return measure;

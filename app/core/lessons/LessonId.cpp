@@ -15,6 +15,7 @@ constexpr Named kLessons[] = {
     {LessonId::BlockIsCorrection, "lesion"},
     {LessonId::Landscape, "landscape"},
     {LessonId::EvidenceForms, "grad-cam"},
+    {LessonId::ShatteredGradients, "shattered-gradients"},
 };
 
 }  // namespace

@@ -17,6 +17,7 @@ enum class LessonId {
     BlockIsCorrection,
     Landscape,
     EvidenceForms,
+    ShatteredGradients,
 };
 
 // Every lesson, in the order the menu, the start page and the record list them.

@@ -557,6 +557,84 @@ LessonRecord evidence(Report& r, const SeedMeasure& measure) {
 
 }  // namespace
 
+// Balduzzi et al. 2017 at initialisation, then the trained pair: the lag at which the
+// derivative along the line decorrelates, resnet56 against plain56.
+LessonRecord shatteredGradients(Report& r, const LessonSettings& settings) {
+    if (!r.complete() || r.seeds() == 0) {
+        r.say(QT_TRANSLATE_NOOP("LessonSentences",
+                                "The lines were not walked to the end: run the lesson again for "
+                                "its numbers."));
+        return r.take();
+    }
+    const std::string resnet = "resnet56";
+    const std::string plain = "plain56";
+    r.sayHowMeasured();
+    const Quantity& resnetFresh = r.add(resnet + ".freshLag");
+    const Quantity& plainFresh = r.add(plain + ".freshLag");
+    const Quantity& resnetTrained = r.add(resnet + ".trainedLag");
+    const Quantity& plainTrained = r.add(plain + ".trainedLag");
+    r.say(QT_TRANSLATE_NOOP("LessonSentences",
+                            "Freshly initialised, with batch-norm statistics from %1 training "
+                            "images: along %2 points through a test image, the derivative's "
+                            "autocorrelation first fell below 0.5 at lag %3 in %4 and at lag %5 "
+                            "in %6."),
+          {std::to_string(settings.gradientLineOptions(0).statisticsImages),
+           std::to_string(settings.linePoints), stepStat(resnetFresh), resnet, stepStat(plainFresh),
+           plain});
+    switch (weigh(difference(r.values(resnet + ".freshLag"), r.values(plain + ".freshLag")),
+                  r.values(plain + ".freshLag"))) {
+        case Evidence::Holds:
+            r.say(QT_TRANSLATE_NOOP(
+                      "LessonSentences",
+                      "In every seed the fresh %1's derivative stayed correlated over more "
+                      "points than the fresh %2's, by more than %2's spread over the seeds. "
+                      "Balduzzi et al. 2017 found the same: at initialisation a deep plain "
+                      "network's gradient is like white noise, a ResNet's like brown noise."),
+                  {resnet, plain});
+            break;
+        case Evidence::Opposite:
+            r.say(QT_TRANSLATE_NOOP("LessonSentences",
+                                    "In every seed the fresh %1's derivative decorrelated sooner "
+                                    "than the fresh %2's: not what Balduzzi et al. 2017 found."),
+                  {resnet, plain});
+            break;
+        case Evidence::Unsettled:
+            r.say(QT_TRANSLATE_NOOP("LessonSentences",
+                                    "These seeds did not settle which fresh network's derivative "
+                                    "stays correlated longer."));
+            break;
+        case Evidence::OneRun:
+            r.sayOneRun();
+            break;
+    }
+    r.say(QT_TRANSLATE_NOOP("LessonSentences",
+                            "The trained networks on the same lines: lag %1 in %2, lag %3 in %4."),
+          {stepStat(resnetTrained), resnet, stepStat(plainTrained), plain});
+    switch (weigh(difference(r.values(resnet + ".trainedLag"), r.values(plain + ".trainedLag")),
+                  r.values(plain + ".trainedLag"))) {
+        case Evidence::Holds:
+            r.say(QT_TRANSLATE_NOOP("LessonSentences",
+                                    "After training too, in every seed %1's derivative stayed "
+                                    "correlated longer than %2's, by more than %2's spread."),
+                  {resnet, plain});
+            break;
+        case Evidence::Opposite:
+            r.say(QT_TRANSLATE_NOOP("LessonSentences",
+                                    "After training, in every seed %2's derivative stayed "
+                                    "correlated longer than %1's."),
+                  {resnet, plain});
+            break;
+        case Evidence::Unsettled:
+            r.say(QT_TRANSLATE_NOOP("LessonSentences",
+                                    "After training these seeds did not settle which network's "
+                                    "derivative stays correlated longer: training changes both."));
+            break;
+        case Evidence::OneRun:
+            break;
+    }
+    return r.take();
+}
+
 std::vector<LessonSentence> firstStepSentences(const SeedMeasure& measure) {
     if (measure.runs.size() < 2) {
         return {};
@@ -585,6 +663,8 @@ LessonRecord reportLesson(LessonId lesson, const std::vector<SeedMeasure>& measu
             return landscape(r, settings);
         case LessonId::EvidenceForms:
             return measures.empty() ? r.take() : evidence(r, measures.front());
+        case LessonId::ShatteredGradients:
+            return shatteredGradients(r, settings);
     }
     return r.take();
 }

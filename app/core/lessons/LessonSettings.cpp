@@ -33,6 +33,7 @@ LessonSettings LessonSettings::shortVersion() {
     s.lesionImages = 300;
     s.landscapePoints = 9;
     s.landscapeImages = 64;
+    s.linePoints = 128;
     return s;
 }
 
@@ -51,6 +52,15 @@ LesionOptions LessonSettings::lesionOptions(uint64_t seed) const {
     options.samples = lesionImages;
     options.sampleSeed = seed;
     options.randomK = 0;  // single blocks only: the lesson's chart has no random lesions
+    return options;
+}
+
+GradientLineOptions LessonSettings::gradientLineOptions(uint64_t seed) const {
+    GradientLineOptions options;
+    options.points = linePoints;
+    options.seed = seed;
+    options.data = DataSpec::parse("fashion-mnist");
+    options.index = 0;
     return options;
 }
 
@@ -82,6 +92,13 @@ std::string LessonSettings::describe(LessonId lesson) const {
         case LessonId::EvidenceForms:
             return "the shipped default, the sneaker photo, Grad-CAM from the stem to the last "
                    "block";
+        case LessonId::ShatteredGradients:
+            std::snprintf(text, sizeof text,
+                          "the shipped deep and deep-plain and fresh networks of their "
+                          "architectures, the top-1 logit's derivative at %d points along a line "
+                          "through test image 0, direction and initialisation drawn by the seed",
+                          linePoints);
+            return text;
     }
     return {};
 }

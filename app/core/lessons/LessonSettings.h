@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 
+#include "app/core/instruments/GradientLineTypes.h"
 #include "app/core/lessons/LessonId.h"
 #include "app/core/studies/LandscapeTypes.h"
 #include "app/core/studies/LesionTypes.h"
@@ -30,6 +31,9 @@ struct LessonSettings {
     // under 3 minutes on two cores, and a point's loss is a mean over 128 images.
     int landscapeImages = 128;
     double landscapeRange = 1.0;
+    // Shattered gradients: points on the line (Balduzzi et al.'s effect shows at 256 in a few
+    // seconds a network on two cores).
+    int linePoints = 256;
 
     // Another batch for the paired runs, the learning rate scaled with it as the lab scales
     // it (0.1 x batch / 128).
@@ -43,6 +47,9 @@ struct LessonSettings {
     // directions, its draw of test images), the same in the app and headless.
     LandscapeOptions landscapeOptions(uint64_t seed) const;
     LesionOptions lesionOptions(uint64_t seed) const;
+    // The shattered-gradients lesson's line for one seed: test image 0 of Fashion-MNIST, a
+    // random direction, the fresh networks' initialisation and statistics all by the seed.
+    GradientLineOptions gradientLineOptions(uint64_t seed) const;
 
     // What the lesson runs, in words, e.g. "resnet56 beside plain56, 300 steps, batch 64,
     // rate 0.05, cosine, 30 warm-up steps, Fashion-MNIST".

@@ -81,6 +81,18 @@ void measureLandscape(SeedMeasure& measure, const NamedLandscape& slice) {
     measure.values[slice.arch + ".samples"] = double(slice.result.samples);
 }
 
+void measureGradientLine(SeedMeasure& measure, const GradientLineResult& line) {
+    if (line.cancelled) {
+        measure.complete = false;
+        measure.stopped = true;
+        return;
+    }
+    measure.runs.push_back(line.arch);
+    measure.values[line.arch + ".trainedLag"] = double(line.model.lag);
+    measure.values[line.arch + ".freshLag"] = double(line.fresh.lag);
+    measure.values[line.arch + ".points"] = double(line.t.size());
+}
+
 void measureBottleneck(SeedMeasure& measure, const BlockAccount& block) {
     const double conv = double(block.convParams);
     const double basic = double(block.basicEquivalentParams.value_or(0));

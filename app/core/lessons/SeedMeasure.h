@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/core/explorer/GradCamTrace.h"
+#include "app/core/instruments/GradientLineTypes.h"
 #include "app/core/lessons/LessonSentence.h"
 #include "app/core/studies/LandscapeRequest.h"
 #include "app/core/studies/LesionTypes.h"
@@ -52,5 +53,9 @@ void measureBottleneck(SeedMeasure& measure, const BlockAccount& block);
 // "cam.probability", "cam.<target>" per step, "cam.settled" (firstSettledStep at 0.5).
 // Defined with imaging only (EvidenceMeasure.cpp), as Grad-CAM is.
 void measureEvidence(SeedMeasure& measure, const CamTrace& trace);
+// One network's gradient line: "<arch>.trainedLag", "<arch>.freshLag" (the first lag at which
+// the derivative's autocorrelation falls below 0.5), "<arch>.points". A cancelled line makes
+// the measure incomplete.
+void measureGradientLine(SeedMeasure& measure, const GradientLineResult& line);
 
 }  // namespace reslens
