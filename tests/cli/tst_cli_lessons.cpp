@@ -71,7 +71,7 @@ private Q_SLOTS:
         const CliRun run = runCli({"lessons"});
         QCOMPARE(run.exitCode, 0);
         for (const char* name : {"why-skips", "degradation", "without-batch-norm", "bottleneck",
-                                 "lesion", "landscape", "grad-cam"}) {
+                                 "lesion", "landscape", "grad-cam", "shattered-gradients"}) {
             QVERIFY2(run.out.contains(name), name);
         }
     }
@@ -108,6 +108,34 @@ private Q_SLOTS:
         QCOMPARE(quantity(lesson, "basic.params")["median"].toDouble(), basic);
         QCOMPARE(quantity(lesson, "bottleneck.macs")["median"].toDouble(), bottleneck * 56 * 56);
         QVERIFY(lesson["sentences"].toArray()[0].toString().contains("hold 69,632 parameters"));
+    }
+
+    // The lesson's lines are gradient-line's at the lesson's settings: seed by seed, the same
+    // lags as the command gives for the shipped deep twins.
+    void shatteredGradientsAgreesWithGradientLine() {
+        const CliRun run = runCli({"lessons", "--measure", "--lesson", "shattered-gradients",
+                                   "--short", "--seeds", "2", "--first-seed", "4", "--json"},
+                                  QProcessEnvironment::systemEnvironment(), 600000);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject lesson =
+            QJsonDocument::fromJson(run.out).object()["lessons"].toArray()[0].toObject();
+        QCOMPARE(lesson["name"].toString(), QString("shattered-gradients"));
+        for (int i = 0; i < 2; ++i) {
+            for (const auto& [model, arch] :
+                 {std::pair<QString, QString>{"deep", "resnet56"}, {"deep-plain", "plain56"}}) {
+                const CliRun line =
+                    runCli({"gradient-line", "--model", model, "--data", "fashion-mnist", "--index",
+                            "0", "--points", "128", "--seed", QString::number(4 + i), "--json"},
+                           QProcessEnvironment::systemEnvironment(), 600000);
+                QVERIFY2(line.exitCode == 0, line.err.constData());
+                const QJsonObject g = QJsonDocument::fromJson(line.out).object();
+                const QJsonArray fresh = quantity(lesson, arch + ".freshLag")["values"].toArray();
+                const QJsonArray trained =
+                    quantity(lesson, arch + ".trainedLag")["values"].toArray();
+                QCOMPARE(fresh[i].toDouble(), g["fresh"].toObject()["lag"].toDouble());
+                QCOMPARE(trained[i].toDouble(), g["model"].toObject()["lag"].toDouble());
+            }
+        }
     }
 
     void whySkipsOverTwoSeedsAgreesWithCompare() {
