@@ -27,6 +27,7 @@ TITLES = {
     "lesion": "A block is a correction",
     "landscape": "The loss landscape of the deep twins",
     "grad-cam": "Where the evidence forms",
+    "shattered-gradients": "Shattered gradients",
 }
 
 
