@@ -89,6 +89,8 @@ private Q_SLOTS:
     void cliJson();
     void cliFaultsInOneLine();
     void freshResNetStaysCorrelated();
+    void theGuidesSimilarityClaims();
+    void theGuidesProbeClaims();
 
 private:
     DirectoryResources resources_{kResources.toStdString()};
@@ -414,6 +416,83 @@ void InstrumentsTest::freshResNetStaysCorrelated() {
     QCOMPARE(*std::max_element(plain.begin(), plain.end()), 1.0);
     // ...and the ResNet's median lag is many times longer.
     QVERIFY(median(resnet) >= 10 * median(plain));
+}
+
+namespace {
+
+// The mean CKA between the blocks of each residual stage (1, 2, 3), as the guide states it.
+std::vector<double> withinStages(const SimilarityResult& r) {
+    std::vector<double> means;
+    for (int stage = 1; stage <= r.stages.back(); ++stage) {
+        double sum = 0;
+        int pairs = 0;
+        for (size_t i = 0; i < r.blocks.size(); ++i) {
+            for (size_t j = i + 1; j < r.blocks.size(); ++j) {
+                if (r.stages[i] == stage && r.stages[j] == stage) {
+                    sum += r.cka[i][j];
+                    ++pairs;
+                }
+            }
+        }
+        means.push_back(sum / pairs);
+    }
+    return means;
+}
+
+double lowestNeighbours(const SimilarityResult& r) {
+    double low = 1;
+    for (size_t i = 0; i + 1 < r.cka.size(); ++i) {
+        low = std::min(low, r.cka[i][i + 1]);
+    }
+    return low;
+}
+
+}  // namespace
+
+// docs/user-guide.md, *Instruments*: on 500 test images, resnet56's blocks within each stage
+// are more alike than plain56's, and its least alike neighbours more alike than plain56's.
+void InstrumentsTest::theGuidesSimilarityClaims() {
+    const DataSpec data = DataSpec::parse("fashion-mnist");
+    const SimilarityResult resnet =
+        runSimilarity(resources_, ModelRequest::shipped("deep"), data, 500, "cpu");
+    const SimilarityResult plain =
+        runSimilarity(resources_, ModelRequest::shipped("deep-plain"), data, 500, "cpu");
+    const std::vector<double> r = withinStages(resnet);
+    const std::vector<double> p = withinStages(plain);
+    qInfo("within stages: resnet56 %.3f %.3f %.3f, plain56 %.3f %.3f %.3f; lowest neighbours "
+          "%.3f and %.3f",
+          r[0], r[1], r[2], p[0], p[1], p[2], lowestNeighbours(resnet), lowestNeighbours(plain));
+    QCOMPARE(r.size(), size_t(3));
+    for (size_t stage = 0; stage < 3; ++stage) {
+        QVERIFY(r[stage] > p[stage]);
+        QVERIFY(r[stage] > 0.95);
+    }
+    QVERIFY(lowestNeighbours(resnet) > lowestNeighbours(plain) + 0.1);
+}
+
+// docs/user-guide.md, *Instruments*: probes fitted on 5000 training images and scored on the
+// 10,000 test images read the class better with depth; resnet56's probe is above plain56's
+// at every block; the last block's probe is within half a point of the network itself.
+void InstrumentsTest::theGuidesProbeClaims() {
+    const DataSpec data = DataSpec::parse("fashion-mnist");
+    const ProbeResult resnet =
+        runProbes(resources_, ModelRequest::shipped("deep"), data, 5000, 0, "cpu");
+    const ProbeResult plain =
+        runProbes(resources_, ModelRequest::shipped("deep-plain"), data, 5000, 0, "cpu");
+    QCOMPARE(resnet.testSamples, int64_t(10000));
+    QCOMPARE(resnet.blocks.size(), size_t(28));
+    qInfo("resnet56: stem %.3f, last %.3f, network %.3f; plain56: stem %.3f, last %.3f, "
+          "network %.3f",
+          resnet.blocks.front().accuracy, resnet.blocks.back().accuracy, resnet.networkAccuracy,
+          plain.blocks.front().accuracy, plain.blocks.back().accuracy, plain.networkAccuracy);
+    for (size_t i = 0; i < resnet.blocks.size(); ++i) {
+        QVERIFY2(resnet.blocks[i].accuracy > plain.blocks[i].accuracy,
+                 resnet.blocks[i].name.c_str());
+    }
+    for (const ProbeResult* r : {&resnet, &plain}) {
+        QVERIFY(r->blocks.back().accuracy > r->blocks.front().accuracy + 0.15);
+        QVERIFY(std::abs(r->blocks.back().accuracy - r->networkAccuracy) < 0.005);
+    }
 }
 
 QTEST_GUILESS_MAIN(InstrumentsTest)

@@ -149,7 +149,8 @@ int GradientLineCommand::run(const CommandContext& context) {
     if (doc.value("cancelled", false)) {
         std::fprintf(stderr, "cancelled: what ran is shown\n");
     }
-    return 0;
+    // Ctrl-C: what ran was printed; 130 as train, compare and landscape end.
+    return stop.load() ? 130 : 0;
 }
 
 }  // namespace reslens::cli

@@ -78,7 +78,8 @@ int ProbeCommand::run(const CommandContext& context) {
     if (r.cancelled) {
         std::fprintf(stderr, "cancelled: the probes fitted so far are shown\n");
     }
-    return 0;
+    // Ctrl-C: what ran was printed; 130 as train, compare and landscape end.
+    return stop.load() ? 130 : 0;
 }
 
 }  // namespace reslens::cli

@@ -89,7 +89,8 @@ int SimilarityCommand::run(const CommandContext& context) {
     if (r.cancelled) {
         std::fprintf(stderr, "cancelled before the matrix was complete\n");
     }
-    return 0;
+    // Ctrl-C: what ran was printed; 130 as train, compare and landscape end.
+    return stop.load() ? 130 : 0;
 }
 
 }  // namespace reslens::cli
