@@ -489,6 +489,14 @@ void InstrumentsTest::theGuidesProbeClaims() {
         QVERIFY2(resnet.blocks[i].accuracy > plain.blocks[i].accuracy,
                  resnet.blocks[i].name.c_str());
     }
+    // Plain-56's first stage (layer1.0..layer1.8, outputs 1..9) adds little.
+    double low = 1, high = 0;
+    for (size_t i = 1; i <= 9; ++i) {
+        QVERIFY(plain.blocks[i].name.rfind("layer1.", 0) == 0);
+        low = std::min(low, plain.blocks[i].accuracy);
+        high = std::max(high, plain.blocks[i].accuracy);
+    }
+    QVERIFY2(high - low < 0.05, qPrintable(QString("%1 to %2").arg(low).arg(high)));
     for (const ProbeResult* r : {&resnet, &plain}) {
         QVERIFY(r->blocks.back().accuracy > r->blocks.front().accuracy + 0.15);
         QVERIFY(std::abs(r->blocks.back().accuracy - r->networkAccuracy) < 0.005);
