@@ -459,9 +459,10 @@ void InstrumentsTest::theGuidesSimilarityClaims() {
         runSimilarity(resources_, ModelRequest::shipped("deep-plain"), data, 500, "cpu");
     const std::vector<double> r = withinStages(resnet);
     const std::vector<double> p = withinStages(plain);
-    qInfo("within stages: resnet56 %.3f %.3f %.3f, plain56 %.3f %.3f %.3f; lowest neighbours "
-          "%.3f and %.3f",
-          r[0], r[1], r[2], p[0], p[1], p[2], lowestNeighbours(resnet), lowestNeighbours(plain));
+    qInfo(
+        "within stages: resnet56 %.3f %.3f %.3f, plain56 %.3f %.3f %.3f; lowest neighbours "
+        "%.3f and %.3f",
+        r[0], r[1], r[2], p[0], p[1], p[2], lowestNeighbours(resnet), lowestNeighbours(plain));
     QCOMPARE(r.size(), size_t(3));
     for (size_t stage = 0; stage < 3; ++stage) {
         QVERIFY(r[stage] > p[stage]);
@@ -481,10 +482,11 @@ void InstrumentsTest::theGuidesProbeClaims() {
         runProbes(resources_, ModelRequest::shipped("deep-plain"), data, 5000, 0, "cpu");
     QCOMPARE(resnet.testSamples, int64_t(10000));
     QCOMPARE(resnet.blocks.size(), size_t(28));
-    qInfo("resnet56: stem %.3f, last %.3f, network %.3f; plain56: stem %.3f, last %.3f, "
-          "network %.3f",
-          resnet.blocks.front().accuracy, resnet.blocks.back().accuracy, resnet.networkAccuracy,
-          plain.blocks.front().accuracy, plain.blocks.back().accuracy, plain.networkAccuracy);
+    qInfo(
+        "resnet56: stem %.3f, last %.3f, network %.3f; plain56: stem %.3f, last %.3f, "
+        "network %.3f",
+        resnet.blocks.front().accuracy, resnet.blocks.back().accuracy, resnet.networkAccuracy,
+        plain.blocks.front().accuracy, plain.blocks.back().accuracy, plain.networkAccuracy);
     for (size_t i = 0; i < resnet.blocks.size(); ++i) {
         QVERIFY2(resnet.blocks[i].accuracy > plain.blocks[i].accuracy,
                  resnet.blocks[i].name.c_str());
