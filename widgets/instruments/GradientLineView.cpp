@@ -11,10 +11,10 @@
 #include <QVBoxLayout>
 
 #include "app/core/instruments/GradientLineStudy.h"
-#include "app/core/models/ModelTwins.h"
 #include "widgets/common/Export.h"
 #include "widgets/instruments/CurveChart.h"
 #include "widgets/instruments/InstrumentExport.h"
+#include "widgets/instruments/ModelQueue.h"
 #include "widgets/studies/StudyControls.h"
 #include "widgets/studies/StudyRunner.h"
 
@@ -42,6 +42,8 @@ bool isPlain(const std::string& arch) {
 GradientLineView::GradientLineView(QWidget* parent)
     : QWidget(parent),
       runner_(new StudyRunner(QStringLiteral("gradient-line"), this)),
+      queue_(new ModelQueue(runner_, [this](const ModelRequest& request) { start(request); },
+                            this)),
       controls_(new StudyControls(
           tr("Walk the line"),
           tr("Follow the derivative of the top-1 logit along a line through input space, for "
@@ -123,14 +125,9 @@ GradientLineView::GradientLineView(QWidget* parent)
     connect(controls_, &StudyControls::exportFailed, this, &GradientLineView::errorOccurred);
     connect(sweepButton_, &QPushButton::clicked, this, &GradientLineView::runSweep);
     connect(runner_, &StudyRunner::failed, this, [this](const QString& message) {
-        queue_.clear();
         Q_EMIT errorOccurred(tr("Gradient line: %1").arg(message));
     });
-    connect(runner_, &StudyRunner::finished, this, [this] {
-        if (!queue_.isEmpty()) {
-            runNext();
-            return;
-        }
+    connect(queue_, &ModelQueue::allFinished, this, [this] {
         sweepButton_->setEnabled(true);
         Q_EMIT finished();
     });
@@ -140,11 +137,12 @@ GradientLineView::GradientLineView(QWidget* parent)
 GradientLineView::~GradientLineView() = default;
 
 bool GradientLineView::running() const {
-    return !queue_.isEmpty() || runner_->running();
+    return queue_->running();
 }
 
 void GradientLineView::setModel(const ModelRequest& request, const QString& title) {
     model_ = request;
+    queue_->setModel(request);
     controls_->setModel(request, title);
     controls_->setTwinEnabled(!title.isEmpty());
     sweepButton_->setEnabled(!title.isEmpty());
@@ -196,36 +194,27 @@ GradientLineOptions GradientLineView::options() const {
 }
 
 void GradientLineView::runLoadedModel() {
-    if (running()) {
+    if (queue_->running()) {
         return;
     }
     results_.clear();
     redraw();
-    const std::vector<ModelRequest> models = modelWithTwin(model_);
-    queue_ = QVector<ModelRequest>(models.begin(), models.end());
-    runNext();
+    queue_->runModelAndTwin();
 }
 
 void GradientLineView::runModel(const ModelRequest& request) {
-    queue_.append(request);
-    if (!runner_->running()) {
-        runNext();
-    }
+    queue_->add(request);
 }
 
-void GradientLineView::runNext() {
-    if (queue_.isEmpty()) {
-        return;
-    }
+void GradientLineView::start(const ModelRequest& request) {
     GradientLineOptions o;
     try {
         o = options();
     } catch (const std::exception& e) {
-        queue_.clear();
+        queue_->clear();
         Q_EMIT errorOccurred(tr("Gradient line: %1").arg(QString::fromUtf8(e.what())));
         return;
     }
-    const ModelRequest request = queue_.takeFirst();
     const std::string device = device_.toStdString();
     runner_->run<GradientLineResult>(
         [request, o, device](StudyContext& context) {
@@ -270,7 +259,7 @@ void GradientLineView::runSweep() {
 }
 
 void GradientLineView::cancel() {
-    queue_.clear();
+    queue_->clear();
     runner_->cancel();
 }
 

@@ -23,6 +23,7 @@ class QSpinBox;
 namespace reslens {
 
 class CurveChart;
+class ModelQueue;
 class StudyControls;
 class StudyRunner;
 
@@ -64,14 +65,14 @@ Q_SIGNALS:
 
 private:
     GradientLineOptions options() const;
-    void runNext();
+    void start(const ModelRequest& request);
     void redraw();
 
     StudyRunner* runner_;
     ModelRequest model_;
     QString device_ = QStringLiteral("cpu");
     QString explorerImage_;
-    QVector<ModelRequest> queue_;
+    ModelQueue* queue_;
     QVector<GradientLineResult> results_;
     std::optional<DepthSweepResult> sweep_;
 

@@ -7,10 +7,10 @@
 #include <QVBoxLayout>
 
 #include "app/core/instruments/ProbeStudy.h"
-#include "app/core/models/ModelTwins.h"
 #include "widgets/common/Export.h"
 #include "widgets/instruments/CurveChart.h"
 #include "widgets/instruments/InstrumentExport.h"
+#include "widgets/instruments/ModelQueue.h"
 #include "widgets/studies/StudyControls.h"
 #include "widgets/studies/StudyRunner.h"
 
@@ -19,6 +19,8 @@ namespace reslens {
 ProbeView::ProbeView(QWidget* parent)
     : QWidget(parent),
       runner_(new StudyRunner(QStringLiteral("probes"), this)),
+      queue_(new ModelQueue(runner_, [this](const ModelRequest& request) { start(request); },
+                            this)),
       controls_(new StudyControls(
           tr("Probe every block"),
           tr("Fit a linear classifier on each block's averaged output (training images) and "
@@ -65,27 +67,21 @@ ProbeView::ProbeView(QWidget* parent)
     connect(controls_, &StudyControls::twinChosen, this, &ProbeView::runModel);
     connect(controls_, &StudyControls::exportFailed, this, &ProbeView::errorOccurred);
     connect(runner_, &StudyRunner::failed, this, [this](const QString& message) {
-        queue_.clear();
         Q_EMIT errorOccurred(tr("Probes: %1").arg(message));
     });
-    connect(runner_, &StudyRunner::finished, this, [this] {
-        if (!queue_.isEmpty()) {
-            runNext();
-        } else {
-            Q_EMIT finished();
-        }
-    });
+    connect(queue_, &ModelQueue::allFinished, this, &ProbeView::finished);
     setModel({}, QString());
 }
 
 ProbeView::~ProbeView() = default;
 
 bool ProbeView::running() const {
-    return !queue_.isEmpty() || runner_->running();
+    return queue_->running();
 }
 
 void ProbeView::setModel(const ModelRequest& request, const QString& title) {
     model_ = request;
+    queue_->setModel(request);
     controls_->setModel(request, title);
     controls_->setTwinEnabled(!title.isEmpty());
     results_.clear();
@@ -98,28 +94,19 @@ void ProbeView::setSamples(int training, int test) {
 }
 
 void ProbeView::runLoadedModel() {
-    if (running()) {
+    if (queue_->running()) {
         return;
     }
     results_.clear();
     redraw();
-    const std::vector<ModelRequest> models = modelWithTwin(model_);
-    queue_ = QVector<ModelRequest>(models.begin(), models.end());
-    runNext();
+    queue_->runModelAndTwin();
 }
 
 void ProbeView::runModel(const ModelRequest& request) {
-    queue_.append(request);
-    if (!runner_->running()) {
-        runNext();
-    }
+    queue_->add(request);
 }
 
-void ProbeView::runNext() {
-    if (queue_.isEmpty()) {
-        return;
-    }
-    const ModelRequest request = queue_.takeFirst();
+void ProbeView::start(const ModelRequest& request) {
     const std::string data = data_->text().trimmed().toStdString();
     const int64_t samples = samples_->value();
     const int64_t test = testSamples_->value();
@@ -138,7 +125,7 @@ void ProbeView::runNext() {
 }
 
 void ProbeView::cancel() {
-    queue_.clear();
+    queue_->clear();
     runner_->cancel();
 }
 

@@ -18,6 +18,7 @@ class QSpinBox;
 namespace reslens {
 
 class CurveChart;
+class ModelQueue;
 class StudyControls;
 class StudyRunner;
 
@@ -49,13 +50,13 @@ Q_SIGNALS:
     void errorOccurred(const QString& message);
 
 private:
-    void runNext();
+    void start(const ModelRequest& request);
     void redraw();
 
     StudyRunner* runner_;
     ModelRequest model_;
     QString device_ = QStringLiteral("cpu");
-    QVector<ModelRequest> queue_;
+    ModelQueue* queue_;
     QVector<ProbeResult> results_;
     StudyControls* controls_;
     QLineEdit* data_;

@@ -7,10 +7,10 @@
 #include <QVBoxLayout>
 
 #include "app/core/instruments/SimilarityStudy.h"
-#include "app/core/models/ModelTwins.h"
 #include "widgets/common/Export.h"
 #include "widgets/instruments/CkaHeatmap.h"
 #include "widgets/instruments/InstrumentExport.h"
+#include "widgets/instruments/ModelQueue.h"
 #include "widgets/studies/StudyControls.h"
 #include "widgets/studies/StudyRunner.h"
 
@@ -45,6 +45,8 @@ QString withinStages(const SimilarityResult& r) {
 SimilarityView::SimilarityView(QWidget* parent)
     : QWidget(parent),
       runner_(new StudyRunner(QStringLiteral("similarity"), this)),
+      queue_(new ModelQueue(runner_, [this](const ModelRequest& request) { start(request); },
+                            this)),
       controls_(new StudyControls(
           tr("Compare the blocks"),
           tr("Linear CKA between every pair of block outputs over the test images, for the "
@@ -88,27 +90,21 @@ SimilarityView::SimilarityView(QWidget* parent)
     connect(controls_, &StudyControls::twinChosen, this, &SimilarityView::runModel);
     connect(controls_, &StudyControls::exportFailed, this, &SimilarityView::errorOccurred);
     connect(runner_, &StudyRunner::failed, this, [this](const QString& message) {
-        queue_.clear();
         Q_EMIT errorOccurred(tr("Similarity: %1").arg(message));
     });
-    connect(runner_, &StudyRunner::finished, this, [this] {
-        if (!queue_.isEmpty()) {
-            runNext();
-        } else {
-            Q_EMIT finished();
-        }
-    });
+    connect(queue_, &ModelQueue::allFinished, this, &SimilarityView::finished);
     setModel({}, QString());
 }
 
 SimilarityView::~SimilarityView() = default;
 
 bool SimilarityView::running() const {
-    return !queue_.isEmpty() || runner_->running();
+    return queue_->running();
 }
 
 void SimilarityView::setModel(const ModelRequest& request, const QString& title) {
     model_ = request;
+    queue_->setModel(request);
     controls_->setModel(request, title);
     controls_->setTwinEnabled(!title.isEmpty());
     results_.clear();
@@ -120,28 +116,19 @@ void SimilarityView::setSamples(int samples) {
 }
 
 void SimilarityView::runLoadedModel() {
-    if (running()) {
+    if (queue_->running()) {
         return;
     }
     results_.clear();
     redraw();
-    const std::vector<ModelRequest> models = modelWithTwin(model_);
-    queue_ = QVector<ModelRequest>(models.begin(), models.end());
-    runNext();
+    queue_->runModelAndTwin();
 }
 
 void SimilarityView::runModel(const ModelRequest& request) {
-    queue_.append(request);
-    if (!runner_->running()) {
-        runNext();
-    }
+    queue_->add(request);
 }
 
-void SimilarityView::runNext() {
-    if (queue_.isEmpty()) {
-        return;
-    }
-    const ModelRequest request = queue_.takeFirst();
+void SimilarityView::start(const ModelRequest& request) {
     const std::string data = data_->text().trimmed().toStdString();
     const int64_t samples = samples_->value();
     const std::string device = device_.toStdString();
@@ -162,7 +149,7 @@ void SimilarityView::runNext() {
 }
 
 void SimilarityView::cancel() {
-    queue_.clear();
+    queue_->clear();
     runner_->cancel();
 }
 

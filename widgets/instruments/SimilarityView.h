@@ -17,6 +17,7 @@ class QSpinBox;
 namespace reslens {
 
 class CkaHeatmap;
+class ModelQueue;
 class StudyControls;
 class StudyRunner;
 
@@ -47,13 +48,13 @@ Q_SIGNALS:
     void errorOccurred(const QString& message);
 
 private:
-    void runNext();
+    void start(const ModelRequest& request);
     void redraw();
 
     StudyRunner* runner_;
     ModelRequest model_;
     QString device_ = QStringLiteral("cpu");
-    QVector<ModelRequest> queue_;
+    ModelQueue* queue_;
     QVector<SimilarityResult> results_;
     StudyControls* controls_;
     QLineEdit* data_;

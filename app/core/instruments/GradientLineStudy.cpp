@@ -25,7 +25,7 @@ struct Line {
     torch::Tensor direction;        // the same shape
     torch::Tensor statisticsBatch;  // what a fresh network's batch norms are set from
     std::vector<double> t;
-    std::string input, direction_text, statistics;
+    std::string input, directionText, statistics;
 };
 
 std::string fileName(const std::string& path) {
@@ -67,10 +67,10 @@ Line makeLine(const LoadedModel& model, const GradientLineOptions& options,
                              "' does not prepare to the input's shape");
         }
         line.direction = x1 - line.x0;
-        line.direction_text = "towards " + fileName(options.towardsImage);
+        line.directionText = "towards " + fileName(options.towardsImage);
     } else {
         line.direction = randomDirection(line.x0.cpu(), options.seed).to(device);
-        line.direction_text = "random (seed " + std::to_string(options.seed) + ")";
+        line.directionText = "random (seed " + std::to_string(options.seed) + ")";
     }
     // The fresh networks' statistics: training images when the data has them.
     if (options.data) {
@@ -145,6 +145,23 @@ LoadedModel openOn(const ResourceSource& resources, const ModelRequest& request,
     return model;
 }
 
+// The model opened on its device and the line it is walked along: what the study and the
+// depth sweep both start from (options checked first).
+struct Walk {
+    torch::Device where;
+    LoadedModel model;
+    Line line;
+};
+
+Walk prepareWalk(const ResourceSource& resources, const ModelRequest& request,
+                 const GradientLineOptions& options, const std::string& device) {
+    checkGradientLineOptions(options);
+    const torch::Device where = parseDevice(device);
+    LoadedModel model = openOn(resources, request, where);
+    Line line = makeLine(model, options, where);
+    return {where, std::move(model), std::move(line)};
+}
+
 std::string titleOf(const ModelRequest& request, const LoadedModel& model) {
     return fileName(request.location) + " (" + model.metadata.config.arch + ")";
 }
@@ -167,16 +184,16 @@ void checkGradientLineOptions(const GradientLineOptions& options) {
 GradientLineResult runGradientLine(const ResourceSource& resources, const ModelRequest& request,
                                    const GradientLineOptions& options, const std::string& device,
                                    const InstrumentProgress& progress) {
-    checkGradientLineOptions(options);
     ComputeThreads::Scope threads;
-    const torch::Device where = parseDevice(device);
-    LoadedModel model = openOn(resources, request, where);
-    const Line line = makeLine(model, options, where);
+    Walk walked = prepareWalk(resources, request, options, device);
+    LoadedModel& model = walked.model;
+    const Line& line = walked.line;
+    const torch::Device where = walked.where;
     GradientLineResult result;
     result.title = titleOf(request, model);
     result.arch = model.metadata.config.arch;
     result.input = line.input;
-    result.direction = line.direction_text;
+    result.direction = line.directionText;
     result.statistics = line.statistics;
     result.t = line.t;
     if (!walk(*model.network, model.metadata, line, result.arch, 0, 2, progress, result.model)) {
@@ -192,11 +209,11 @@ GradientLineResult runGradientLine(const ResourceSource& resources, const ModelR
 DepthSweepResult runDepthSweep(const ResourceSource& resources, const ModelRequest& request,
                                const GradientLineOptions& options, const std::string& device,
                                const InstrumentProgress& progress) {
-    checkGradientLineOptions(options);
     ComputeThreads::Scope threads;
-    const torch::Device where = parseDevice(device);
-    LoadedModel model = openOn(resources, request, where);
-    const Line line = makeLine(model, options, where);
+    Walk walked = prepareWalk(resources, request, options, device);
+    const LoadedModel& model = walked.model;
+    const Line& line = walked.line;
+    const torch::Device where = walked.where;
     DepthSweepResult sweep;
     sweep.input = line.input;
     sweep.statistics = line.statistics;
