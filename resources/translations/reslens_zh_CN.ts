@@ -1127,10 +1127,6 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>t</translation>
     </message>
     <message>
-        <source>d/dt of the top-1 logit</source>
-        <translation>top-1 logit 的 d/dt</translation>
-    </message>
-    <message>
         <source>Trained: autocorrelation</source>
         <translation>训练后：自相关</translation>
     </message>
@@ -1253,6 +1249,22 @@ Shared: one range for all tiles (magnitudes compare).</source>
     <message>
         <source>ResLens gradient line</source>
         <translation>ResLens 梯度直线</translation>
+    </message>
+    <message>
+        <source>cancelled: what ran is shown</source>
+        <translation>已取消：显示已完成的部分</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>d/dt ÷ its largest |d/dt|</source>
+        <translation>d/dt ÷ 其最大 |d/dt|</translation>
+    </message>
+    <message>
+        <source>%1 (÷ %2)</source>
+        <translation>%1（÷ %2）</translation>
     </message>
 </context>
 <context>
@@ -2413,6 +2425,14 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <source>ResLens linear probes</source>
         <translation>ResLens 线性探针</translation>
     </message>
+    <message>
+        <source>cancelled: what ran is shown</source>
+        <translation>已取消：显示已完成的部分</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
 </context>
 <context>
     <name>reslens::ResponseView</name>
@@ -2721,6 +2741,10 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
     <message>
         <source>ResLens block similarity</source>
         <translation>ResLens 块相似度</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>

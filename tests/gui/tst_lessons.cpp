@@ -419,6 +419,19 @@ private Q_SLOTS:
         QCOMPARE(lines[0].arch, std::string("resnet56"));
         QCOMPARE(lines[1].arch, std::string("plain56"));
         QCOMPARE(lines[0].t.size(), size_t(128));  // the short version's points
+        // The line the headless seeds walk: test image 0, statistics from the training split.
+        QCOMPARE(lines[0].input, std::string("fashion-mnist:test #0"));
+        QCOMPARE(lines[0].statistics, std::string("256 images of fashion-mnist:train (seed 1)"));
+        for (const auto& [model, line] :
+             {std::pair<QString, GradientLineResult>{"deep", lines[0]}, {"deep-plain", lines[1]}}) {
+            const CliRun run = runCli({"gradient-line", "--model", model, "--data", "fashion-mnist",
+                                       "--points", "128", "--seed", "1", "--json"},
+                                      QProcessEnvironment::systemEnvironment(), 600000);
+            QVERIFY2(run.exitCode == 0, run.err.constData());
+            const QJsonObject g = QJsonDocument::fromJson(run.out).object();
+            QCOMPARE(g["fresh"].toObject()["lag"].toInt(), line.fresh.lag);
+            QCOMPARE(g["model"].toObject()["lag"].toInt(), line.model.lag);
+        }
         QCOMPARE(seedValues("resnet56.freshLag")[0], double(lines[0].fresh.lag));
         QCOMPARE(seedValues("plain56.trainedLag")[0], double(lines[1].model.lag));
         QCOMPARE(seedValues("plain56.freshLag").size(), size_t(3));

@@ -10,6 +10,21 @@
 #include "widgets/charts/ChartOwnership.h"
 
 namespace reslens {
+namespace {
+
+// 1, 2 or 5 times a power of ten, giving about five intervals over `span`.
+double niceStep(double span) {
+    const double raw = span / 5.0;
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double factor : {1.0, 2.0, 5.0}) {
+        if (factor * power >= raw) {
+            return factor * power;
+        }
+    }
+    return 10.0 * power;
+}
+
+}  // namespace
 
 QPen curvePen(int index, bool plain) {
     const QColor colors[] = {QColor(31, 119, 180), QColor(255, 127, 14),  QColor(44, 160, 44),
@@ -83,8 +98,18 @@ void CurveChart::setCurves(const QVector<Curve>& curves, double yMin, double yMa
         x1 = x0 + 1;
     }
     x->setRange(x0, x1);
-    const double margin = (std::isnan(yMin) && std::isnan(yMax)) ? 0.05 * (y1 - y0) : 0;
-    y->setRange(y0 - margin, y1 + margin);
+    if (wholeX_) {
+        x->setTickType(QValueAxis::TicksDynamic);
+        x->setTickAnchor(0);
+        x->setTickInterval(std::max(1.0, niceStep(x1 - x0)));
+        x->setLabelFormat(QStringLiteral("%d"));
+    }
+    if (std::isnan(yMin) && std::isnan(yMax)) {
+        y->setRange(y0 - 0.05 * (y1 - y0), y1 + 0.05 * (y1 - y0));
+        y->applyNiceNumbers();  // round ticks for a range from the data
+    } else {
+        y->setRange(y0, y1);
+    }
 }
 
 }  // namespace reslens

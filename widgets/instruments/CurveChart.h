@@ -28,10 +28,13 @@ public:
     // `yMin`/`yMax` fix the y range (e.g. −1..1 for an autocorrelation); NaN: from the data.
     void setCurves(const QVector<Curve>& curves, double yMin = qQNaN(), double yMax = qQNaN());
     int curveCount() const { return count_; }
+    // Whole-number x values (lags, block indices): ticks at round whole numbers, labelled so.
+    void setWholeNumberX(bool whole) { wholeX_ = whole; }
 
 private:
     QString xTitle_, yTitle_;
     int count_ = 0;
+    bool wholeX_ = false;
 };
 
 // Skip networks solid, plain ones dashed (the studies' convention); `index` picks the colour.

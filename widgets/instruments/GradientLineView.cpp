@@ -10,6 +10,9 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 #include "app/core/instruments/GradientLineStudy.h"
 #include "widgets/common/Export.h"
 #include "widgets/instruments/CurveChart.h"
@@ -33,6 +36,29 @@ QVector<double> lags(size_t n) {
     return x;
 }
 
+// A curve divided by its largest magnitude: a fresh plain network's derivative is orders of
+// magnitude larger than a ResNet's, and on one scale the ResNet's would be a flat line. The
+// shape is what the autocorrelation measures, and it does not change.
+QVector<double> scaled(const std::vector<double>& v) {
+    double largest = 0;
+    for (double x : v) {
+        largest = std::max(largest, std::abs(x));
+    }
+    QVector<double> out;
+    for (double x : v) {
+        out.append(largest > 0 ? x / largest : 0.0);
+    }
+    return out;
+}
+
+double largestOf(const std::vector<double>& v) {
+    double largest = 0;
+    for (double x : v) {
+        largest = std::max(largest, std::abs(x));
+    }
+    return largest;
+}
+
 bool isPlain(const std::string& arch) {
     return arch.rfind("plain", 0) == 0;
 }
@@ -42,8 +68,8 @@ bool isPlain(const std::string& arch) {
 GradientLineView::GradientLineView(QWidget* parent)
     : QWidget(parent),
       runner_(new StudyRunner(QStringLiteral("gradient-line"), this)),
-      queue_(new ModelQueue(runner_, [this](const ModelRequest& request) { start(request); },
-                            this)),
+      queue_(new ModelQueue(
+          runner_, [this](const ModelRequest& request) { start(request); }, this)),
       controls_(new StudyControls(
           tr("Walk the line"),
           tr("Follow the derivative of the top-1 logit along a line through input space, for "
@@ -57,11 +83,11 @@ GradientLineView::GradientLineView(QWidget* parent)
       sweepButton_(new QPushButton(tr("Depth sweep"), this)),
       charts_(new QWidget(this)),
       trainedDerivative_(new CurveChart(tr("Trained: derivative along the line"), tr("t"),
-                                        tr("d/dt of the top-1 logit"), charts_)),
+                                        tr("d/dt ÷ its largest |d/dt|"), charts_)),
       trainedAutocorrelation_(new CurveChart(tr("Trained: autocorrelation"), tr("lag (points)"),
                                              tr("autocorrelation"), charts_)),
       freshDerivative_(new CurveChart(tr("Fresh: derivative along the line"), tr("t"),
-                                      tr("d/dt of the top-1 logit"), charts_)),
+                                      tr("d/dt ÷ its largest |d/dt|"), charts_)),
       freshAutocorrelation_(new CurveChart(tr("Fresh: autocorrelation"), tr("lag (points)"),
                                            tr("autocorrelation"), charts_)),
       sweepChart_(new CurveChart(tr("Fresh networks by depth: autocorrelation"), tr("lag (points)"),
@@ -88,6 +114,9 @@ GradientLineView::GradientLineView(QWidget* parent)
     seed_->setToolTip(
         tr("Seed of the random direction, the fresh networks' initialisation and "
            "the images their statistics come from"));
+    for (CurveChart* chart : {trainedAutocorrelation_, freshAutocorrelation_, sweepChart_}) {
+        chart->setWholeNumberX(true);
+    }
     sweepButton_->setToolTip(tr("Fresh resnet20/56/110 and plain20/56/110 on the same line"));
     summary_->setWordWrap(true);
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -128,6 +157,9 @@ GradientLineView::GradientLineView(QWidget* parent)
         Q_EMIT errorOccurred(tr("Gradient line: %1").arg(message));
     });
     connect(queue_, &ModelQueue::allFinished, this, [this] {
+        const bool cancelled =
+            (!results_.isEmpty() && results_.back().cancelled) || (sweep_ && sweep_->cancelled);
+        controls_->showIdle(cancelled ? tr("cancelled: what ran is shown") : tr("done"));
         sweepButton_->setEnabled(true);
         Q_EMIT finished();
     });
@@ -171,7 +203,11 @@ void GradientLineView::setLine(const GradientLineOptions& line) {
     points_->setValue(line.points);
     seed_->setValue(int(line.seed));
     if (line.data) {
-        data_->setText(QString::fromStdString(line.data->toString()));
+        // x0 comes from the test split unless the spec names one: spelled out, so that the
+        // view reads the same images as the line it was given.
+        const DataSpec spec =
+            line.data->splitGiven ? *line.data : line.data->withSplit(Split::Test);
+        data_->setText(QString::fromStdString(spec.toString()));
     }
     index_->setValue(int(line.index));
     useExplorerImage_->setChecked(false);
@@ -271,11 +307,13 @@ void GradientLineView::redraw() {
         const QString title = QString::fromStdString(r.title);
         const bool plain = isPlain(r.arch);
         const QVector<double> t = values(r.t);
-        trained.append({title, t, values(r.model.derivative), curvePen(i, plain)});
+        trained.append({tr("%1 (÷ %2)").arg(title).arg(largestOf(r.model.derivative), 0, 'g', 3), t,
+                        scaled(r.model.derivative), curvePen(i, plain)});
         trainedAc.append({title, lags(r.model.autocorrelation.size()),
                           values(r.model.autocorrelation), curvePen(i, plain)});
         const QString freshTitle = tr("fresh %1").arg(QString::fromStdString(r.arch));
-        fresh.append({freshTitle, t, values(r.fresh.derivative), curvePen(i, plain)});
+        fresh.append({tr("%1 (÷ %2)").arg(freshTitle).arg(largestOf(r.fresh.derivative), 0, 'g', 3),
+                      t, scaled(r.fresh.derivative), curvePen(i, plain)});
         freshAc.append({freshTitle, lags(r.fresh.autocorrelation.size()),
                         values(r.fresh.autocorrelation), curvePen(i, plain)});
         lines << tr("%1: lag %2 trained, %3 fresh (of %4 points; x0 %5, direction %6%7)")
@@ -287,9 +325,9 @@ void GradientLineView::redraw() {
                      .arg(QString::fromStdString(r.direction))
                      .arg(r.cancelled ? tr("; cancelled") : QString());
     }
-    trainedDerivative_->setCurves(trained);
+    trainedDerivative_->setCurves(trained, -1, 1);
     trainedAutocorrelation_->setCurves(trainedAc, -1, 1);
-    freshDerivative_->setCurves(fresh);
+    freshDerivative_->setCurves(fresh, -1, 1);
     freshAutocorrelation_->setCurves(freshAc, -1, 1);
     if (sweep_) {
         QVector<Curve> sweepCurves;

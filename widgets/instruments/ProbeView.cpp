@@ -19,8 +19,8 @@ namespace reslens {
 ProbeView::ProbeView(QWidget* parent)
     : QWidget(parent),
       runner_(new StudyRunner(QStringLiteral("probes"), this)),
-      queue_(new ModelQueue(runner_, [this](const ModelRequest& request) { start(request); },
-                            this)),
+      queue_(new ModelQueue(
+          runner_, [this](const ModelRequest& request) { start(request); }, this)),
       controls_(new StudyControls(
           tr("Probe every block"),
           tr("Fit a linear classifier on each block's averaged output (training images) and "
@@ -39,6 +39,7 @@ ProbeView::ProbeView(QWidget* parent)
     controls_->addExport(tr("Export CSV…"), "probes.csv", tr("CSV tables (*.csv)"),
                          [this](const QString& path) { return exportCsv(path); });
     controls_->connectTo(runner_);
+    chart_->setWholeNumberX(true);
     samples_->setRange(2, 1000000);
     samples_->setValue(5000);
     samples_->setSingleStep(1000);
@@ -69,7 +70,11 @@ ProbeView::ProbeView(QWidget* parent)
     connect(runner_, &StudyRunner::failed, this, [this](const QString& message) {
         Q_EMIT errorOccurred(tr("Probes: %1").arg(message));
     });
-    connect(queue_, &ModelQueue::allFinished, this, &ProbeView::finished);
+    connect(queue_, &ModelQueue::allFinished, this, [this] {
+        const bool cancelled = !results_.isEmpty() && results_.back().cancelled;
+        controls_->showIdle(cancelled ? tr("cancelled: what ran is shown") : tr("done"));
+        Q_EMIT finished();
+    });
     setModel({}, QString());
 }
 

@@ -45,8 +45,8 @@ QString withinStages(const SimilarityResult& r) {
 SimilarityView::SimilarityView(QWidget* parent)
     : QWidget(parent),
       runner_(new StudyRunner(QStringLiteral("similarity"), this)),
-      queue_(new ModelQueue(runner_, [this](const ModelRequest& request) { start(request); },
-                            this)),
+      queue_(new ModelQueue(
+          runner_, [this](const ModelRequest& request) { start(request); }, this)),
       controls_(new StudyControls(
           tr("Compare the blocks"),
           tr("Linear CKA between every pair of block outputs over the test images, for the "
@@ -92,7 +92,10 @@ SimilarityView::SimilarityView(QWidget* parent)
     connect(runner_, &StudyRunner::failed, this, [this](const QString& message) {
         Q_EMIT errorOccurred(tr("Similarity: %1").arg(message));
     });
-    connect(queue_, &ModelQueue::allFinished, this, &SimilarityView::finished);
+    connect(queue_, &ModelQueue::allFinished, this, [this] {
+        controls_->showIdle(results_.isEmpty() ? QString() : tr("done"));
+        Q_EMIT finished();
+    });
     setModel({}, QString());
 }
 
