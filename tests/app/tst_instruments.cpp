@@ -398,7 +398,7 @@ void InstrumentsTest::freshResNetStaysCorrelated() {
     // Balduzzi et al. 2017 at initialisation: on fresh resnet56 the derivative along the line
     // stays correlated over many points; on fresh plain56 it decorrelates from one point to
     // the next. Five seeds (direction, initialisation, statistics' images), 256 points.
-    std::vector<double> resnet, plain;
+    std::vector<double> resnet, plain, resnetLargest, plainLargest;
     for (int seed = 0; seed < 5; ++seed) {
         for (const char* model : {"deep", "deep-plain"}) {
             const CliRun run = runCli({"gradient-line", "--model", model, "--data", "fashion-mnist",
@@ -407,6 +407,11 @@ void InstrumentsTest::freshResNetStaysCorrelated() {
             QVERIFY2(run.exitCode == 0, run.err.constData());
             const QJsonObject fresh = jsonOf(run)["fresh"].toObject();
             (QString(model) == "deep" ? resnet : plain).push_back(fresh["lag"].toDouble());
+            double largest = 0;
+            for (const QJsonValue& v : fresh["derivative"].toArray()) {
+                largest = std::max(largest, std::abs(v.toDouble()));
+            }
+            (QString(model) == "deep" ? resnetLargest : plainLargest).push_back(largest);
         }
     }
     qInfo("fresh resnet56 lags %g %g %g %g %g; fresh plain56 lags %g %g %g %g %g", resnet[0],
@@ -416,6 +421,11 @@ void InstrumentsTest::freshResNetStaysCorrelated() {
     QCOMPARE(*std::max_element(plain.begin(), plain.end()), 1.0);
     // ...and the ResNet's median lag is many times longer.
     QVERIFY(median(resnet) >= 10 * median(plain));
+    // The guide: the fresh plain network's largest |d/dt| is 76 to 151 times the ResNet's.
+    for (size_t i = 0; i < 5; ++i) {
+        const double ratio = plainLargest[i] / resnetLargest[i];
+        QVERIFY2(ratio > 50 && ratio < 200, qPrintable(QString::number(ratio)));
+    }
 }
 
 namespace {
