@@ -2433,6 +2433,18 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <source>done</source>
         <translation>完成</translation>
     </message>
+    <message>
+        <source>the data&apos;s test split</source>
+        <translation>数据的测试划分</translation>
+    </message>
+    <message>
+        <source>Score the probes on other data, e.g. folder:DIR of test images beside a folder of training images</source>
+        <translation>在其他数据上为探针评分，例如与训练图像文件夹并列的测试图像文件夹 folder:DIR</translation>
+    </message>
+    <message>
+        <source>Test data:</source>
+        <translation>测试数据：</translation>
+    </message>
 </context>
 <context>
     <name>reslens::ResponseView</name>

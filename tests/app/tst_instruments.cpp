@@ -88,6 +88,7 @@ private Q_SLOTS:
 
     void cliJson();
     void cliFaultsInOneLine();
+    void probesOnFoldersOfImages();
     void freshResNetStaysCorrelated();
     void theGuidesSimilarityClaims();
     void theGuidesProbeClaims();
@@ -392,6 +393,35 @@ void InstrumentsTest::cliFaultsInOneLine() {
                  qPrintable(args.join(' ') + " → exit " + QString::number(run.exitCode) + ": " +
                             run.err));
     }
+}
+
+// A user's own images: a folder of training images and one of test images, class by class
+// folder. Scored on the test folder; a folder alone is refused (it has no test split).
+void InstrumentsTest::probesOnFoldersOfImages() {
+    const QDir gallery(kResources + "/samples/fashion-mnist");
+    const QString train = dir_.filePath("train");
+    const QString test = dir_.filePath("test");
+    int trainCount = 0, testCount = 0;
+    for (const QString& name : gallery.entryList({"*.png"}, QDir::Files, QDir::Name)) {
+        const QString label = "c" + name.section('-', 0, 0);
+        const bool toTest = (trainCount + testCount) % 3 == 0;
+        const QString folder = (toTest ? test : train) + "/" + label;
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(QFile::copy(gallery.filePath(name), folder + "/" + name));
+        (toTest ? testCount : trainCount)++;
+    }
+    const CliRun alone = runCli({"probe", "--model", "default", "--data", "folder:" + train});
+    QVERIFY2(alone.isOneLineUsageError(), alone.err.constData());
+    QVERIFY(alone.err.contains("--test-data"));
+    const CliRun run = runCli({"probe", "--model", "default", "--data", "folder:" + train,
+                               "--test-data", "folder:" + test, "--json"});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject p = jsonOf(run);
+    QCOMPARE(p["samples"].toInt(), trainCount);
+    QCOMPARE(p["test_samples"].toInt(), testCount);
+    QCOMPARE(p["blocks"].toArray().size(), 10);
+    // The gallery is the shipped model's own kind of image: it classifies most of them.
+    QVERIFY(p["network_accuracy"].toDouble() > 0.7);
 }
 
 void InstrumentsTest::freshResNetStaysCorrelated() {

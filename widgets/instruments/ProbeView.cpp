@@ -27,6 +27,7 @@ ProbeView::ProbeView(QWidget* parent)
              "score it on the test images, for the model and its twin"),
           this)),
       data_(new QLineEdit(QStringLiteral("fashion-mnist"), this)),
+      testData_(new QLineEdit(this)),
       samples_(new QSpinBox(this)),
       testSamples_(new QSpinBox(this)),
       chart_(new CurveChart(tr("What each block already knows: linear probe accuracy"),
@@ -40,6 +41,10 @@ ProbeView::ProbeView(QWidget* parent)
                          [this](const QString& path) { return exportCsv(path); });
     controls_->connectTo(runner_);
     chart_->setWholeNumberX(true);
+    testData_->setPlaceholderText(tr("the data's test split"));
+    testData_->setToolTip(
+        tr("Score the probes on other data, e.g. folder:DIR of test images "
+           "beside a folder of training images"));
     samples_->setRange(2, 1000000);
     samples_->setValue(5000);
     samples_->setSingleStep(1000);
@@ -53,6 +58,8 @@ ProbeView::ProbeView(QWidget* parent)
     auto* options = new QHBoxLayout;
     options->addWidget(new QLabel(tr("Data:"), this));
     options->addWidget(data_, 1);
+    options->addWidget(new QLabel(tr("Test data:"), this));
+    options->addWidget(testData_, 1);
     options->addWidget(new QLabel(tr("Training images:"), this));
     options->addWidget(samples_);
     options->addWidget(new QLabel(tr("Test images:"), this));
@@ -113,15 +120,22 @@ void ProbeView::runModel(const ModelRequest& request) {
 
 void ProbeView::start(const ModelRequest& request) {
     const std::string data = data_->text().trimmed().toStdString();
+    const std::string testData = testData_->text().trimmed().toStdString();
     const int64_t samples = samples_->value();
     const int64_t test = testSamples_->value();
     const std::string device = device_.toStdString();
     runner_->run<ProbeResult>(
-        [request, data, samples, test, device](StudyContext& context) {
-            return runProbes(context.resources(), request, DataSpec::parse(data), samples, test,
-                             device, [&context](int done, int total, const std::string& what) {
-                                 return context.progress(done, total, QString::fromStdString(what));
-                             });
+        [request, data, testData, samples, test, device](StudyContext& context) {
+            std::optional<DataSpec> scoreOn;
+            if (!testData.empty()) {
+                scoreOn = DataSpec::parse(testData);
+            }
+            return runProbes(
+                context.resources(), request, DataSpec::parse(data), samples, test, device,
+                [&context](int done, int total, const std::string& what) {
+                    return context.progress(done, total, QString::fromStdString(what));
+                },
+                scoreOn);
         },
         [this](const ProbeResult& result) {
             results_.append(result);

@@ -60,6 +60,7 @@ private:
     QVector<ProbeResult> results_;
     StudyControls* controls_;
     QLineEdit* data_;
+    QLineEdit* testData_;
     QSpinBox* samples_;
     QSpinBox* testSamples_;
     CurveChart* chart_;

@@ -23,6 +23,9 @@ ProbeCommand::ProbeCommand(CLI::App& parent) {
                      "fashion-mnist[:DIR] or cifar10:DIR: probes are fitted on its training "
                      "split and scored on its test split")
         ->required();
+    command_->add_option("--test-data", testData_,
+                         "score on this data instead of --data's test split (e.g. a folder of "
+                         "test images beside a folder of training images)");
     command_->add_option("--samples", samples_, "the first N training images to fit on")
         ->capture_default_str();
     command_
@@ -36,12 +39,18 @@ int ProbeCommand::run(const CommandContext& context) {
     ProgressLine progress;
     std::atomic<bool> stop{false};
     SigintCancel sigint([&stop] { stop = true; });
-    const ProbeResult r = runProbes(context.resources, source_.request(), DataSpec::parse(data_),
-                                    samples_, testSamples_, source_.deviceName(),
-                                    [&](int done, int total, const std::string& what) {
-                                        progress.update(done, total, what);
-                                        return !stop.load();
-                                    });
+    std::optional<DataSpec> testData;
+    if (!testData_.empty()) {
+        testData = DataSpec::parse(testData_);
+    }
+    const ProbeResult r = runProbes(
+        context.resources, source_.request(), DataSpec::parse(data_), samples_, testSamples_,
+        source_.deviceName(),
+        [&](int done, int total, const std::string& what) {
+            progress.update(done, total, what);
+            return !stop.load();
+        },
+        testData);
     progress.finish();
     if (json_) {
         nlohmann::json blocks = nlohmann::json::array();

@@ -21,6 +21,7 @@ public:
 private:
     ModelSource source_;
     std::string data_;
+    std::string testData_;
     int64_t samples_ = 5000;
     int64_t testSamples_ = 0;
     bool json_ = false;

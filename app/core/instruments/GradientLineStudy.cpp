@@ -12,6 +12,7 @@
 #include "imaging/ImagePreprocessor.h"
 #include "model/instruments/BatchNormCalibration.h"
 #include "model/instruments/GradientLine.h"
+#include "model/network/SeededNetwork.h"
 #include "model/runtime/DeviceSelection.h"
 #include "model/runtime/InputError.h"
 #include "model/training/Evaluation.h"
@@ -129,9 +130,8 @@ bool walk(ResNetImpl& network, const ModelMetadata& metadata, const Line& line,
 
 ResNet freshNetwork(const ResNetConfig& config, uint64_t seed, const Line& line,
                     const torch::Device& device) {
-    // Initialised from the global generator, as a training run's network (TrainingSetup).
-    torch::manual_seed(seed);
-    ResNet fresh(config);
+    // Initialised as a training run's network is (TrainingSetup), from the seed.
+    ResNet fresh = seededResNet(config, seed);
     fresh->to(device);
     setBatchNormStatistics(*fresh, line.statisticsBatch);
     return fresh;

@@ -14,7 +14,8 @@ namespace reslens {
 
 ProbeResult runProbes(const ResourceSource& resources, const ModelRequest& request,
                       const DataSpec& data, int64_t samples, int64_t testSamples,
-                      const std::string& device, const InstrumentProgress& progress) {
+                      const std::string& device, const InstrumentProgress& progress,
+                      const std::optional<DataSpec>& testData) {
     if (samples < 2) {
         throw InputError("--samples must be at least 2 training images");
     }
@@ -22,14 +23,14 @@ ProbeResult runProbes(const ResourceSource& resources, const ModelRequest& reque
         throw InputError("--test-samples must be 0 (the whole test split) or more");
     }
     ComputeThreads::Scope threads;
-    StudySubject subject =
-        openStudySubject(resources, request, data.withSplit(Split::Test), device);
+    StudySubject subject = openStudySubject(
+        resources, request, testData ? *testData : data.withSplit(Split::Test), device);
     const Dataset train = loadDataFor(subject.model.metadata, data.withSplit(Split::Train));
     if (train.name == subject.data.name) {
         throw InputError(data.kind == DataSpec::Kind::Folder
                              ? "a folder has no test split apart from its training images: "
                                "probes scored on the images they were fitted on would say "
-                               "nothing; use fashion-mnist or cifar10 data"
+                               "nothing; name a folder of test images with --test-data"
                              : train.name + " has no separate test split");
     }
     ResNetImpl& network = *subject.model.network;

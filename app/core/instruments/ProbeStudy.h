@@ -5,6 +5,7 @@
 // the same test images (docs/cli.md, probe).
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "app/core/instruments/InstrumentProgress.h"
@@ -15,10 +16,13 @@
 
 namespace reslens {
 
-// `data` names the dataset; a split it names is ignored (the probes need both). testSamples
-// 0: the whole test split. Throws InputError.
+// `data` names the dataset; a split it names is ignored (the probes need both): its training
+// split fits, its test split scores, unless `testData` names other data to score on (a folder
+// of test images beside a folder of training images). testSamples 0: the whole test split.
+// Throws InputError.
 ProbeResult runProbes(const ResourceSource& resources, const ModelRequest& request,
                       const DataSpec& data, int64_t samples, int64_t testSamples,
-                      const std::string& device, const InstrumentProgress& progress = {});
+                      const std::string& device, const InstrumentProgress& progress = {},
+                      const std::optional<DataSpec>& testData = std::nullopt);
 
 }  // namespace reslens

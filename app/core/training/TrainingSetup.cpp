@@ -5,6 +5,7 @@
 #include "app/core/models/Provenance.h"
 #include "app/core/training/DataLoading.h"
 #include "model/data/DatasetFromSpec.h"
+#include "model/network/SeededNetwork.h"
 #include "model/runtime/DeviceSelection.h"
 #include "model/runtime/InputError.h"
 #include "model/training/Trainer.h"
@@ -67,8 +68,7 @@ PreparedTraining prepareTraining(const TrainingRecipe& recipe, bool loadTestSpli
         prepared.test = loadData(recipe.data.withSplit(Split::Test), prepared.preprocessing);
     }
 
-    torch::manual_seed(recipe.training.seed);
-    prepared.networks.push_back(ResNet(config));
+    prepared.networks.push_back(seededResNet(config, recipe.training.seed));
     prepared.networks.front()->to(device);  // the twin follows its device
     if (recipe.withPlainTwin) {
         prepared.networks.push_back(plainTwinOf(*prepared.networks.front()));
