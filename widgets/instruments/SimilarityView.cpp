@@ -6,7 +6,10 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include "app/core/instruments/SimilarityStudy.h"
+#include "app/core/instruments/SimilaritySummary.h"
 #include "widgets/common/Export.h"
 #include "widgets/instruments/CkaHeatmap.h"
 #include "widgets/instruments/InstrumentExport.h"
@@ -21,21 +24,8 @@ namespace {
 // representation refined" reading in one number per stage.
 QString withinStages(const SimilarityResult& r) {
     QStringList parts;
-    const int last = r.stages.empty() ? 0 : r.stages.back();
-    for (int stage = 1; stage <= last; ++stage) {
-        double sum = 0;
-        int pairs = 0;
-        for (size_t i = 0; i < r.blocks.size(); ++i) {
-            for (size_t j = i + 1; j < r.blocks.size(); ++j) {
-                if (r.stages[i] == stage && r.stages[j] == stage) {
-                    sum += r.cka[i][j];
-                    ++pairs;
-                }
-            }
-        }
-        if (pairs > 0) {
-            parts << QString::number(sum / pairs, 'f', 2);
-        }
+    for (const StageSimilarity& s : withinStageSimilarity(r)) {
+        parts << QString::number(s.meanCka, 'f', 2);
     }
     return parts.join(QStringLiteral(", "));
 }
@@ -171,24 +161,19 @@ void SimilarityView::redraw() {
     }
     QStringList lines;
     for (const SimilarityResult& r : results_) {
+        const std::vector<double> neighbours = neighbourSimilarity(r);
         lines << tr("%1: mean CKA between the blocks of each stage %2; between neighbours %3 "
                     "to %4")
                      .arg(QString::fromStdString(r.title))
                      .arg(withinStages(r))
-                     .arg([&r] {
-                         double low = 1;
-                         for (size_t i = 0; i + 1 < r.cka.size(); ++i) {
-                             low = std::min(low, r.cka[i][i + 1]);
-                         }
-                         return QString::number(low, 'f', 2);
-                     }())
-                     .arg([&r] {
-                         double high = 0;
-                         for (size_t i = 0; i + 1 < r.cka.size(); ++i) {
-                             high = std::max(high, r.cka[i][i + 1]);
-                         }
-                         return QString::number(high, 'f', 2);
-                     }());
+                     .arg(neighbours.empty()
+                              ? 1.0
+                              : *std::min_element(neighbours.begin(), neighbours.end()),
+                          0, 'f', 2)
+                     .arg(neighbours.empty()
+                              ? 1.0
+                              : *std::max_element(neighbours.begin(), neighbours.end()),
+                          0, 'f', 2);
     }
     summary_->setText(lines.join('\n'));
 }

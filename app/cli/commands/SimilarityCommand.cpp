@@ -8,36 +8,21 @@
 #include "app/cli/common/ProgressLine.h"
 #include "app/cli/common/SigintCancel.h"
 #include "app/core/instruments/SimilarityStudy.h"
+#include "app/core/instruments/SimilaritySummary.h"
 
 namespace reslens::cli {
 namespace {
 
-// Per stage, the mean CKA between the stage's blocks (pairs within it) and between
-// neighbouring blocks across its boundary: the matrix's two readings in a few numbers.
 void printSummary(const SimilarityResult& r) {
     std::printf("%s on %s, %lld images: linear CKA between block outputs\n", r.title.c_str(),
                 r.data.c_str(), static_cast<long long>(r.samples));
-    const size_t n = r.blocks.size();
-    int lastStage = r.stages.empty() ? 0 : r.stages.back();
-    for (int stage = 1; stage <= lastStage; ++stage) {
-        double sum = 0;
-        int pairs = 0;
-        for (size_t i = 0; i < n; ++i) {
-            for (size_t j = i + 1; j < n; ++j) {
-                if (r.stages[i] == stage && r.stages[j] == stage) {
-                    sum += r.cka[i][j];
-                    ++pairs;
-                }
-            }
-        }
-        if (pairs > 0) {
-            std::printf("  stage %d: mean CKA between its blocks %.3f (%d pairs)\n", stage,
-                        sum / pairs, pairs);
-        }
+    for (const StageSimilarity& s : withinStageSimilarity(r)) {
+        std::printf("  stage %d: mean CKA between its blocks %.3f (%d pairs)\n", s.stage, s.meanCka,
+                    s.pairs);
     }
     std::printf("  neighbours:");
-    for (size_t i = 0; i + 1 < n; ++i) {
-        std::printf(" %.2f", r.cka[i][i + 1]);
+    for (double cka : neighbourSimilarity(r)) {
+        std::printf(" %.2f", cka);
     }
     std::printf("\n");
 }
