@@ -52,9 +52,8 @@ LinearProbeFit fitLinearProbe(const torch::Tensor& features, const torch::Tensor
         loss.backward();
         return loss;
     };
-    while (fit.iterations < options.maxIterations) {
+    for (int iterations = 0; iterations < options.maxIterations; iterations += round) {
         optimizer.step(closure);
-        fit.iterations += round;
         const double largest = std::max(weight.grad().abs().max().item<double>(),
                                         bias.grad().abs().max().item<double>());
         if (largest <= options.gradientTolerance) {

@@ -23,7 +23,6 @@ struct ProbeOptions {
 struct LinearProbeFit {
     torch::Tensor mean, scale;   // the standardisation, from the training features [D]
     torch::Tensor weight, bias;  // [D, K] and [K], float64
-    int iterations = 0;
     bool converged = false;
 };
 

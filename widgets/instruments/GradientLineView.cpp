@@ -10,9 +10,6 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include <algorithm>
-#include <cmath>
-
 #include "app/core/instruments/GradientLineStudy.h"
 #include "widgets/common/Export.h"
 #include "widgets/instruments/CurveChart.h"
@@ -39,24 +36,13 @@ QVector<double> lags(size_t n) {
 // A curve divided by its largest magnitude: a fresh plain network's derivative is orders of
 // magnitude larger than a ResNet's, and on one scale the ResNet's would be a flat line. The
 // shape is what the autocorrelation measures, and it does not change.
-QVector<double> scaled(const std::vector<double>& v) {
-    double largest = 0;
-    for (double x : v) {
-        largest = std::max(largest, std::abs(x));
-    }
+QVector<double> scaled(const LineCurve& curve) {
+    const double largest = curve.largest();
     QVector<double> out;
-    for (double x : v) {
+    for (double x : curve.derivative) {
         out.append(largest > 0 ? x / largest : 0.0);
     }
     return out;
-}
-
-double largestOf(const std::vector<double>& v) {
-    double largest = 0;
-    for (double x : v) {
-        largest = std::max(largest, std::abs(x));
-    }
-    return largest;
 }
 
 bool isPlain(const std::string& arch) {
@@ -307,13 +293,13 @@ void GradientLineView::redraw() {
         const QString title = QString::fromStdString(r.title);
         const bool plain = isPlain(r.arch);
         const QVector<double> t = values(r.t);
-        trained.append({tr("%1 (÷ %2)").arg(title).arg(largestOf(r.model.derivative), 0, 'g', 3), t,
-                        scaled(r.model.derivative), curvePen(i, plain)});
+        trained.append({tr("%1 (÷ %2)").arg(title).arg(r.model.largest(), 0, 'g', 3), t,
+                        scaled(r.model), curvePen(i, plain)});
         trainedAc.append({title, lags(r.model.autocorrelation.size()),
                           values(r.model.autocorrelation), curvePen(i, plain)});
         const QString freshTitle = tr("fresh %1").arg(QString::fromStdString(r.arch));
-        fresh.append({tr("%1 (÷ %2)").arg(freshTitle).arg(largestOf(r.fresh.derivative), 0, 'g', 3),
-                      t, scaled(r.fresh.derivative), curvePen(i, plain)});
+        fresh.append({tr("%1 (÷ %2)").arg(freshTitle).arg(r.fresh.largest(), 0, 'g', 3), t,
+                      scaled(r.fresh), curvePen(i, plain)});
         freshAc.append({freshTitle, lags(r.fresh.autocorrelation.size()),
                         values(r.fresh.autocorrelation), curvePen(i, plain)});
         lines << tr("%1: lag %2 trained, %3 fresh (of %4 points; x0 %5, direction %6%7)")

@@ -22,12 +22,8 @@ nlohmann::json curveJson(const LineCurve& curve) {
 }
 
 void printCurve(const char* name, const LineCurve& curve, size_t points) {
-    double largest = 0;
-    for (double v : curve.derivative) {
-        largest = std::max(largest, std::abs(v));
-    }
     std::printf("  %-34s lag %4d of %zu points   largest |df/dt| %.4g   (logit: %s)\n", name,
-                curve.lag, points, largest, curve.targetLabel.c_str());
+                curve.lag, points, curve.largest(), curve.targetLabel.c_str());
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 // The shattered-gradients instrument (Balduzzi et al. 2017) in plain types: what it is asked
 // and what it answers, for the CLI's JSON and the app's charts without LibTorch.
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -34,6 +36,16 @@ struct LineCurve {
     int lag = 0;     // the first lag with autocorrelation below 0.5 (P when none)
     int target = 0;  // the logit followed: the top-1 class at x0
     std::string targetLabel;
+
+    // max |d/dt| over the line: the scale both faces quote (a fresh plain network's is orders
+    // of magnitude a ResNet's); 0 for an empty curve.
+    double largest() const {
+        double value = 0;
+        for (double d : derivative) {
+            value = std::max(value, std::abs(d));
+        }
+        return value;
+    }
 };
 
 struct GradientLineResult {
