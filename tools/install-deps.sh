@@ -8,7 +8,10 @@ PACKAGES=(
     build-essential cmake ninja-build pkg-config
     libtorch-dev                       # LibTorch 1.13 (CPU)
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
-    libopencv-dev                      # imaging: core, imgproc, imgcodecs
+    libopencv-dev                      # imaging: core, imgproc, imgcodecs, videoio
+    libavutil-dev                      # imaging: VideoReader catches FFmpeg's log
+    qt6-multimedia-dev                 # the app's camera (QCamera, QMediaDevices, QVideoSink)
+    ffmpeg                             # tests: videos written the way users write them
     libpng-dev libjpeg-dev             # imaging: the decoders' message handlers (LibraryMessages)
     nlohmann-json3-dev libcli11-dev zlib1g-dev
     dataset-fashion-mnist              # /usr/share/datasets/fashion-mnist
