@@ -68,8 +68,7 @@ VideoReader::VideoReader(const std::string& path, const DecodeOptions& options)
     }
     LibraryMessages messages;
     if (!capture_->video.open(path, cv::CAP_FFMPEG) || !capture_->video.isOpened()) {
-        throw InputError(path + ": not a video ResLens can read, or truncated" +
-                         because(messages));
+        throw InputError(path + ": not a video ResLens can read, or truncated" + because(messages));
     }
     cv::VideoCapture& video = capture_->video;
     info_.width = static_cast<int>(video.get(cv::CAP_PROP_FRAME_WIDTH));

@@ -11,6 +11,7 @@ PACKAGES=(
     libopencv-dev                      # imaging: core, imgproc, imgcodecs, videoio
     libavutil-dev                      # imaging: VideoReader catches FFmpeg's log
     qt6-multimedia-dev                 # the app's camera (QCamera, QMediaDevices, QVideoSink)
+    gstreamer1.0-plugins-base gstreamer1.0-plugins-good   # Qt Multimedia's camera pipeline
     ffmpeg                             # tests: videos written the way users write them
     libpng-dev libjpeg-dev             # imaging: the decoders' message handlers (LibraryMessages)
     nlohmann-json3-dev libcli11-dev zlib1g-dev

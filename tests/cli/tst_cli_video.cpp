@@ -65,9 +65,8 @@ class CliVideoTest : public QObject {
     }
 
     QJsonArray video(const QString& name, const QStringList& extra = {}) {
-        const CliRun run = runCli(QStringList{"classify", "--model", "default", "--video",
-                                              file(name), "--json"} +
-                                  extra);
+        const CliRun run = runCli(
+            QStringList{"classify", "--model", "default", "--video", file(name), "--json"} + extra);
         [&] { QVERIFY2(run.exitCode == 0, run.err.constData()); }();
         return resultsOf(run);
     }
@@ -103,8 +102,9 @@ private Q_SLOTS:
         const QList<QByteArray> labels = labelsFile.readAll().split('\n');
         int correct = 0;
         for (int i = 0; i < kFrames; ++i) {
-            correct += frames[i].toObject().value("top").toArray()[0].toObject().value("index")
-                           .toInt() == labels[i].toInt();
+            correct +=
+                frames[i].toObject().value("top").toArray()[0].toObject().value("index").toInt() ==
+                labels[i].toInt();
         }
         QVERIFY2(correct >= 34, qPrintable(QString::number(correct)));
     }

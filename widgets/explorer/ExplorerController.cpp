@@ -1,8 +1,11 @@
 #include "widgets/explorer/ExplorerController.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSettings>
 #include <QVBoxLayout>
+
+#include <utility>
 
 #include "app/core/explorer/GradCamTrace.h"
 #include "app/core/models/ModelFileKind.h"
@@ -193,12 +196,18 @@ void ExplorerController::classifyFile(const QString& path) {
 }
 
 void ExplorerController::classifyPastedImage(const QImage& image) {
-    lastPastedImage_ = image;
+    Q_EMIT statusChanged(tr("Classifying the pasted image…"));
+    classifyFrame(image, tr("pasted image"));
+}
+
+int ExplorerController::classifyFrame(const QImage& frame, const QString& label) {
+    lastImage_ = frame;
+    lastImageLabel_ = label;
     const int id = ++classificationId_;
     worker_->supersedeClassifications(id);
-    Q_EMIT statusChanged(tr("Classifying the pasted image…"));
     QMetaObject::invokeMethod(
-        worker_, [w = worker_, id, image] { w->classifyImage(id, image, tr("pasted image")); });
+        worker_, [w = worker_, id, frame, label] { w->classifyImage(id, frame, label); });
+    return id;
 }
 
 bool ExplorerController::takeMimeData(const QMimeData* mime) {
@@ -229,8 +238,8 @@ void ExplorerController::traceGradCam() {
 
 void ExplorerController::reclassifyCurrent() {
     // The image on screen, classified again: a toggle shows its difference at once.
-    if (classification_.source == tr("pasted image") && !lastPastedImage_.isNull()) {
-        classifyPastedImage(lastPastedImage_);
+    if (classification_.source == lastImageLabel_ && !lastImage_.isNull()) {
+        classifyFrame(lastImage_, lastImageLabel_);
     } else {
         classifyFile(lastImagePath_);
     }
@@ -238,8 +247,11 @@ void ExplorerController::reclassifyCurrent() {
 
 void ExplorerController::onClassified(const ClassificationView& view) {
     if (view.requestId != classificationId_) {
+        Q_EMIT classificationAnswered(view.requestId, true);
         return;  // superseded by a newer drop
     }
+    QElapsedTimer shown;
+    shown.start();
     const QString path = pendingPaths_.take(view.requestId);
     pendingPaths_.clear();
     classification_ = view;
@@ -267,16 +279,24 @@ void ExplorerController::onClassified(const ClassificationView& view) {
     Q_EMIT statusChanged(QString());
     Q_EMIT timingChanged(tr("%1: %2 ms").arg(view.source).arg(view.milliseconds, 0, 'f', 1));
     requestFeatures();
+    timedRequest_ = view.requestId;
+    timedFeatureRequest_ = featureId_;
+    timing_ = {view.prepareMilliseconds, view.forwardMilliseconds, view.imagesMilliseconds,
+               shown.nsecsElapsed() / 1e6};
     Q_EMIT predictionsShown(view.requestId);
+    // Last: a live frame's successor is sent from here, and must find this one shown.
+    Q_EMIT classificationAnswered(view.requestId, true);
 }
 
 void ExplorerController::onClassificationFailed(int requestId, const QString& message) {
     pendingPaths_.remove(requestId);
     if (requestId != classificationId_) {
+        Q_EMIT classificationAnswered(requestId, false);
         return;
     }
     Q_EMIT statusChanged(QString());
     Q_EMIT errorOccurred(message);  // the previous image and prediction stay on screen
+    Q_EMIT classificationAnswered(requestId, false);
 }
 
 void ExplorerController::selectEntry(int entry) {
@@ -330,9 +350,16 @@ void ExplorerController::onFeaturesRendered(const FeatureView& view) {
     if (view.request.requestId != featureId_) {
         return;
     }
+    QElapsedTimer shown;
+    shown.start();
     panels_.features->setView(view);
     predictionBars_->setExplainedClass(view.explained ? view.explained->index : -1);
     Q_EMIT featureGridShown(view.request.entry);
+    if (timedFeatureRequest_ == view.request.requestId && timedRequest_ != 0) {
+        timing_.renderMilliseconds += view.milliseconds;
+        timing_.showMilliseconds += shown.nsecsElapsed() / 1e6;
+        Q_EMIT frameShown(std::exchange(timedRequest_, 0), timing_);
+    }
 }
 
 QString ExplorerController::exportFeatureGrid(const QString& path) {

@@ -81,6 +81,10 @@ public Q_SLOTS:
     // An image file; a model or checkpoint file goes to modelFileDropped instead.
     void classifyFile(const QString& path);
     void classifyPastedImage(const QImage& image);
+    // A frame of a camera or a video, named `label` ("camera", "clip.mp4 · frame 12"): the
+    // request's id, which classificationAnswered and frameShown carry. Kept as the image on
+    // screen, so that a toggle or another model classifies the frame again.
+    int classifyFrame(const QImage& frame, const QString& label);
     void setCropToObject(bool enabled);
     // A live lesion: these blocks bypassed, the current image classified again.
     void setBypass(const QStringList& blocks);
@@ -94,6 +98,11 @@ Q_SIGNALS:
     // The model on screen changed: what the shell, the lab and the studies follow.
     void modelChanged(const reslens::ModelView& view);
     void predictionsShown(int requestId);
+    // Every answer the worker gives, also for a request a newer one superseded: the live
+    // pipeline's sign that the worker is free. `ok` is false for a failure.
+    void classificationAnswered(int requestId, bool ok);
+    // The image of `requestId` is on screen with the selected block's grid; its stages' times.
+    void frameShown(int requestId, const reslens::FrameTiming& timing);
     void featureGridShown(int entry);
     void gradCamTraced(const reslens::CamTrace& trace);
     void errorOccurred(const QString& message);
@@ -128,7 +137,12 @@ private:
     ModelRequest pendingModel_;
     bool modelReady_ = false;
     ClassificationView classification_;
-    QImage lastPastedImage_;            // re-classified when "crop to object" changes
+    QImage lastImage_;  // pasted or a frame: re-classified when "crop to object" changes
+    QString lastImageLabel_;
+    // The classification whose grid the next feature answer completes, and its timing so far.
+    int timedRequest_ = 0;
+    int timedFeatureRequest_ = 0;
+    FrameTiming timing_;
     QString lastImagePath_;             // re-classified when another model is opened
     QHash<int, QString> pendingPaths_;  // request id -> file, until it is answered
     int classificationId_ = 0;

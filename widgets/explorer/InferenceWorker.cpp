@@ -173,7 +173,10 @@ void InferenceWorker::classifyDecoded(int requestId, const QString& source,
     ClassificationView view;
     view.requestId = requestId;
     view.source = source;
-    view.milliseconds = timer.nsecsElapsed() / 1e6;
+    view.prepareMilliseconds = result.prepareMilliseconds;
+    view.forwardMilliseconds = result.forwardMilliseconds;
+    QElapsedTimer images;
+    images.start();
     // In the format the drop zone scales from: the conversion happens here, beside the
     // window's drawing, instead of on the GUI thread.
     view.original = qImageFromMat(image.pixels).convertToFormat(QImage::Format_RGB32);
@@ -191,6 +194,7 @@ void InferenceWorker::classifyDecoded(int requestId, const QString& source,
     view.croppedToObject = result.croppedToObject;
     view.marked = markedObject(view.original, view);
     view.shown = shownImage(view.marked, QSize(shownWidth_, shownHeight_));
+    view.imagesMilliseconds = images.nsecsElapsed() / 1e6;
     for (const RankedClass& c : result.top) {
         view.top.push_back(
             {QString::fromStdString(c.label), static_cast<int>(c.index), c.probability});
@@ -200,6 +204,7 @@ void InferenceWorker::classifyDecoded(int requestId, const QString& source,
                                s.shortcutNorm, s.outputNorm, s.residualRatio, s.cosine,
                                s.bypassed});
     }
+    view.milliseconds = timer.nsecsElapsed() / 1e6;
     Q_EMIT classified(view);
     prerendered_.reset();
     if (lastFeatureRequest_ && !lastFeatureRequest_->gradCam) {
@@ -208,6 +213,14 @@ void InferenceWorker::classifyDecoded(int requestId, const QString& source,
 }
 
 FeatureView InferenceWorker::featureView(const FeatureRequest& request) {
+    QElapsedTimer timer;
+    timer.start();
+    FeatureView view = featureViewUntimed(request);
+    view.milliseconds = timer.nsecsElapsed() / 1e6;
+    return view;
+}
+
+FeatureView InferenceWorker::featureViewUntimed(const FeatureRequest& request) {
     FeatureView view;
     view.request = request;
     try {

@@ -75,7 +75,8 @@ private:
     // Fills the view with Grad-CAM over the network's input, or a note saying why not.
     void renderGradCam(FeatureView& view);
     // The grid (or the note saying why there is none) that `request` asks for.
-    FeatureView featureView(const FeatureRequest& request);
+    FeatureView featureView(const FeatureRequest& request);  // with its time
+    FeatureView featureViewUntimed(const FeatureRequest& request);
 
     std::unique_ptr<QtResources> resources_;
     std::unique_ptr<ExplorerSession> session_;

@@ -67,6 +67,7 @@ InputPanel::InputPanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(dropZone_, 3);
     layout->addWidget(open);
+    layout_ = layout;
     layout->addWidget(seenTitle);
     layout->addWidget(networkView_, 0, Qt::AlignHCenter);
     layout->addWidget(caption_);
@@ -136,6 +137,10 @@ void InputPanel::fillGallery(const QString& folder) {
         item->setData(Qt::UserRole, path);
         gallery_->addItem(item);
     }
+}
+
+void InputPanel::addUnderImage(QWidget* widget) {
+    layout_->insertWidget(layout_->indexOf(dropZone_) + 1, widget);
 }
 
 }  // namespace reslens

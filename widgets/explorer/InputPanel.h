@@ -12,6 +12,7 @@
 class QCheckBox;
 class QLabel;
 class QListWidget;
+class QVBoxLayout;
 
 namespace reslens {
 
@@ -34,6 +35,8 @@ public:
     void setCropToObject(bool checked);
     void setCropToObjectAvailable(bool available);
     QCheckBox* cropToObjectBox() const { return cropToObject_; }
+    // A widget right under the image (the live controls).
+    void addUnderImage(QWidget* widget);
 
 Q_SIGNALS:
     void imageFileChosen(const QString& path);
@@ -46,6 +49,7 @@ private:
     void fillGallery(const QString& folder);
 
     DropZone* dropZone_;
+    QVBoxLayout* layout_ = nullptr;
     QLabel* networkView_;
     QLabel* caption_;
     QCheckBox* cropToObject_;

@@ -69,6 +69,20 @@ struct ClassificationView {
     QVector<ClassProbability> top;
     QVector<BlockMagnitude> blocks;
     double milliseconds = 0;  // decode + prepare + forward
+    // Its stages: the image to the network's tensor, the forward with its probes, and the
+    // worker's images for the window (the original, marked and shrunk).
+    double prepareMilliseconds = 0;
+    double forwardMilliseconds = 0;
+    double imagesMilliseconds = 0;
+};
+
+// Where the time of one image went, from the worker's forward to the window showing its
+// feature grid (a live frame's stages, ExplorerController::frameShown).
+struct FrameTiming {
+    double prepareMilliseconds = 0;  // the image to the network's tensor
+    double forwardMilliseconds = 0;  // the forward with its probes
+    double renderMilliseconds = 0;   // the worker's images and the selected block's grid
+    double showMilliseconds = 0;     // the window's panels updated and the grid set
 };
 
 // Navigator entries: 0 is the stem, 1..N the residual blocks, N + 1 the head.
@@ -98,6 +112,7 @@ struct FeatureView {
     QVector<ChannelStatistics> statistics;      // indexed by channel
     QString note;                               // why nothing is shown, when the grid is empty
     std::optional<ClassProbability> explained;  // Grad-CAM: the class whose evidence is shown
+    double milliseconds = 0;                    // the worker's time to render it
 
     // The channel drawn at pixel (x, y) of the grid, or -1.
     int channelAt(int x, int y) const;

@@ -13,6 +13,7 @@ class ExplorerController;
 class InstrumentsPage;
 class LandscapeView;
 class LesionView;
+class LiveController;
 class TrainingLabPanel;
 
 enum class Page { Lessons, Explorer, Lab, Lesion, Responses, Landscape, Instruments };
@@ -37,6 +38,8 @@ public:
     virtual LesionView& lesionStudy() = 0;
     virtual LandscapeView& landscape() = 0;
     virtual InstrumentsPage& instruments() = 0;
+    // The explorer's live input: a camera or a video.
+    virtual LiveController& live() = 0;
 };
 
 }  // namespace reslens

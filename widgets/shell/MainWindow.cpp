@@ -21,6 +21,8 @@
 #include "widgets/lessons/LessonDirector.h"
 #include "widgets/lessons/LessonGuide.h"
 #include "widgets/lessons/LessonsPage.h"
+#include "widgets/live/LiveBar.h"
+#include "widgets/live/LiveController.h"
 #include "widgets/shell/DockLayout.h"
 #include "widgets/shell/MainToolbar.h"
 #include "widgets/shell/MessageBar.h"
@@ -43,6 +45,7 @@ MainWindow::MainWindow(QWidget* parent)
       messages_(new MessageBar),
       tabs_(new QTabWidget(this)),
       explorer_(new ExplorerController(this)),
+      live_(new LiveController(explorer_, this)),
       lab_(new TrainingLabPanel),
       lesion_(new LesionView),
       responses_(new ResponseView),
@@ -51,8 +54,8 @@ MainWindow::MainWindow(QWidget* parent)
       lessonsPage_(new LessonsPage),
       docks_(std::make_unique<DockLayout>(this)),
       workbench_(std::make_unique<Workbench>(WorkbenchParts{
-          explorer_, lab_, lesion_, responses_, landscape_, instruments_, lessonsPage_, tabs_,
-          docks_.get(), [this](const QString& message) { showError(message); }})),
+          explorer_, lab_, lesion_, responses_, landscape_, instruments_, live_, lessonsPage_,
+          tabs_, docks_.get(), [this](const QString& message) { showError(message); }})),
       lessons_(new LessonDirector(*workbench_, this)),
       opener_(new ModelOpener(this, explorer_)),
       toolbar_(new MainToolbar(explorer_, *workbench_, messages_, this)),
@@ -64,7 +67,7 @@ MainWindow::MainWindow(QWidget* parent)
     buildPages();
     buildDocks();
     addToolBar(toolbar_);
-    menus_ = new ShellMenus(this, {explorer_, opener_, lab_, workbench_.get(), lessons_,
+    menus_ = new ShellMenus(this, {explorer_, live_, opener_, lab_, workbench_.get(), lessons_,
                                    docks_.get(), messages_, toolbar_});
     statusBar()->addWidget(modelLabel_, 1);
     statusBar()->addPermanentWidget(timingLabel_);
@@ -104,6 +107,10 @@ void MainWindow::buildPages() {
     connect(landscape_, &LandscapeView::errorOccurred, this, &MainWindow::showError);
     connect(instruments_, &InstrumentsPage::errorOccurred, this, &MainWindow::showError);
     connect(opener_, &ModelOpener::errorOccurred, this, &MainWindow::showError);
+    connect(live_, &LiveController::errorOccurred, this, &MainWindow::showError);
+    connect(live_, &LiveController::snapshotSaved, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Snapshot saved to %1").arg(path), 8000);
+    });
     connect(lab_, &TrainingLabPanel::openInExplorer, this,
             [this](const QByteArray& bytes, const QString& title) {
                 explorer_->openModel(ModelRequest::memory(
@@ -117,6 +124,7 @@ void MainWindow::buildPages() {
 
 void MainWindow::buildDocks() {
     const ExplorerPanels& panels = explorer_->panels();
+    panels.input->addUnderImage(live_->bar());
     docks_->add(Dock::Input, tr("Input"), panels.input);
     docks_->add(Dock::Predictions, tr("Predictions"), panels.predictions);
     auto* navigator = new QWidget;

@@ -26,6 +26,7 @@ class LandscapeView;
 class LesionView;
 class LessonDirector;
 class LessonsPage;
+class LiveController;
 class MainToolbar;
 class MessageBar;
 class SettingsRepair;
@@ -76,6 +77,7 @@ private:
     MessageBar* messages_;
     QTabWidget* tabs_;
     ExplorerController* explorer_;
+    LiveController* live_;
     TrainingLabPanel* lab_;
     LesionView* lesion_;
     ResponseView* responses_;

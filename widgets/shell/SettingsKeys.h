@@ -16,6 +16,7 @@ inline constexpr const char* kModelLocation = "model/location";
 inline constexpr const char* kModelImport = "model/import";
 inline constexpr const char* kRecentImages = "recentImages";
 inline constexpr const char* kImageDirectory = "imageDirectory";
+inline constexpr const char* kVideoDirectory = "videoDirectory";
 inline constexpr const char* kExportDirectory = "exportDirectory";
 inline constexpr const char* kWindowGeometry = "window/geometry";
 inline constexpr const char* kWindowState = "window/state";

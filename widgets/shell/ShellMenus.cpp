@@ -1,6 +1,7 @@
 #include "widgets/shell/ShellMenus.h"
 
 #include <QApplication>
+#include <QCameraDevice>
 #include <QClipboard>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -17,6 +18,9 @@
 #include "widgets/lab/TrainingLabPanel.h"
 #include "widgets/lessons/LessonCatalog.h"
 #include "widgets/lessons/LessonDirector.h"
+#include "widgets/live/CameraSource.h"
+#include "widgets/live/LiveBar.h"
+#include "widgets/live/LiveController.h"
 #include "widgets/shell/DockLayout.h"
 #include "widgets/shell/MessageBar.h"
 #include "widgets/shell/ModelOpener.h"
@@ -52,6 +56,14 @@ void ShellMenus::buildFile() {
     file->addAction(tr("&Paste image"), this, &ShellMenus::pasteImage)
         ->setShortcut(QKeySequence::Paste);
     recent_ = file->addMenu(tr("Recent images"));
+    file->addAction(tr("Open &video…"), this, &ShellMenus::chooseVideo)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
+    QMenu* camera = file->addMenu(tr("&Camera"));
+    connect(camera, &QMenu::aboutToShow, this, [this, camera] { fillCameraMenu(camera); });
+    QMenu* live = file->addMenu(tr("&Live input"));
+    LiveBar* bar = targets_.live->bar();
+    live->addActions(
+        {bar->playAction(), bar->stepAction(), bar->snapshotAction(), bar->stopAction()});
     file->addSeparator();
     file->addAction(tr("Open &model file…"), opener, &ModelOpener::chooseModelFile)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
@@ -183,6 +195,37 @@ void ShellMenus::chooseImage() {
     if (!path.isEmpty()) {
         QSettings().setValue(settings::kImageDirectory, QFileInfo(path).absolutePath());
         targets_.explorer->classifyFile(path);
+    }
+}
+
+void ShellMenus::chooseVideo() {
+    const QString path = QFileDialog::getOpenFileName(
+        window_, tr("Open video"), QSettings().value(settings::kVideoDirectory).toString(),
+        tr("Videos (*.mp4 *.m4v *.mov *.avi *.mkv *.webm *.ogv *.mpg *.mpeg *.wmv *.flv);;"
+           "All files (*)"));
+    if (!path.isEmpty()) {
+        QSettings().setValue(settings::kVideoDirectory, QFileInfo(path).absolutePath());
+        targets_.workbench->showPage(Page::Explorer);
+        targets_.live->openVideo(path);
+    }
+}
+
+void ShellMenus::fillCameraMenu(QMenu* menu) {
+    menu->clear();
+    const QList<QCameraDevice> cameras = CameraSource::cameras();
+    if (cameras.isEmpty()) {
+        // Says why instead of an empty menu or a greyed-out one with no reason.
+        QAction* none = menu->addAction(tr("No camera found"));
+        none->setEnabled(false);
+        none->setToolTip(CameraSource::whyNoCamera());
+        menu->setToolTipsVisible(true);
+        return;
+    }
+    for (const QCameraDevice& camera : cameras) {
+        menu->addAction(camera.description(), this, [this, camera] {
+            targets_.workbench->showPage(Page::Explorer);
+            targets_.live->startCamera(camera);
+        });
     }
 }
 

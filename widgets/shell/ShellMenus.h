@@ -18,6 +18,7 @@ namespace reslens {
 class DockLayout;
 class ExplorerController;
 class LessonDirector;
+class LiveController;
 class MessageBar;
 class ModelOpener;
 class PresenterMode;
@@ -26,6 +27,7 @@ class Workbench;
 
 struct ShellMenuTargets {
     ExplorerController* explorer;
+    LiveController* live;
     ModelOpener* opener;
     TrainingLabPanel* lab;
     Workbench* workbench;
@@ -46,6 +48,7 @@ public:
     void rememberImage(const QString& path);
     void chooseImage();
     void pasteImage();
+    void chooseVideo();
 
 private:
     void buildFile();
@@ -53,6 +56,8 @@ private:
     void buildLessons();
     void buildHelp();
     void updateRecentMenu();
+    // File ▸ Camera: the cameras there are now, or why there is none.
+    void fillCameraMenu(QMenu* menu);
     // Asks for a file in the export folder and hands it to `save`; says where it went.
     void exportWithDialog(const QString& title, const QString& name, const QString& filter,
                           const std::function<QString(const QString&)>& save);

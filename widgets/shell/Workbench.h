@@ -25,6 +25,7 @@ struct WorkbenchParts {
     ResponseView* responses;
     LandscapeView* landscape;
     InstrumentsPage* instruments;
+    LiveController* live;
     LessonsPage* lessons;
     QTabWidget* tabs;
     DockLayout* docks;
@@ -46,6 +47,7 @@ public:
     LesionView& lesionStudy() override { return *parts_.lesion; }
     LandscapeView& landscape() override { return *parts_.landscape; }
     InstrumentsPage& instruments() override { return *parts_.instruments; }
+    LiveController& live() override { return *parts_.live; }
 
     // The page in front, from the tabs (the user may have switched).
     Page currentPage() const;

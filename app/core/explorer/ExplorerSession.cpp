@@ -235,6 +235,7 @@ ClassificationResult ExplorerSession::classify(const DecodedImage& image, int to
     ComputeThreads::Scope scope;
     const auto start = std::chrono::steady_clock::now();
     const PreparedImage prepared = state_->prepare(image);
+    const auto prepared_at = std::chrono::steady_clock::now();
     std::vector<Prediction> predictions;
     // The previous image's captures go first: kept while the new ones are made, both sets
     // and the forward's own activations would be resident together.
@@ -260,7 +261,11 @@ ClassificationResult ExplorerSession::classify(const DecodedImage& image, int to
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     state_->lastInput = prepared.tensor;
     state_->lastView = prepared.networkView;
-    return state_->resultFor(prepared, predictions.front(), ms);
+    ClassificationResult result = state_->resultFor(prepared, predictions.front(), ms);
+    result.prepareMilliseconds =
+        std::chrono::duration<double, std::milli>(prepared_at - start).count();
+    result.forwardMilliseconds = ms - result.prepareMilliseconds;
+    return result;
 }
 
 void ExplorerSession::requireForwardFits() const {

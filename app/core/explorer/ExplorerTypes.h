@@ -51,6 +51,8 @@ struct ClassificationResult {
     cv::Rect window;
     std::vector<int64_t> inputShape;  // [C, H, W] as the network received it
     double milliseconds = 0;          // prepare + forward
+    double prepareMilliseconds = 0;   // the image to the network's tensor
+    double forwardMilliseconds = 0;   // the forward with its probes (statistics, captures)
 };
 
 // Navigator entries: 0 is the stem (the first block's input), 1..N the residual blocks, N + 1
