@@ -28,6 +28,7 @@ TITLES = {
     "landscape": "The loss landscape of the deep twins",
     "grad-cam": "Where the evidence forms",
     "shattered-gradients": "Shattered gradients",
+    "watch-the-blocks": "Watch the blocks",
 }
 
 

@@ -94,6 +94,26 @@
         <source>%1: correlation with the last map</source>
         <translation>%1：与最后一张图的相关系数</translation>
     </message>
+    <message>
+        <source>frames named right: face-on</source>
+        <translation>识别正确的帧：正面</translation>
+    </message>
+    <message>
+        <source>frames named right: edge-on</source>
+        <translation>识别正确的帧：侧立</translation>
+    </message>
+    <message>
+        <source>frames named right: on its side</source>
+        <translation>识别正确的帧：横躺</translation>
+    </message>
+    <message>
+        <source>frames named right: upside down</source>
+        <translation>识别正确的帧：倒置</translation>
+    </message>
+    <message>
+        <source>frames of the clip classified</source>
+        <translation>已分类的片段帧数</translation>
+    </message>
 </context>
 <context>
     <name>LessonHandout</name>
@@ -360,6 +380,22 @@
         <source>After training these seeds did not settle which network&apos;s derivative stays correlated longer: training changes both.</source>
         <translation>训练之后，这些种子未能确定哪个网络的导数保持相关更久：训练改变了两者。</translation>
     </message>
+    <message>
+        <source>The clip did not play to its end: play the lesson again for its numbers.</source>
+        <translation>片段没有播放到结尾：请重新播放本课以得到数字。</translation>
+    </message>
+    <message>
+        <source>Over the clip&apos;s %1 frames, ResNet-20 named the product in %2 of the frames that show it face-on, %3 edge-on, %4 lying on its side and %5 upside down.</source>
+        <translation>在片段的 %1 帧中，ResNet-20 在正面帧中有 %2 认出了产品，侧立时 %3，横躺时 %4，倒置时 %5。</translation>
+    </message>
+    <message>
+        <source>Every turn cost it at least %1 points. Fashion-MNIST shows every product from the front (Xiao et al. 2017), and the shipped model learned from those images shifted by up to 2 pixels and mirrored, never turned: edge-on, on its side or upside down, a product is one it has not seen.</source>
+        <translation>每一种转动都让它至少下降 %1 个百分点。Fashion-MNIST 中的每件产品都是正面拍摄的（Xiao 等 2017），随附模型学习的是这些图像平移至多 2 个像素和镜像后的版本，从未转动过：侧立、横躺或倒置的产品，是它从未见过的。</translation>
+    </message>
+    <message>
+        <source>Not every turn cost it much: the smallest drop from face-on was %1 points.</source>
+        <translation>并非每种转动都让它损失很大：相对正面的最小下降为 %1 个百分点。</translation>
+    </message>
 </context>
 <context>
     <name>Lessons</name>
@@ -490,6 +526,22 @@
     <message>
         <source>Gradient descent trusts that the gradient here says something about the gradient a small step away. Which fresh network keeps that promise? What would training a network whose gradient is noise be like?</source>
         <translation>梯度下降相信此处的梯度能说明一小步之外的梯度。哪个刚初始化的网络信守了这个承诺？训练一个梯度是噪声的网络会是什么样子？</translation>
+    </message>
+    <message>
+        <source>Watch the blocks</source>
+        <translation>观察各个块</translation>
+    </message>
+    <message>
+        <source>Ten products turn in front of ResNet-20, frame by frame: first about their vertical axis, then in the picture&apos;s plane. Every block&apos;s maps follow them live (Yosinski et al. 2015).</source>
+        <translation>十件产品在 ResNet-20 面前逐帧转动：先绕竖直轴转动，再在画面平面内旋转。每个块的特征图都实时跟随它们变化（Yosinski 等 2015）。</translation>
+    </message>
+    <message>
+        <source>The clip plays once as fast as the network goes, then Play (Space) shows it again at its own rate. Watch the predictions as a product turns edge-on or upside down, and the feature maps of layer2.0: which channels stay lit while the product turns, and which go dark? Pause, then step through the blocks (arrow keys) or frame by frame (.). With a camera (File ▸ Camera), hold up a shoe and turn it.</source>
+        <translation>片段先以网络的最快速度播放一遍，然后“播放”（空格）按片段自身的速率再放一遍。观察产品转为侧立或倒置时的预测，以及 layer2.0 的特征图：产品转动时哪些通道一直亮着，哪些变暗？暂停后可逐块（方向键）或逐帧（.）查看。有摄像头时（文件 ▸ 摄像头），拿起一只鞋转动它。</translation>
+    </message>
+    <message>
+        <source>At which angle does the prediction change, and to what? Does the first block&apos;s output change as much as the last block&apos;s when the product turns? What would the network need to see in training to name a product upside down?</source>
+        <translation>预测在哪个角度发生变化，变成了什么？产品转动时，第一个块的输出和最后一个块的输出变化一样大吗？网络在训练中需要看到什么，才能认出倒置的产品？</translation>
     </message>
 </context>
 <context>
@@ -817,6 +869,29 @@
     <message>
         <source>%1 blocks bypassed: %2</source>
         <translation>已旁路 %1 个块：%2</translation>
+    </message>
+</context>
+<context>
+    <name>reslens::CameraSource</name>
+    <message>
+        <source>No camera found: none is connected, or the system gives this user none (is it in the &apos;video&apos; group?)</source>
+        <translation>未找到摄像头：没有连接摄像头，或系统没有给当前用户任何摄像头（该用户是否在 &apos;video&apos; 组中？）</translation>
+    </message>
+    <message>
+        <source>That camera is no longer connected.</source>
+        <translation>该摄像头已不再连接。</translation>
+    </message>
+    <message>
+        <source>The camera %1 stopped: %2</source>
+        <translation>摄像头 %1 已停止：%2</translation>
+    </message>
+    <message>
+        <source>The camera %1 cannot be used: %2</source>
+        <translation>无法使用摄像头 %1：%2</translation>
+    </message>
+    <message>
+        <source>The camera %1 was unplugged; the last frame stays on screen.</source>
+        <translation>摄像头 %1 已拔出；最后一帧保留在屏幕上。</translation>
     </message>
 </context>
 <context>
@@ -1776,6 +1851,14 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <source>The gradient line failed: %1</source>
         <translation>梯度直线失败：%1</translation>
     </message>
+    <message>
+        <source>The lesson&apos;s clip cannot be played: %1</source>
+        <translation>无法播放本课的片段：%1</translation>
+    </message>
+    <message>
+        <source>The clip stopped: %1</source>
+        <translation>片段已停止：%1</translation>
+    </message>
 </context>
 <context>
     <name>reslens::LessonGuide</name>
@@ -1921,6 +2004,88 @@ Shared: one range for all tiles (magnitudes compare).</source>
     <message>
         <source>(under a minute)</source>
         <translation>（不到一分钟）</translation>
+    </message>
+</context>
+<context>
+    <name>reslens::LiveBar</name>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>下一帧</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>快照</translation>
+    </message>
+    <message>
+        <source>Stop live input</source>
+        <translation>停止实时输入</translation>
+    </message>
+    <message>
+        <source>As fast as the network</source>
+        <translation>按网络的最快速度</translation>
+    </message>
+    <message>
+        <source>Save the frame on screen as PNG in the pictures folder (%1)</source>
+        <translation>将屏幕上的帧以 PNG 保存到图片文件夹（%1）</translation>
+    </message>
+    <message>
+        <source>Pause and show the next frame (%1); the block list steps through the frame on screen</source>
+        <translation>暂停并显示下一帧（%1）；块列表可逐块查看屏幕上的帧</translation>
+    </message>
+    <message>
+        <source>Every frame, each as soon as the network is done with the last (none dropped); off, the video plays at its own rate and frames the network has no time for are dropped</source>
+        <translation>每一帧都处理，网络处理完上一帧就立即处理下一帧（不丢帧）；关闭时视频按自身速率播放，网络来不及处理的帧会被丢弃</translation>
+    </message>
+    <message>
+        <source>Position in the video</source>
+        <translation>视频中的位置</translation>
+    </message>
+    <message>
+        <source>Mean time of each stage over the last frames: decode, prepare (crop, resize, normalise), forward with the block probes, render (the selected block&apos;s feature maps), show (the window&apos;s panels)</source>
+        <translation>最近若干帧中每个阶段的平均时间：解码、准备（裁剪、缩放、归一化）、带块探针的前向传播、渲染（所选块的特征图）、显示（窗口的面板）</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>%1 (%2); paused, the frame on screen is a still image</source>
+        <translation>%1（%2）；暂停时，屏幕上的帧就是一张静态图像</translation>
+    </message>
+    <message>
+        <source>%1 frames/s · %2 ms a frame · %3 dropped</source>
+        <translation>%1 帧/秒 · 每帧 %2 毫秒 · 丢弃 %3 帧</translation>
+    </message>
+    <message>
+        <source>decode %1 · prepare %2 · forward %3 · render %4 · show %5 ms</source>
+        <translation>解码 %1 · 准备 %2 · 前向 %3 · 渲染 %4 · 显示 %5 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 · frame %2</source>
+        <translation>%1 · 第 %2 帧</translation>
+    </message>
+    <message>
+        <source>%1 · frame %2 of %3</source>
+        <translation>%1 · 第 %2 帧（共 %3 帧）</translation>
+    </message>
+</context>
+<context>
+    <name>reslens::LiveController</name>
+    <message>
+        <source>%1 · frame %2</source>
+        <translation>%1 · 第 %2 帧</translation>
+    </message>
+    <message>
+        <source>No frame to save yet.</source>
+        <translation>还没有可保存的帧。</translation>
+    </message>
+    <message>
+        <source>The snapshot was not saved: %1</source>
+        <translation>快照未保存：%1</translation>
     </message>
 </context>
 <context>
@@ -2107,6 +2272,10 @@ Shared: one range for all tiles (magnitudes compare).</source>
     <message>
         <source>Instruments</source>
         <translation>测量仪器</translation>
+    </message>
+    <message>
+        <source>Snapshot saved to %1</source>
+        <translation>快照已保存到 %1</translation>
     </message>
 </context>
 <context>
@@ -2664,26 +2833,6 @@ Shared: one range for all tiles (magnitudes compare).</source>
         <translation>键盘</translation>
     </message>
     <message>
-        <source>Up/Down or Left/Right in the block list: previous/next block
-PgUp/PgDn: previous/next stage · Home/End: stem/classifier
-Alt+Up/Alt+Down: previous/next block from anywhere
-Ctrl+1…4: input, F(x), shortcut, output · Ctrl+5: Grad-CAM
-Click a prediction: Grad-CAM for that class
-Ctrl+O: open image · Ctrl+V: paste image · Ctrl+Shift+O: open model
-Ctrl+I: import your own ResNet · Ctrl+N: new network
-Ctrl+E: export feature grid · Ctrl+Shift+E: export statistics
-Ctrl+wheel over the grid: zoom</source>
-        <translation>块列表中 上/下 或 左/右：上一个/下一个块
-PgUp/PgDn：上一个/下一个阶段 · Home/End：主干/分类器
-Alt+上/Alt+下：在任意位置切换上一个/下一个块
-Ctrl+1…4：输入、F(x)、捷径、输出 · Ctrl+5：Grad-CAM
-点击一个预测结果：该类别的 Grad-CAM
-Ctrl+O：打开图像 · Ctrl+V：粘贴图像 · Ctrl+Shift+O：打开模型
-Ctrl+I：导入你自己的残差网络 · Ctrl+N：新建网络
-Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
-在网格上 Ctrl+滚轮：缩放</translation>
-    </message>
-    <message>
         <source>Open image</source>
         <translation>打开图像</translation>
     </message>
@@ -2694,6 +2843,52 @@ Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
     <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Open &amp;video…</source>
+        <translation>打开视频(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Camera</source>
+        <translation>摄像头(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Live input</source>
+        <translation>实时输入(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Open video</source>
+        <translation>打开视频</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.m4v *.mov *.avi *.mkv *.webm *.ogv *.mpg *.mpeg *.wmv *.flv);;All files (*)</source>
+        <translation>视频 (*.mp4 *.m4v *.mov *.avi *.mkv *.webm *.ogv *.mpg *.mpeg *.wmv *.flv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No camera found</source>
+        <translation>未找到摄像头</translation>
+    </message>
+    <message>
+        <source>Up/Down or Left/Right in the block list: previous/next block
+PgUp/PgDn: previous/next stage · Home/End: stem/classifier
+Alt+Up/Alt+Down: previous/next block from anywhere
+Ctrl+1…4: input, F(x), shortcut, output · Ctrl+5: Grad-CAM
+Click a prediction: Grad-CAM for that class
+Ctrl+O: open image · Ctrl+V: paste image · Ctrl+Shift+O: open model
+Ctrl+I: import your own ResNet · Ctrl+N: new network
+Ctrl+E: export feature grid · Ctrl+Shift+E: export statistics
+Ctrl+wheel over the grid: zoom
+Ctrl+Alt+O: open video · live input: Space pause/play, . next frame, Ctrl+Shift+S snapshot</source>
+        <translation>块列表中 上/下 或 左/右：上一个/下一个块
+PgUp/PgDn：上一个/下一个阶段 · Home/End：主干/分类器
+Alt+上/Alt+下：在任意位置切换上一个/下一个块
+Ctrl+1…4：输入、F(x)、捷径、输出 · Ctrl+5：Grad-CAM
+点击一个预测结果：该类别的 Grad-CAM
+Ctrl+O：打开图像 · Ctrl+V：粘贴图像 · Ctrl+Shift+O：打开模型
+Ctrl+I：导入你自己的残差网络 · Ctrl+N：新建网络
+Ctrl+E：导出特征图网格 · Ctrl+Shift+E：导出统计数据
+在网格上 Ctrl+滚轮：缩放
+Ctrl+Alt+O：打开视频 · 实时输入：空格 暂停/播放，. 下一帧，Ctrl+Shift+S 快照</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include "app/core/lessons/LessonReport.h"
 #include "app/core/lessons/SeedMeasure.h"
 #include "app/core/lessons/SeedSpread.h"
+#include "app/core/lessons/TurningClip.h"
 #include "model/runtime/InputError.h"
 #endif
 
@@ -364,6 +365,58 @@ private Q_SLOTS:
                                    LessonSettings::reference())),
                  QString("The lines were not walked to the end: run the lesson again for its "
                          "numbers."));
+    }
+
+    void watchTheBlocksSaysWhatEachPoseCost() {
+        // A hand-made clip: two products, 4 face-on frames, 2 edge-on, 2 on their side,
+        // 2 upside down; the classes named frame by frame.
+        TurningClip clip;
+        const std::vector<std::pair<int64_t, std::string>> frames = {
+            {3, "face-on"},  {3, "face-on"},     {3, "edge-on"},    {3, "sideways"},
+            {3, "turning"},  {7, "face-on"},     {7, "face-on"},    {7, "edge-on"},
+            {7, "sideways"}, {7, "upside-down"}, {3, "upside-down"}};
+        for (const auto& [label, pose] : frames) {
+            clip.frames.push_back({label, pose});
+        }
+        // Face-on all 4 right; edge-on 1 of 2; sideways 0 of 2; upside down 1 of 2.
+        const std::vector<int64_t> top1 = {3, 3, 3, 1, 3, 7, 7, 2, 2, 7, 0};
+        SeedMeasure m;
+        measureTurningClip(m, clip, top1);
+        QCOMPARE(m.value("watch.faceOn"), 1.0);
+        QCOMPARE(m.value("watch.edgeOn"), 0.5);
+        QCOMPARE(m.value("watch.sideways"), 0.0);
+        QCOMPARE(m.value("watch.upsideDown"), 0.5);
+        QCOMPARE(m.value("watch.frames"), 11.0);
+        QVERIFY(m.complete);
+        const QString text =
+            said(reportLesson(LessonId::WatchTheBlocks, {m}, LessonSettings::reference()));
+        QVERIFY2(text.contains("Over the clip's 11 frames, ResNet-20 named the product in 100.0% "
+                               "of the frames that show it face-on, 50.0% edge-on, 0.0% lying on "
+                               "its side and 50.0% upside down."),
+                 qPrintable(text));
+        QVERIFY(text.contains("Every turn cost it at least 50 points."));
+        QVERIFY(text.contains("Xiao et al. 2017"));
+
+        // Upside down as good as face-on: the general sentence would be false.
+        const std::vector<int64_t> upsideDownRight = {3, 3, 3, 1, 3, 7, 7, 2, 2, 7, 3};
+        SeedMeasure kept;
+        measureTurningClip(kept, clip, upsideDownRight);
+        const QString mixed =
+            said(reportLesson(LessonId::WatchTheBlocks, {kept}, LessonSettings::reference()));
+        QVERIFY2(mixed.contains("Not every turn cost it much: the smallest drop from face-on was "
+                                "0 points."),
+                 qPrintable(mixed));
+        QVERIFY(!mixed.contains("Every turn cost it"));
+
+        // A playback stopped before the clip's end: incomplete, and said so.
+        SeedMeasure stopped;
+        measureTurningClip(stopped, clip, {3, 3});
+        QVERIFY(!stopped.complete);
+        QVERIFY(stopped.stopped);
+        QCOMPARE(
+            said(reportLesson(LessonId::WatchTheBlocks, {stopped}, LessonSettings::reference())),
+            QString("The clip did not play to its end: play the lesson again for its "
+                    "numbers."));
     }
 
     void theRecordRoundTripsThroughItsJson() {

@@ -16,6 +16,7 @@
 #include <cmath>
 
 #include "CliRunner.h"
+#include "ClipTally.h"
 
 namespace {
 
@@ -70,8 +71,9 @@ private Q_SLOTS:
     void listsEveryLesson() {
         const CliRun run = runCli({"lessons"});
         QCOMPARE(run.exitCode, 0);
-        for (const char* name : {"why-skips", "degradation", "without-batch-norm", "bottleneck",
-                                 "lesion", "landscape", "grad-cam", "shattered-gradients"}) {
+        for (const char* name :
+             {"why-skips", "degradation", "without-batch-norm", "bottleneck", "lesion", "landscape",
+              "grad-cam", "shattered-gradients", "watch-the-blocks"}) {
             QVERIFY2(run.out.contains(name), name);
         }
     }
@@ -108,6 +110,35 @@ private Q_SLOTS:
         QCOMPARE(quantity(lesson, "basic.params")["median"].toDouble(), basic);
         QCOMPARE(quantity(lesson, "bottleneck.macs")["median"].toDouble(), bottleneck * 56 * 56);
         QVERIFY(lesson["sentences"].toArray()[0].toString().contains("hold 69,632 parameters"));
+    }
+
+    // The lesson's numbers are classify --video's on its clip, tallied by pose apart from the
+    // lesson's code; its sentence about the cost of turning holds for those numbers.
+    void watchTheBlocksTalliesTheClip() {
+        const QMap<QString, double> tally =
+            reslens::testing::tallyTurningClip(QStringLiteral(RESLENS_SOURCE_RESOURCES));
+        QVERIFY(!tally.isEmpty());
+        const CliRun run =
+            runCli({"lessons", "--measure", "--lesson", "watch-the-blocks", "--json"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject lesson =
+            QJsonDocument::fromJson(run.out).object()["lessons"].toArray()[0].toObject();
+        QVERIFY(lesson["seeds"].toArray().isEmpty());  // nothing is drawn
+        QCOMPARE(quantity(lesson, "watch.faceOn")["median"].toDouble(), tally["face-on"]);
+        QCOMPARE(quantity(lesson, "watch.edgeOn")["median"].toDouble(), tally["edge-on"]);
+        QCOMPARE(quantity(lesson, "watch.sideways")["median"].toDouble(), tally["sideways"]);
+        QCOMPARE(quantity(lesson, "watch.upsideDown")["median"].toDouble(), tally["upside-down"]);
+        QCOMPARE(quantity(lesson, "watch.frames")["median"].toDouble(), 480.0);
+        double smallestDrop = 1;
+        for (const char* pose : {"edge-on", "sideways", "upside-down"}) {
+            smallestDrop = std::min(smallestDrop, tally["face-on"] - tally[pose]);
+        }
+        const QString said = lesson["sentences"].toArray()[1].toString();
+        QVERIFY2(said.startsWith(smallestDrop >= 0.25 ? "Every turn cost it at least"
+                                                      : "Not every turn cost it much"),
+                 qPrintable(said));
+        QVERIFY2(smallestDrop >= 0.25,
+                 qPrintable(QString::number(smallestDrop)));  // the docs say so
     }
 
     // The lesson's lines are gradient-line's at the lesson's settings: seed by seed, the same

@@ -19,6 +19,7 @@
 #include <memory>
 
 #include "CliRunner.h"
+#include "ClipTally.h"
 #include "WindowTesting.h"
 #include "widgets/explorer/BlockListWidget.h"
 #include "widgets/explorer/ExplorerController.h"
@@ -27,6 +28,7 @@
 #include "widgets/lessons/LessonCatalog.h"
 #include "widgets/lessons/LessonDirector.h"
 #include "widgets/lessons/LessonGuide.h"
+#include "widgets/live/LiveController.h"
 #include "widgets/shell/MainWindow.h"
 #include "widgets/studies/LandscapeView.h"
 #include "widgets/studies/LesionBlockChart.h"
@@ -154,7 +156,7 @@ private Q_SLOTS:
                      qPrintable(lessonKey(lesson)));
             QCOMPARE(lessonFromKey(lessonKey(lesson)), std::optional<LessonId>(lesson));
         }
-        QCOMPARE(allLessons().size(), 8);
+        QCOMPARE(allLessons().size(), 9);
         QVERIFY(!lessonFromKey("no-such-lesson"));
         QDockWidget* guide = window_->findChild<QDockWidget*>("lessonDock");
         QVERIFY(!guide->isVisible());  // no lesson yet
@@ -497,6 +499,35 @@ private Q_SLOTS:
         QVERIFY2(text.contains("From layer3.0 on, every map correlates at least 0.5 with the last "
                                "one: the evidence takes its final shape in conv4_x."),
                  qPrintable(text));
+    }
+
+    // The clip through the explorer, every frame once: the lesson's numbers are what
+    // classify --video gives on the clip, tallied by pose in the test; then Play replays it at
+    // its own rate.
+    void watchTheBlocksPlaysTheClipThroughTheExplorer() {
+        const QMap<QString, double> tally =
+            reslens::testing::tallyTurningClip(QStringLiteral(RESLENS_SOURCE_RESOURCES));
+        QVERIFY(!tally.isEmpty());
+        QVERIFY(runLesson(LessonId::WatchTheBlocks));
+        const QMap<QString, double>& values = lessons()->values();
+        QCOMPARE(values.value("watch.frames"), 480.0);
+        QCOMPARE(values.value("watch.faceOn"), tally["face-on"]);
+        QCOMPARE(values.value("watch.edgeOn"), tally["edge-on"]);
+        QCOMPARE(values.value("watch.sideways"), tally["sideways"]);
+        QCOMPARE(values.value("watch.upsideDown"), tally["upside-down"]);
+        const QString text = guideText();
+        QVERIFY2(text.contains("Over the clip's 480 frames, ResNet-20 named the product in " +
+                               shownPercent(tally["face-on"]) + "% of the frames"),
+                 qPrintable(text));
+        LiveController* live = find<LiveController>(*window_);
+        QCOMPARE(live->source(), LiveController::Source::Video);
+        QCOMPARE(live->shownFrame(), qint64(479));
+        QVERIFY(!live->asFastAsNetwork());
+        QSignalSpy frames(live, &LiveController::frameShown);
+        live->setPlaying(true);  // from the start again, at the clip's rate
+        QVERIFY(frames.wait(kWaitMs));
+        QVERIFY(live->shownFrame() < 100);
+        live->stop();
     }
 
     // Cancel the lesion study mid-way: the lesson ends with one sentence saying so, no

@@ -161,6 +161,27 @@ LessonText lessonText(LessonId lesson) {
                         "Gradient descent trusts that the gradient here says something about the "
                         "gradient a small step away. Which fresh network keeps that promise? "
                         "What would training a network whose gradient is noise be like?")};
+        case LessonId::WatchTheBlocks:
+            return {QCoreApplication::translate("Lessons", "Watch the blocks"),
+                    QCoreApplication::translate(
+                        "Lessons",
+                        "Ten products turn in front of ResNet-20, frame by frame: first about "
+                        "their vertical axis, then in the picture's plane. Every block's maps "
+                        "follow them live (Yosinski et al. 2015)."),
+                    QCoreApplication::translate(
+                        "Lessons",
+                        "The clip plays once as fast as the network goes, then Play (Space) "
+                        "shows it again at its own rate. Watch the predictions as a product "
+                        "turns edge-on or upside down, and the feature maps of layer2.0: which "
+                        "channels stay lit while the product turns, and which go dark? Pause, "
+                        "then step through the blocks (arrow keys) or frame by frame (.). With "
+                        "a camera (File ▸ Camera), hold up a shoe and turn it."),
+                    QCoreApplication::translate(
+                        "Lessons",
+                        "At which angle does the prediction change, and to what? Does the "
+                        "first block's output change as much as the last block's when the "
+                        "product turns? What would the network need to see in training to "
+                        "name a product upside down?")};
     }
     return {};
 }
@@ -199,6 +220,12 @@ QString lessonCitation(LessonId lesson) {
                 "D. Balduzzi, M. Frean, L. Leary, J. P. Lewis, K. W.-D. Ma, B. McWilliams. The "
                 "Shattered Gradients Problem: If resnets are the answer, then what is the "
                 "question? ICML 2017.");
+        case LessonId::WatchTheBlocks:
+            return QStringLiteral(
+                "J. Yosinski, J. Clune, A. Nguyen, T. Fuchs, H. Lipson. Understanding Neural "
+                "Networks Through Deep Visualization. ICML Deep Learning Workshop 2015. H. Xiao, "
+                "K. Rasul, R. Vollgraf. Fashion-MNIST: a Novel Image Dataset for Benchmarking "
+                "Machine Learning Algorithms. arXiv:1708.07747, 2017.");
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #include "widgets/lessons/LessonDirector.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QTimer>
 
@@ -9,6 +10,7 @@
 #include "app/core/explorer/GradCamTrace.h"
 #include "app/core/lessons/LessonExperiment.h"
 #include "app/core/lessons/LessonReport.h"
+#include "widgets/common/QtResources.h"
 #include "widgets/explorer/ExplorerController.h"
 #include "widgets/instruments/GradientLineView.h"
 #include "widgets/instruments/InstrumentsPage.h"
@@ -16,6 +18,7 @@
 #include "widgets/lab/TrainingLabPanel.h"
 #include "widgets/lessons/LessonFindings.h"
 #include "widgets/lessons/LessonHost.h"
+#include "widgets/live/LiveController.h"
 #include "widgets/studies/LandscapeView.h"
 #include "widgets/studies/LesionView.h"
 #include "widgets/studies/StudyRunner.h"
@@ -137,7 +140,8 @@ bool LessonDirector::start(LessonId lesson) {
     startedMs_ = QDateTime::currentMSecsSinceEpoch();
     // The lab, the lesion study and the landscape want the room; the explorer's lessons
     // want its docks.
-    if (lesson != LessonId::Bottleneck && lesson != LessonId::EvidenceForms) {
+    if (lesson != LessonId::Bottleneck && lesson != LessonId::EvidenceForms &&
+        lesson != LessonId::WatchTheBlocks) {
         host_.makeRoom();
     }
     Q_EMIT started(lesson);
@@ -167,6 +171,9 @@ bool LessonDirector::start(LessonId lesson) {
             break;
         case LessonId::ShatteredGradients:
             startGradientLines();
+            break;
+        case LessonId::WatchTheBlocks:
+            startWatching();
             break;
     }
     return true;
@@ -526,6 +533,60 @@ void LessonDirector::onGradientLinesFinished() {
         shown_.complete = false;
         shown_.stopped = true;
     }
+    shownMeasured();
+}
+
+// --- watch the blocks: the turning clip through the explorer, frame by frame ---------------
+
+void LessonDirector::startWatching() {
+    const QtResources resources;
+    const std::optional<std::vector<char>> bytes = resources.read(kTurningClip);
+    try {
+        clip_ = readTurningClip(resources);
+    } catch (const std::exception& e) {
+        finishWith(QString::fromUtf8(e.what()));
+        return;
+    }
+    // The decoder opens files only: the compiled-in clip is copied out for the lesson.
+    clipFile_ = std::make_unique<QTemporaryFile>(QDir::tempPath() + "/reslens-clip-XXXXXX.mkv");
+    if (!bytes || !clipFile_->open() ||
+        clipFile_->write(bytes->data(), qint64(bytes->size())) != qint64(bytes->size()) ||
+        !clipFile_->flush()) {
+        finishWith(tr("The lesson's clip cannot be played: %1").arg(clipFile_->errorString()));
+        return;
+    }
+    clipTop1_.clear();
+    LiveController* live = &host_.live();
+    ExplorerController* explorer = &host_.explorer();
+    connections_ << connect(live, &LiveController::frameShown, this, [this, explorer](qint64 i) {
+        clipTop1_.insert(i, explorer->lastClassification().top.value(0).index);
+    });
+    connections_ << connect(live, &LiveController::videoEnded, this, [this] {
+        // The frames sent before the end are still on their way to the screen.
+        QTimer::singleShot(300, this, &LessonDirector::onClipPlayed);
+    });
+    connections_ << connect(live, &LiveController::errorOccurred, this, [this](const QString& m) {
+        finishWith(tr("The clip stopped: %1").arg(m));
+    });
+    const auto isDefault = [](const ModelView& model) { return isShipped(model, "default"); };
+    host_.showPage(Page::Explorer);
+    openThen(ModelRequest::shipped("default"), isDefault, [this, live, explorer] {
+        explorer->selectEntry(4);  // layer2.0: the first block of the second stage
+        // Every frame once, as fast as the network goes, for the lesson's numbers; Play then
+        // shows the clip again at its own rate.
+        live->setAsFastAsNetwork(true);
+        live->openVideo(clipFile_->fileName(), QStringLiteral("turning-products.mkv"));
+    });
+}
+
+void LessonDirector::onClipPlayed() {
+    disconnectAll();
+    std::vector<int64_t> top1;
+    for (qint64 i = 0; clipTop1_.contains(i); ++i) {
+        top1.push_back(clipTop1_.value(i));
+    }
+    measureTurningClip(shown_, clip_, top1);
+    host_.live().setAsFastAsNetwork(false);
     shownMeasured();
 }
 

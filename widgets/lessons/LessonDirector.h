@@ -11,11 +11,13 @@
 #include <QMap>
 #include <QObject>
 #include <QStringList>
+#include <QTemporaryFile>
 #include <QVector>
 
 #include <algorithm>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -112,6 +114,8 @@ private:
     void startEvidence();
     void startGradientLines();
     void onGradientLinesFinished();
+    void startWatching();
+    void onClipPlayed();
     void onEvidenceTraced(const CamTrace& trace);
 
     LessonHost& host_;
@@ -121,7 +125,12 @@ private:
     int seedCount_ = 3;
     uint64_t nextSeed_ = 1;
     std::vector<uint64_t> seeds_;
-    SeedMeasure shown_;                // the seed on screen
+    SeedMeasure shown_;  // the seed on screen
+    // Watch the blocks: the clip as a file the video decoder can open, its manifest, and the
+    // top-1 class of each frame shown.
+    std::unique_ptr<QTemporaryFile> clipFile_;
+    TurningClip clip_;
+    QMap<qint64, int64_t> clipTop1_;
     std::vector<SeedMeasure> others_;  // the seeds measured in the background
     bool shownDone_ = false;
     bool othersDone_ = false;

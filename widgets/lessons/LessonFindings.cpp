@@ -68,6 +68,16 @@ QString LessonFindings::label(const std::string& quantity) {
         described = tr("multiply-adds per image");
     } else if (what == "overBottleneck") {
         described = tr("parameters ÷ the bottleneck's");
+    } else if (owner == "watch" && what == "faceOn") {
+        return tr("frames named right: face-on");
+    } else if (owner == "watch" && what == "edgeOn") {
+        return tr("frames named right: edge-on");
+    } else if (owner == "watch" && what == "sideways") {
+        return tr("frames named right: on its side");
+    } else if (owner == "watch" && what == "upsideDown") {
+        return tr("frames named right: upside down");
+    } else if (owner == "watch" && what == "frames") {
+        return tr("frames of the clip classified");
     } else if (owner == "cam" && what == "probability") {
         return tr("probability of the class explained");
     } else if (owner == "cam" && what == "settled") {

@@ -2,7 +2,6 @@
 
 #include <QAction>
 #include <QCheckBox>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
@@ -114,7 +113,7 @@ void LiveBar::onStateChanged() {
     asFast_->setVisible(video);
     asFast_->setChecked(controller_->asFastAsNetwork());
     if (video) {
-        source_->setText(QFileInfo(controller_->video().path).fileName());
+        source_->setText(controller_->videoTitle());
     } else if (source == LiveController::Source::Camera) {
         source_->setText(controller_->camera()->name());
     }
@@ -149,13 +148,12 @@ void LiveBar::onFrameShown(qint64 index) {
         return;
     }
     const VideoDetails& video = controller_->video();
-    source_->setText(
-        video.frameCount > 0
-            ? tr("%1 · frame %2 of %3")
-                  .arg(QFileInfo(video.path).fileName())
-                  .arg(index + 1)
-                  .arg(video.frameCount)
-            : tr("%1 · frame %2").arg(QFileInfo(video.path).fileName()).arg(index + 1));
+    source_->setText(video.frameCount > 0
+                         ? tr("%1 · frame %2 of %3")
+                               .arg(controller_->videoTitle())
+                               .arg(index + 1)
+                               .arg(video.frameCount)
+                         : tr("%1 · frame %2").arg(controller_->videoTitle()).arg(index + 1));
     if (!position_->isSliderDown()) {
         const QSignalBlocker block(position_);
         position_->setValue(int(index));

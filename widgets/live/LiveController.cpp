@@ -63,13 +63,14 @@ LiveController::~LiveController() {
     camera_->stop();
     decodeThread_.quit();
     decodeThread_.wait();
-    if (!bar_->parent()) {
-        delete bar_;
+    if (bar_ && !bar_->parent()) {
+        delete bar_;  // never placed
     }
 }
 
-void LiveController::openVideo(const QString& path) {
+void LiveController::openVideo(const QString& path, const QString& title) {
     pendingPath_ = path;
+    pendingTitle_ = title;
     QMetaObject::invokeMethod(video_source_, [s = video_source_, path] { s->open(path); });
 }
 
@@ -80,6 +81,7 @@ void LiveController::onVideoOpened(const VideoDetails& details) {
     pendingPath_.clear();
     camera_->stop();
     video_ = details;
+    title_ = pendingTitle_;
     decoding_ = false;
     stepPending_ = false;
     waiting_.reset();
@@ -318,7 +320,11 @@ QString LiveController::frameLabel(const LiveFrame& frame) const {
     if (source_ == Source::Camera) {
         return camera_->name();
     }
-    return tr("%1 · frame %2").arg(QFileInfo(video_.path).fileName()).arg(frame.index + 1);
+    return tr("%1 · frame %2").arg(videoTitle()).arg(frame.index + 1);
+}
+
+QString LiveController::videoTitle() const {
+    return title_.isEmpty() ? QFileInfo(video_.path).fileName() : title_;
 }
 
 QString LiveController::snapshot(const QString& path) {

@@ -10,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 #include <QThread>
 #include <QTimer>
 
@@ -19,6 +20,7 @@
 
 #include "app/core/explorer/FrameRateMeter.h"
 #include "widgets/explorer/ViewTypes.h"
+#include "widgets/live/LiveBar.h"
 #include "widgets/live/LiveTypes.h"
 
 class QCameraDevice;
@@ -27,7 +29,6 @@ namespace reslens {
 
 class CameraSource;
 class ExplorerController;
-class LiveBar;
 class VideoFileSource;
 
 class LiveController : public QObject {
@@ -44,7 +45,8 @@ public:
     LiveBar* bar() const { return bar_; }
 
     // Opens a video and plays it; a file that cannot be read: errorOccurred, nothing changes.
-    void openVideo(const QString& path);
+    // `title` names it on screen (a lesson's copy of its clip); empty: the file's name.
+    void openVideo(const QString& path, const QString& title = {});
     // Starts a camera; one that cannot be used: errorOccurred.
     void startCamera(const QCameraDevice& device);
     // Back to still images; the last frame stays on screen.
@@ -66,6 +68,7 @@ public:
     bool playing() const { return playing_; }
     bool asFastAsNetwork() const { return asFast_; }
     const VideoDetails& video() const { return video_; }
+    QString videoTitle() const;
     qint64 shownFrame() const { return shownIndex_; }  // -1 before the first
     const LiveStats& stats() const { return stats_; }
     CameraSource* camera() const { return camera_; }
@@ -95,7 +98,8 @@ private:
     QString frameLabel(const LiveFrame& frame) const;
 
     ExplorerController* explorer_;
-    LiveBar* bar_;
+    // The shell places the bar in its input panel, which may be destroyed first.
+    QPointer<LiveBar> bar_;
     QThread decodeThread_;
     VideoFileSource* video_source_;
     CameraSource* camera_;
@@ -104,6 +108,8 @@ private:
     Source source_ = Source::None;
     VideoDetails video_;
     QString pendingPath_;  // a video being opened
+    QString pendingTitle_;
+    QString title_;
     bool playing_ = false;
     bool asFast_ = false;
     bool decoding_ = false;             // a decode was asked for and has not answered

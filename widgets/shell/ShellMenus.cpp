@@ -184,7 +184,9 @@ void ShellMenus::buildHelp() {
                "Ctrl+O: open image · Ctrl+V: paste image · Ctrl+Shift+O: open model\n"
                "Ctrl+I: import your own ResNet · Ctrl+N: new network\n"
                "Ctrl+E: export feature grid · Ctrl+Shift+E: export statistics\n"
-               "Ctrl+wheel over the grid: zoom"));
+               "Ctrl+wheel over the grid: zoom\n"
+               "Ctrl+Alt+O: open video · live input: Space pause/play, . next frame, "
+               "Ctrl+Shift+S snapshot"));
     });
 }
 

@@ -17,14 +17,25 @@
 
 namespace reslens::cli {
 
+namespace {
+
+// "why-skips, degradation, ...": every lesson's name, from the one list of lessons.
+std::string lessonNameList() {
+    std::string names;
+    for (LessonId lesson : lessonIds()) {
+        names += (names.empty() ? "" : ", ") + lessonName(lesson);
+    }
+    return names;
+}
+
+}  // namespace
+
 LessonsCommand::LessonsCommand(CLI::App& parent) {
     command_ = parent.add_subcommand(
         "lessons", "the lessons, and with --measure what each shows over several seeds");
     command_->add_flag("--measure", measure_,
                        "run every lesson's experiment (or --lesson's) at the lesson's settings");
-    command_->add_option("--lesson", lesson_,
-                         "one lesson: why-skips, degradation, without-batch-norm, bottleneck, "
-                         "lesion, landscape or grad-cam");
+    command_->add_option("--lesson", lesson_, "one lesson: " + lessonNameList());
     command_->add_option("--seeds", seeds_, "seeds per lesson that trains or samples")
         ->check(CLI::Range(1, 100))
         ->capture_default_str();
@@ -53,9 +64,7 @@ int LessonsCommand::run(const CommandContext& context) {
     if (!lesson_.empty()) {
         const std::optional<LessonId> one = lessonNamed(lesson_);
         if (!one) {
-            throw UsageError("--lesson " + lesson_ +
-                             ": not a lesson (why-skips, degradation, without-batch-norm, "
-                             "bottleneck, lesion, landscape, grad-cam)");
+            throw UsageError("--lesson " + lesson_ + ": not a lesson (" + lessonNameList() + ")");
         }
         lessons = {*one};
     }

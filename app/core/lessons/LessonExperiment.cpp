@@ -21,9 +21,13 @@
 #if RESLENS_WITH_IMAGING
 #include "app/core/explorer/ExplorerSession.h"
 #include "app/core/explorer/GradCamTrace.h"
+#include "app/core/explorer/VideoClassification.h"
 #include "app/core/instruments/GradientLineStudy.h"
+#include "app/core/lessons/TurningClip.h"
 #include "app/core/models/ResourceSource.h"
 #include "imaging/ImageDecoder.h"
+#include "imaging/VideoReader.h"
+#include "model/files/ScratchFile.h"
 #endif
 
 namespace reslens {
@@ -187,6 +191,42 @@ void measureEvidenceOfPhoto(SeedMeasure& measure, const ResourceSource& resource
 #endif
 }
 
+// The shipped default over every frame of the turning clip, as classify --video reads it.
+void measureClipOfDefault(SeedMeasure& measure, const ResourceSource& resources,
+                          const std::string& device, const LessonProgress& progress) {
+#if RESLENS_WITH_IMAGING
+    const TurningClip clip = readTurningClip(resources);
+    const std::optional<std::vector<char>> bytes = resources.read(kTurningClip);
+    if (!bytes) {
+        throw InputError("the lesson's clip is missing: " + resources.locate(kTurningClip));
+    }
+    ExplorerSession session(resources, /*captureFeatures=*/false);
+    session.setDevice(device);
+    session.open(ModelRequest::shipped("default"));
+    const ScratchFile file(*bytes, ".mkv");  // OpenCV decodes videos from paths only
+    VideoReader video(file.path());
+    VideoClassificationOptions options;
+    options.topK = 1;
+    bool stopped = false;
+    const std::vector<FrameClassification> frames =
+        classifyVideo(session, video, options, [&](int64_t read) {
+            stopped = progress && !progress("clip", double(read) / double(clip.frames.size()));
+            return !stopped;
+        });
+    std::vector<int64_t> top1;
+    for (const FrameClassification& frame : frames) {
+        top1.push_back(frame.result.top.front().index);
+    }
+    measureTurningClip(measure, clip, top1);
+#else
+    (void)measure;
+    (void)resources;
+    (void)device;
+    (void)progress;
+    throw InputError("this build has no imaging: the clip cannot be played");
+#endif
+}
+
 void measureGradientLines(SeedMeasure& measure, const LessonSettings& settings,
                           const ResourceSource& resources, const std::string& device,
                           const LessonProgress& progress) {
@@ -255,6 +295,9 @@ SeedMeasure measureSeed(LessonId lesson, uint64_t seed, const LessonSettings& se
             break;
         case LessonId::ShatteredGradients:
             measureGradientLines(measure, settings, resources, device, progress);
+            break;
+        case LessonId::WatchTheBlocks:
+            measureClipOfDefault(measure, resources, device, progress);
             break;
     }
     return measure;

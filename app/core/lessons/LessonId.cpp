@@ -16,6 +16,7 @@ constexpr Named kLessons[] = {
     {LessonId::Landscape, "landscape"},
     {LessonId::EvidenceForms, "grad-cam"},
     {LessonId::ShatteredGradients, "shattered-gradients"},
+    {LessonId::WatchTheBlocks, "watch-the-blocks"},
 };
 
 }  // namespace
@@ -47,7 +48,8 @@ std::optional<LessonId> lessonNamed(const std::string& name) {
 }
 
 bool lessonUsesSeeds(LessonId lesson) {
-    return lesson != LessonId::Bottleneck && lesson != LessonId::EvidenceForms;
+    return lesson != LessonId::Bottleneck && lesson != LessonId::EvidenceForms &&
+           lesson != LessonId::WatchTheBlocks;
 }
 
 }  // namespace reslens

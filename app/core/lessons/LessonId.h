@@ -18,6 +18,7 @@ enum class LessonId {
     Landscape,
     EvidenceForms,
     ShatteredGradients,
+    WatchTheBlocks,
 };
 
 // Every lesson, in the order the menu, the start page and the record list them.

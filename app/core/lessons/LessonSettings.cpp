@@ -99,6 +99,9 @@ std::string LessonSettings::describe(LessonId lesson) const {
                           "through test image 0, direction and initialisation drawn by the seed",
                           linePoints);
             return text;
+        case LessonId::WatchTheBlocks:
+            return "the shipped default, every frame of the shipped clip of ten Fashion-MNIST "
+                   "test products turning (480 frames)";
     }
     return {};
 }

@@ -106,4 +106,20 @@ void measureBottleneck(SeedMeasure& measure, const BlockAccount& block) {
     measure.values["output.width"] = double(block.outputShape[2]);
 }
 
+void measureTurningClip(SeedMeasure& measure, const TurningClip& clip,
+                        const std::vector<int64_t>& top1) {
+    static const std::map<std::string, std::string> kNames = {{"face-on", "watch.faceOn"},
+                                                              {"edge-on", "watch.edgeOn"},
+                                                              {"sideways", "watch.sideways"},
+                                                              {"upside-down", "watch.upsideDown"}};
+    for (const PoseAccuracy& pose : accuracyByPose(clip, top1)) {
+        measure.values[kNames.at(pose.pose)] = pose.share;
+    }
+    measure.values["watch.frames"] = double(top1.size());
+    if (top1.size() < clip.frames.size()) {
+        measure.complete = false;
+        measure.stopped = true;
+    }
+}
+
 }  // namespace reslens

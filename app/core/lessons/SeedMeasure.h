@@ -13,6 +13,7 @@
 #include "app/core/explorer/GradCamTrace.h"
 #include "app/core/instruments/GradientLineTypes.h"
 #include "app/core/lessons/LessonSentence.h"
+#include "app/core/lessons/TurningClip.h"
 #include "app/core/studies/LandscapeRequest.h"
 #include "app/core/studies/LesionTypes.h"
 #include "model/network/ArchitectureSummary.h"
@@ -57,5 +58,11 @@ void measureEvidence(SeedMeasure& measure, const CamTrace& trace);
 // the derivative's autocorrelation falls below 0.5), "<arch>.points". A cancelled line makes
 // the measure incomplete.
 void measureGradientLine(SeedMeasure& measure, const GradientLineResult& line);
+// The turning clip classified frame by frame (`top1`, in frame order): "watch.faceOn",
+// "watch.edgeOn", "watch.sideways", "watch.upsideDown" (the share of that pose's frames whose
+// top-1 class is the product's) and "watch.frames". Fewer classes than the clip has frames
+// (a stopped playback) make the measure incomplete.
+void measureTurningClip(SeedMeasure& measure, const TurningClip& clip,
+                        const std::vector<int64_t>& top1);
 
 }  // namespace reslens
