@@ -133,6 +133,13 @@ int main(int argc, char** argv) {
             "its first result and the app quits when the lesson has measured everything.")
             .arg(reslens::lessonKeys().join(", ")),
         "name");
+    QCommandLineOption videoOption(
+        "video",
+        QCoreApplication::translate(
+            "main",
+            "Play a video through the explorer (File ▸ Open video). With --screenshot, the shot "
+            "is taken when it has played to its end."),
+        "file");
     QCommandLineOption startupTimeOption(
         "startup-time",
         QCoreApplication::translate("main",
@@ -154,12 +161,16 @@ int main(int argc, char** argv) {
                        landscape2dOption,    landscapeSamplesOption,
                        openRunOption,        presenterOption,
                        presenterScaleOption, lessonOption,
-                       screenshotOption,     startupTimeOption});
+                       screenshotOption,     startupTimeOption,
+                       videoOption});
     parser.process(app);
 
     reslens::StartupOptions options;
     if (!parser.positionalArguments().isEmpty()) {
         options.image = QFileInfo(parser.positionalArguments().first()).absoluteFilePath();
+    }
+    if (parser.isSet(videoOption)) {
+        options.video = QFileInfo(parser.value(videoOption)).absoluteFilePath();
     }
     if (parser.isSet(modelOption)) {
         options.model = modelRequestFor(parser.value(modelOption));

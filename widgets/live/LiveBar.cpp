@@ -19,6 +19,8 @@ QToolButton* buttonFor(QAction* action) {
     auto* button = new QToolButton;
     button->setDefaultAction(action);
     button->setAutoRaise(true);
+    // Icons only: the input dock is narrow; the tooltips name them and their keys.
+    button->setToolButtonStyle(Qt::ToolButtonIconOnly);
     return button;
 }
 
@@ -40,6 +42,7 @@ LiveBar::LiveBar(LiveController* controller)
     snapshot_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     step_->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
     stop_->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    snapshot_->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
     snapshot_->setToolTip(tr("Save the frame on screen as PNG in the pictures folder (%1)")
                               .arg(snapshot_->shortcut().toString(QKeySequence::NativeText)));
     step_->setToolTip(tr("Pause and show the next frame (%1); the block list steps through "
@@ -55,6 +58,9 @@ LiveBar::LiveBar(LiveController* controller)
            "(crop, resize, normalise), forward with the block probes, render "
            "(the selected block's feature maps), show (the window's panels)"));
     rate_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    for (QLabel* label : {source_, rate_, stages_}) {
+        label->setWordWrap(true);  // the dock may be narrower than a line
+    }
     QFont font = stages_->font();
     font.setPointSizeF(font.pointSizeF() * 0.9);
     stages_->setFont(font);
@@ -65,10 +71,11 @@ LiveBar::LiveBar(LiveController* controller)
     buttons->addWidget(buttonFor(step_));
     buttons->addWidget(buttonFor(snapshot_));
     buttons->addWidget(buttonFor(stop_));
-    buttons->addWidget(source_, 1);
+    buttons->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
+    layout->addWidget(source_);
     layout->addLayout(buttons);
     layout->addWidget(position_);
     layout->addWidget(asFast_);
@@ -112,11 +119,7 @@ void LiveBar::onStateChanged() {
     position_->setRange(0, int(std::max<qint64>(0, controller_->video().frameCount - 1)));
     asFast_->setVisible(video);
     asFast_->setChecked(controller_->asFastAsNetwork());
-    if (video) {
-        source_->setText(controller_->videoTitle());
-    } else if (source == LiveController::Source::Camera) {
-        source_->setText(controller_->camera()->name());
-    }
+    updateSourceText();
 }
 
 QString LiveBar::rateText() const {
@@ -142,18 +145,29 @@ void LiveBar::onStatsChanged(const LiveStats&) {
     stages_->setText(stagesText());
 }
 
-void LiveBar::onFrameShown(qint64 index) {
-    if (controller_->source() != LiveController::Source::Video) {
-        source_->setText(tr("%1 · frame %2").arg(controller_->camera()->name()).arg(index));
+void LiveBar::updateSourceText() {
+    const qint64 index = controller_->shownFrame();
+    if (controller_->source() == LiveController::Source::Camera) {
+        source_->setText(
+            index < 0 ? controller_->camera()->name()
+                      : tr("%1 · frame %2").arg(controller_->camera()->name()).arg(index + 1));
         return;
     }
     const VideoDetails& video = controller_->video();
-    source_->setText(video.frameCount > 0
-                         ? tr("%1 · frame %2 of %3")
-                               .arg(controller_->videoTitle())
-                               .arg(index + 1)
-                               .arg(video.frameCount)
-                         : tr("%1 · frame %2").arg(controller_->videoTitle()).arg(index + 1));
+    if (index < 0) {
+        source_->setText(controller_->videoTitle());
+    } else if (video.frameCount > 0) {
+        source_->setText(tr("%1 · frame %2 of %3")
+                             .arg(controller_->videoTitle())
+                             .arg(index + 1)
+                             .arg(video.frameCount));
+    } else {
+        source_->setText(tr("%1 · frame %2").arg(controller_->videoTitle()).arg(index + 1));
+    }
+}
+
+void LiveBar::onFrameShown(qint64 index) {
+    updateSourceText();
     if (!position_->isSliderDown()) {
         const QSignalBlocker block(position_);
         position_->setValue(int(index));

@@ -39,6 +39,8 @@ private:
     void onStateChanged();
     void onStatsChanged(const LiveStats& stats);
     void onFrameShown(qint64 index);
+    // The source's name, with the frame on screen once there is one.
+    void updateSourceText();
 
     LiveController* controller_;
     QAction* play_;

@@ -16,6 +16,7 @@
 #include "widgets/lab/TrainingLabPanel.h"
 #include "widgets/lessons/LessonDirector.h"
 #include "widgets/lessons/LessonHost.h"
+#include "widgets/live/LiveController.h"
 #include "widgets/studies/LandscapeView.h"
 #include "widgets/studies/LesionView.h"
 
@@ -29,7 +30,7 @@ constexpr int kPaintMs = 800;
 
 bool StartupOptions::asksForAView() const {
     return !image.isEmpty() || block || gradCam || !labArch.isEmpty() || !openRun.isEmpty() ||
-           lesion || landscape || lesson;
+           lesion || landscape || lesson || !video.isEmpty();
 }
 
 StartupScript::StartupScript(const StartupOptions& options, LessonHost& host,
@@ -64,6 +65,9 @@ QString StartupScript::arrange() {
     }
     if (options_.lesson) {
         arrangeLesson();
+    }
+    if (!options_.video.isEmpty()) {
+        arrangeVideo();
     }
     if (!options_.screenshot.isEmpty()) {
         arrangeScreenshot();
@@ -151,6 +155,13 @@ void StartupScript::arrangeLesson() {
     });
 }
 
+void StartupScript::arrangeVideo() {
+    host_.showPage(Page::Explorer);
+    connect(
+        &host_.explorer(), &ExplorerController::predictionsShown, this,
+        [this] { host_.live().openVideo(options_.video); }, Qt::SingleShotConnection);
+}
+
 void StartupScript::shootAndFinish(std::function<bool()> alsoSave) {
     QTimer::singleShot(kPaintMs, this, [this, alsoSave] {
         const bool saved =
@@ -171,6 +182,13 @@ void StartupScript::arrangeScreenshot() {
         connect(&lessons_, &LessonDirector::completed, this, [this, saved] {
             QTimer::singleShot(2 * kPaintMs, this,
                                [this, saved] { Q_EMIT finished(*saved ? 0 : 1); });
+        });
+    } else if (!options_.video.isEmpty()) {
+        LiveController* live = &host_.live();
+        connect(live, &LiveController::videoEnded, this, [this] { shootAndFinish(); });
+        connect(live, &LiveController::errorOccurred, this, [this](const QString& message) {
+            std::fprintf(stderr, "reslens: %s\n", qPrintable(message));
+            Q_EMIT finished(1);
         });
     } else if (options_.landscape) {
         LandscapeView* view = &host_.landscape();

@@ -36,6 +36,7 @@ struct StartupOptions {
     bool lesion = false;  // the lesion study of the model, then of its shipped twin
     std::optional<LandscapeOptions> landscape;  // slices of the model and its twin
     std::optional<LessonId> lesson;
+    QString video;       // played through the explorer once the first image is shown
     QString screenshot;  // a PNG of the window once the scenario has drawn, then quit
     bool presenter = false;
     int presenterScale = 0;  // percent; 0: the saved one
@@ -69,6 +70,7 @@ private:
     void arrangeLesion();
     void arrangeLandscape();
     void arrangeLesson();
+    void arrangeVideo();
     void arrangeScreenshot();
     void arrangeStartupReport();
     // Once the view has drawn: let the window paint, save it (and whatever `alsoSave`
