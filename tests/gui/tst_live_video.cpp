@@ -15,14 +15,19 @@
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QVideoFrame>
+#include <QVideoFrameFormat>
+#include <QVideoSink>
 #include <QtTest/QtTest>
 
+#include <cstring>
 #include <memory>
 
 #include "CliRunner.h"
 #include "PythonFixture.h"
 #include "WindowTesting.h"
 #include "widgets/explorer/ExplorerController.h"
+#include "widgets/live/CameraSource.h"
 #include "widgets/live/LiveBar.h"
 #include "widgets/live/LiveController.h"
 #include "widgets/shell/MainWindow.h"
@@ -204,6 +209,35 @@ private Q_SLOTS:
         QVERIFY(errors.first().first().toString().contains("not a video"));
         QCOMPARE(live()->shownFrame(), before);
         QCOMPARE(live()->video().path, file("cut.mkv"));  // the video before it stays
+    }
+
+    // A camera's frames as Qt Multimedia delivers them (NV12, as many webcams send): only the
+    // newest is kept, and it becomes an RGB image only when taken.
+    void aCameraKeepsOnlyItsNewestFrame() {
+        CameraSource camera;
+        QSignalSpy available(&camera, &CameraSource::frameAvailable);
+        QVERIFY(!camera.takeFrame());
+        const auto nv12 = [](int gray) {
+            QVideoFrame frame(QVideoFrameFormat(QSize(64, 48), QVideoFrameFormat::Format_NV12));
+            [&] { QVERIFY(frame.map(QVideoFrame::WriteOnly)); }();
+            std::memset(frame.bits(0), gray, size_t(frame.bytesPerLine(0)) * 48);
+            std::memset(frame.bits(1), 128, size_t(frame.bytesPerLine(1)) * 24);  // no colour
+            frame.unmap();
+            return frame;
+        };
+        camera.sink()->setVideoFrame(nv12(60));
+        camera.sink()->setVideoFrame(nv12(200));
+        QCOMPARE(available.count(), 2);
+        const std::optional<LiveFrame> taken = camera.takeFrame();
+        QVERIFY(taken);
+        QCOMPARE(taken->image.size(), QSize(64, 48));
+        QCOMPARE(taken->image.format(), QImage::Format_RGB888);
+        // The newest (luma 200), not the first; limited-range YUV to RGB: 255·(200−16)/219.
+        const QColor pixel = taken->image.pixelColor(10, 10);
+        QVERIFY2(std::abs(pixel.red() - 214) <= 3 && std::abs(pixel.green() - 214) <= 3 &&
+                     std::abs(pixel.blue() - 214) <= 3,
+                 qPrintable(pixel.name()));
+        QVERIFY(!camera.takeFrame());  // taken once
     }
 
     void withoutACameraTheMenuSaysSo() {
