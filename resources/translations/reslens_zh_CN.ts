@@ -752,6 +752,10 @@
         <source>Print how long after launch the first image was classified and drawn, then quit (tests/bench/cold_start.py).</source>
         <translation>打印启动后多久第一张图像完成分类并绘制出来，然后退出（tests/bench/cold_start.py）。</translation>
     </message>
+    <message>
+        <source>Play a video through the explorer (File ▸ Open video). With --screenshot, the shot is taken when it has played to its end.</source>
+        <translation>在浏览器中播放一个视频（文件 ▸ 打开视频）。与 --screenshot 一起使用时，在视频播放到结尾时截图。</translation>
+    </message>
 </context>
 <context>
     <name>reslens::BlockListWidget</name>

@@ -172,6 +172,34 @@ private Q_SLOTS:
         QCOMPARE(shownTop1(), cliTop1_[30]);
     }
 
+    // Next frame pressed mid-play: the frame after the one on screen, not one the decoder or
+    // the worker still had under way.
+    void stepWhilePlayingShowsTheNextFrame() {
+        live()->setAsFastAsNetwork(true);
+        live()->openVideo(file("lossless.mkv"));
+        QSignalSpy frames(live(), &LiveController::frameShown);
+        QTRY_VERIFY_WITH_TIMEOUT(frames.count() >= 5, kWaitMs);
+        const qint64 before = live()->shownFrame();
+        live()->step();
+        QVERIFY(!live()->playing());
+        QTest::qWait(1000);  // whatever was under way lands
+        QCOMPARE(live()->shownFrame(), before + 1);
+        QCOMPARE(shownTop1(), cliTop1_[int(before + 1)]);
+        // A seek while it plays: the frames shown after it start at the target.
+        live()->setPlaying(true);
+        QTRY_VERIFY_WITH_TIMEOUT(live()->shownFrame() > before + 2, kWaitMs);
+        QSignalSpy after(live(), &LiveController::frameShown);
+        live()->seek(2);
+        QVERIFY(after.wait(kWaitMs));
+        QTRY_VERIFY_WITH_TIMEOUT(!live()->playing(), kWaitMs);  // played on to the end
+        bool restarted = false;
+        for (const QList<QVariant>& shown : after) {
+            restarted = restarted || shown.first().toLongLong() == 2;
+        }
+        QVERIFY(restarted);
+        live()->setAsFastAsNetwork(false);
+    }
+
     void aTruncatedVideoStopsWithOneMessageAndKeepsItsLastFrame() {
         QFile in(file("lossless.mkv"));
         QVERIFY(in.open(QIODevice::ReadOnly));

@@ -118,7 +118,10 @@ void LiveBar::onStateChanged() {
     position_->setVisible(video && controller_->video().frameCount > 0);
     position_->setRange(0, int(std::max<qint64>(0, controller_->video().frameCount - 1)));
     asFast_->setVisible(video);
-    asFast_->setChecked(controller_->asFastAsNetwork());
+    {
+        const QSignalBlocker quiet(asFast_);  // the controller's state, not a user's click
+        asFast_->setChecked(controller_->asFastAsNetwork());
+    }
     updateSourceText();
 }
 

@@ -82,7 +82,7 @@ void LiveController::onVideoOpened(const VideoDetails& details) {
     camera_->stop();
     video_ = details;
     title_ = pendingTitle_;
-    decoding_ = false;
+    stale_ = decodes_;  // asked of the file before this one
     stepPending_ = false;
     waiting_.reset();
     shownIndex_ = -1;
@@ -96,7 +96,7 @@ void LiveController::onVideoFailed(const QString& message) {
         pendingPath_.clear();  // the file did not open: whatever was live goes on
     } else {
         // Mid-stream (truncated, damaged): the stream stops, the last frame stays.
-        decoding_ = false;
+        decodes_ = std::max(0, decodes_ - 1);
         stepPending_ = false;
         setPlaying(false);
     }
@@ -104,7 +104,14 @@ void LiveController::onVideoFailed(const QString& message) {
 }
 
 void LiveController::onVideoEnded() {
-    decoding_ = false;
+    decodes_ = std::max(0, decodes_ - 1);
+    if (stale_ > 0) {
+        --stale_;  // the end of where the video was before a seek
+        return;
+    }
+    if (source_ != Source::Video) {
+        return;
+    }
     stepPending_ = false;
     setPlaying(false);
     Q_EMIT videoEnded();
@@ -151,7 +158,9 @@ void LiveController::setPlaying(bool playing) {
                 seek(0);
             }
             if (asFast_) {
-                requestDecode();
+                if (decodes_ == 0) {  // one decode at a time: a second would drop a frame
+                    requestDecode();
+                }
             } else {
                 const double fps = video_.framesPerSecond > 0 ? video_.framesPerSecond : 25;
                 ticker_.start(std::max(1, int(1000.0 / fps + 0.5)));
@@ -185,14 +194,20 @@ void LiveController::seek(qint64 frame) {
         return;
     }
     waiting_.reset();
+    stale_ = decodes_;  // frames decoded from before the seek are not shown
     QMetaObject::invokeMethod(video_source_, [s = video_source_, frame] { s->seek(frame); });
     if (!playing_) {
         stepPending_ = true;
         requestDecode();
+    } else if (asFast_) {
+        requestDecode();  // the frame in the slot and any decode under way are gone
     }
 }
 
 void LiveController::setAsFastAsNetwork(bool fast) {
+    if (fast == asFast_) {
+        return;
+    }
     asFast_ = fast;
     if (playing_) {
         setPlaying(true);  // re-paced
@@ -201,18 +216,22 @@ void LiveController::setAsFastAsNetwork(bool fast) {
 }
 
 void LiveController::onTick() {
-    if (!decoding_) {
+    if (decodes_ == 0) {
         requestDecode();
     }
 }
 
 void LiveController::requestDecode() {
-    decoding_ = true;
+    ++decodes_;
     QMetaObject::invokeMethod(video_source_, [s = video_source_] { s->readNext(); });
 }
 
 void LiveController::onDecoded(const LiveFrame& frame) {
-    decoding_ = false;
+    decodes_ = std::max(0, decodes_ - 1);
+    if (stale_ > 0) {
+        --stale_;
+        return;
+    }
     if (source_ != Source::Video) {
         return;
     }
@@ -285,7 +304,7 @@ void LiveController::onAnswered(int requestId, bool ok) {
         const LiveFrame next = *waiting_;
         waiting_.reset();
         send(next);
-        if (asFast_ && playing_ && !decoding_) {
+        if (asFast_ && playing_ && decodes_ == 0) {
             requestDecode();
         }
     }

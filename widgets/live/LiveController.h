@@ -112,7 +112,10 @@ private:
     QString title_;
     bool playing_ = false;
     bool asFast_ = false;
-    bool decoding_ = false;             // a decode was asked for and has not answered
+    // Decodes asked for and not answered yet (the decoding thread answers each once, in
+    // order), and how many of those answer for a position left by a seek since: skipped.
+    int decodes_ = 0;
+    int stale_ = 0;
     bool stepPending_ = false;          // paused: show the next decoded frame
     std::optional<LiveFrame> waiting_;  // the single slot: the newest frame not yet sent
     int inFlightRequest_ = 0;           // the worker's frame, 0 when it has none

@@ -26,6 +26,7 @@ void VideoFileSource::open(const QString& path) {
 
 void VideoFileSource::readNext() {
     if (!reader_) {
+        Q_EMIT ended();  // closed: every request is answered once
         return;
     }
     try {
