@@ -148,7 +148,9 @@ void LiveController::setPlaying(bool playing) {
         playing = false;
     }
     ticker_.stop();
-    waiting_.reset();
+    if (!playing) {
+        waiting_.reset();  // paused: the frame on screen is the one that stays
+    }
     playing_ = playing;
     if (playing_) {
         meter_.reset();
