@@ -558,12 +558,22 @@ void LessonDirector::startWatching() {
     clipTop1_.clear();
     LiveController* live = &host_.live();
     ExplorerController* explorer = &host_.explorer();
-    connections_ << connect(live, &LiveController::frameShown, this, [this, explorer](qint64 i) {
-        clipTop1_.insert(i, explorer->lastClassification().top.value(0).index);
-    });
+    const qint64 last = qint64(clip_.frames.size()) - 1;
+    connections_ << connect(
+        live, &LiveController::frameShown, this, [this, explorer, last](qint64 i) {
+            clipTop1_.insert(i, explorer->lastClassification().top.value(0).index);
+            if (i == last) {  // every frame is shown, the last one last
+                QTimer::singleShot(0, this, &LessonDirector::onClipPlayed);
+            }
+        });
     connections_ << connect(live, &LiveController::videoEnded, this, [this] {
-        // The frames sent before the end are still on their way to the screen.
-        QTimer::singleShot(300, this, &LessonDirector::onClipPlayed);
+        // The last frame is normally still on its way; should it never come (a frame the
+        // worker refused), the lesson reports what was shown rather than waiting for ever.
+        QTimer::singleShot(30000, this, [this, generation = generation_] {
+            if (generation == generation_ && !shownDone_) {
+                onClipPlayed();
+            }
+        });
     });
     connections_ << connect(live, &LiveController::errorOccurred, this, [this](const QString& m) {
         finishWith(tr("The clip stopped: %1").arg(m));

@@ -113,7 +113,11 @@ void LiveController::onVideoEnded() {
         return;
     }
     stepPending_ = false;
-    setPlaying(false);
+    // Not setPlaying(false): the frame waiting for the worker is the video's last, and the
+    // screen ends on it.
+    ticker_.stop();
+    playing_ = false;
+    Q_EMIT stateChanged();
     Q_EMIT videoEnded();
 }
 
