@@ -68,10 +68,6 @@ void CameraSource::stop() {
     newest_ = QVideoFrame();
 }
 
-bool CameraSource::running() const {
-    return camera_ != nullptr;
-}
-
 QString CameraSource::name() const {
     return device_.description();
 }

@@ -37,7 +37,6 @@ public:
     // Starts `device`; false and `error` set when it cannot (the previous camera stops).
     bool start(const QCameraDevice& device, QString* error);
     void stop();
-    bool running() const;
     QString name() const;
     // The sink the frames arrive in (a test feeds it frames of its own).
     QVideoSink* sink() const { return sink_; }
